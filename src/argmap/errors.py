@@ -1,0 +1,46 @@
+"""The errors argmap raises on bad input; the CLI turns each into a one-line message and exit code 2."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a map, at its place in the file."""
+
+    path: str
+    """The file, as the user named it."""
+    line: int
+    """Line, counting from 1."""
+    column: int
+    """Column, counting from 1."""
+    message: str
+    """What is wrong, and the fix where one is obvious."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class ArgmapError(Exception):
+    """Base of every error argmap reports to its user."""
+
+    exit_code = 2
+
+
+class MapError(ArgmapError, ValueError):
+    """A map that cannot be read: every problem found, in file order."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RenderError(ArgmapError, RuntimeError):
+    """Graphviz failed, or could not be run."""
+
+
+class ExecutableNotFound(RenderError, FileNotFoundError):
+    """Graphviz's ``dot`` (or the chosen layout engine) is not installed."""

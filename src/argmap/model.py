@@ -1,0 +1,230 @@
+"""The argument map as frozen data: statements, the reasons that support them, the objections
+that attack them. No I/O here; maps are built by :func:`argmap.load.load_map`."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+
+import attrs
+
+FORMAT_VERSION = 1
+
+
+class Kind(enum.Enum):
+    """What a statement is in the argument."""
+
+    THESIS = "thesis"
+    """A main conclusion of the text."""
+    CLAIM = "claim"
+    """An intermediate claim: supported by reasons, supporting others."""
+    EVIDENCE = "evidence"
+    """A fact, figure, event or statement by a named source, taken from the text."""
+    ASSUMPTION = "assumption"
+    """An unstated premise that the mapper makes explicit."""
+
+    @property
+    def is_claim(self) -> bool:
+        """Theses and claims need reasons; evidence and assumptions are accepted as given."""
+        return self in (Kind.THESIS, Kind.CLAIM)
+
+
+class Code(enum.Enum):
+    """The kinds of finding ``argmap check`` reports; maps name them in acknowledgements."""
+
+    UNSUPPORTED = "unsupported"
+    """A claim or thesis with no reasons at all."""
+    UNGROUNDED = "ungrounded"
+    """A claim with reasons, none of which applies."""
+    CIRCULAR = "circular"
+    """A claim that supports itself through a chain of reasons."""
+    DEFEATED = "defeated"
+    """A claim defeated by an objection that is left unanswered."""
+    CONTESTED = "contested"
+    """A claim whose support is undercut, or caught in an undecided attack cycle."""
+    ORPHAN = "orphan"
+    """A statement that is neither a thesis nor a premise of anything."""
+    UNTRACEABLE = "untraceable"
+    """Evidence without a quote or a locator: it cannot be traced back to the source."""
+    HEDGED_LOAD = "hedged-load"
+    """A hedged claim that a thesis depends on."""
+    DUPLICATE = "duplicate"
+    """Two statements with the same text."""
+    QUOTE_NOT_FOUND = "quote-not-found"
+    """A quote that does not occur in the source text."""
+
+
+@attrs.frozen
+class Position:
+    """A place in the map file, for messages (1-based)."""
+
+    line: int
+    """Line number, counting from 1."""
+    column: int
+    """Column number, counting from 1."""
+
+
+@attrs.frozen
+class Objection:
+    """A group of premises that attacks a statement (rebuttal) or a reason (undercut)."""
+
+    id: str
+    """The objection's id: given in the map, or derived as ``<target>.o<n>``."""
+    premises: tuple[str, ...]
+    """Ids of the statements that together make the objection."""
+    objections: tuple[Objection, ...] = ()
+    """Undercuts of this objection: replies that deny the premises bear on the target."""
+    note: str | None = None
+    """The mapper's note."""
+    position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """Where the objection is written."""
+
+
+@attrs.frozen
+class Reason:
+    """A group of premises that supports a claim; several premises are linked (all needed)."""
+
+    id: str
+    """The reason's id: given in the map, or derived as ``<claim>.r<n>``."""
+    premises: tuple[str, ...]
+    """Ids of the co-premises; the reason applies only when all of them hold."""
+    objections: tuple[Objection, ...] = ()
+    """Undercuts: objections that deny these premises support the claim."""
+    note: str | None = None
+    """The mapper's note."""
+    position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """Where the reason is written."""
+
+    @property
+    def linked(self) -> bool:
+        """True when the reason has more than one co-premise."""
+        return len(self.premises) > 1
+
+
+@attrs.frozen
+class Ack:
+    """The mapper's acknowledgement of a finding about one statement: it is known and accepted."""
+
+    code: Code
+    """The finding acknowledged."""
+    why: str
+    """Why the finding is accepted."""
+    position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """Where the acknowledgement is written."""
+
+
+@attrs.frozen
+class Statement:
+    """One statement of the argument, with the reasons for it and the objections against it."""
+
+    id: str
+    """The id the mapper chose; stable across edits."""
+    kind: Kind
+    """Thesis, claim, evidence or assumption."""
+    text: str
+    """The statement, in the mapper's words."""
+    reasons: tuple[Reason, ...] = ()
+    """Independent (convergent) reasons; each one alone can support the statement."""
+    objections: tuple[Objection, ...] = ()
+    """Rebuttals: objections against the statement itself."""
+    quote: str | None = None
+    """A short verbatim quote from the source."""
+    at: int | str | None = None
+    """Locator in the source: a paragraph number within the section, or free text."""
+    section: str | None = None
+    """Id of the section of the source the statement belongs to."""
+    hedge: str | None = None
+    """The author's hedge ("most likely"); an empty string marks a hedge without its words."""
+    note: str | None = None
+    """The mapper's note."""
+    tags: tuple[str, ...] = ()
+    """Free tags."""
+    acks: tuple[Ack, ...] = ()
+    """Findings the mapper acknowledges for this statement."""
+    position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """Where the statement's id is written."""
+
+    @property
+    def hedged(self) -> bool:
+        """True when the author states this with reservation."""
+        return self.hedge is not None
+
+    def premise_ids(self) -> Iterator[str]:
+        """Every statement id this statement's reasons rest on, in map order."""
+        for reason in self.reasons:
+            yield from reason.premises
+
+
+@attrs.frozen
+class Section:
+    """A part of the source (Background, Implications, ...), used to group statements."""
+
+    id: str
+    """The section's id, used by statements' ``section``."""
+    title: str
+    """The section's heading as shown."""
+    position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """Where the section is declared."""
+
+
+@attrs.frozen
+class Source:
+    """The text that the map maps."""
+
+    title: str | None = None
+    """Title of the text."""
+    author: str | None = None
+    """Author(s)."""
+    publisher: str | None = None
+    """Where it was published."""
+    date: str | None = None
+    """Date of publication, as written (ISO 8601 recommended)."""
+    url: str | None = None
+    """Where to read it."""
+
+
+@attrs.frozen
+class Map:
+    """An argument map: metadata, sections, and statements keyed by id in file order."""
+
+    title: str
+    """The map's title."""
+    statements: Mapping[str, Statement]
+    """Statements by id, in the order of the file."""
+    source: Source = Source()
+    """The text mapped."""
+    sections: tuple[Section, ...] = ()
+    """Sections of the source, in order."""
+    version: int = FORMAT_VERSION
+    """Format version."""
+
+    @property
+    def theses(self) -> tuple[Statement, ...]:
+        """The main conclusions, in map order."""
+        return tuple(s for s in self.statements.values() if s.kind is Kind.THESIS)
+
+    def section(self, section_id: str) -> Section | None:
+        """The section with that id, if declared."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    def locator(self, statement: Statement) -> str | None:
+        """Human-readable place in the source: ``Background, para. 2`` or the free-text locator."""
+        if statement.at is None:
+            return None
+        if isinstance(statement.at, str):
+            return statement.at
+        section = self.section(statement.section) if statement.section else None
+        prefix = f"{section.title}, " if section else ""
+        return f"{prefix}para. {statement.at}"
+
+
+def walk_objections(objections: tuple[Objection, ...]) -> Iterator[Objection]:
+    """Every objection in a tree of objections and their undercuts, depth first, in map order."""
+    stack = list(reversed(objections))
+    while stack:
+        objection = stack.pop()
+        yield objection
+        stack.extend(reversed(objection.objections))
