@@ -1,4 +1,4 @@
-"""The errors argmap raises on bad input; the CLI turns each into a one-line message and exit code 2."""
+"""The errors argmap reports to its user; the CLI prints each as one-line messages, exit code 2."""
 
 from __future__ import annotations
 

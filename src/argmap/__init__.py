@@ -1,0 +1,68 @@
+"""argmap: check and draw argument maps.
+
+The names below are loaded on first use, so that ``argmap --version`` starts without importing
+YAML or Graphviz support::
+
+    import argmap
+    m = argmap.load_map("maps/tutorial.argmap.yaml")
+    report = argmap.check(m)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.analysis import check, evaluate
+    from argmap.dump import dump_map
+    from argmap.errors import ArgmapError, MapError, RenderError
+    from argmap.explore import critical, stats, tree, whatif
+    from argmap.load import load_map, loads
+    from argmap.model import Kind, Map, Statement
+    from argmap.render import diagram
+
+_EXPORTS = {
+    "load_map": "argmap.load",
+    "loads": "argmap.load",
+    "dump_map": "argmap.dump",
+    "Map": "argmap.model",
+    "Statement": "argmap.model",
+    "Kind": "argmap.model",
+    "ArgmapError": "argmap.errors",
+    "MapError": "argmap.errors",
+    "RenderError": "argmap.errors",
+    "check": "argmap.analysis",
+    "evaluate": "argmap.analysis",
+    "diagram": "argmap.render",
+    "tree": "argmap.explore",
+    "stats": "argmap.explore",
+    "whatif": "argmap.explore",
+    "critical": "argmap.explore",
+}
+
+__all__ = [
+    "ArgmapError",
+    "Kind",
+    "Map",
+    "MapError",
+    "RenderError",
+    "Statement",
+    "check",
+    "critical",
+    "diagram",
+    "dump_map",
+    "evaluate",
+    "load_map",
+    "loads",
+    "stats",
+    "tree",
+    "whatif",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
