@@ -1,0 +1,39 @@
+"""Writing files whole or not at all: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from argmap.errors import ArgmapError
+
+
+class OutputError(ArgmapError, OSError):
+    """An output file cannot be written, or would replace a file the user did not ask to replace."""
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(payload)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def write_new(path: Path, data: str, *, replace: bool = False) -> None:
+    """Write a new file; refuse to overwrite an existing one unless ``replace`` is set."""
+    if path.exists() and not replace:
+        raise OutputError(f"{path}: already exists; choose another name or pass --force")
+    write_atomic(path, data)

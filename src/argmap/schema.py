@@ -1,0 +1,154 @@
+"""The JSON Schema of the map format, for editors that validate and complete maps as they are typed.
+
+The schema describes the shape of a map; references between ids are checked by ``argmap check``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.model import Code, Kind
+
+SCHEMA_ID = "urn:argmap:format:1"
+ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+def _text(description: str) -> dict[str, Any]:
+    return {"type": "string", "minLength": 1, "description": description}
+
+
+def _premises(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "oneOf": [
+            {"$ref": "#/$defs/id"},
+            {"type": "array", "items": {"$ref": "#/$defs/id"}, "minItems": 1},
+        ],
+    }
+
+
+def schema() -> dict[str, Any]:
+    """The schema as data."""
+    inference = {
+        "description": "A premise id, a list of co-premise ids (linked), or the full form.",
+        "oneOf": [
+            {"$ref": "#/$defs/id"},
+            {"type": "array", "items": {"$ref": "#/$defs/id"}, "minItems": 1},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["premises"],
+                "properties": {
+                    "id": {"$ref": "#/$defs/id"},
+                    "premises": _premises("The co-premises: one id or a list of ids."),
+                    "note": _text("The mapper's note."),
+                    "objections": {
+                        "description": "Undercuts: objections to this inference.",
+                        "$ref": "#/$defs/inferences",
+                    },
+                },
+            },
+        ],
+    }
+    kind_text = {kind.value: _text(_KIND_HELP[kind]) for kind in Kind}
+    statement = {
+        "type": "object",
+        "description": "A statement: exactly one of thesis, claim, evidence, assumption holds its text.",
+        "additionalProperties": False,
+        "minProperties": 1,
+        "oneOf": [{"required": [kind.value]} for kind in Kind],
+        "properties": {
+            **kind_text,
+            "reasons": {
+                "description": "Independent reasons; each alone supports the statement.",
+                "$ref": "#/$defs/inferences",
+            },
+            "objections": {
+                "description": "Rebuttals: objections against the statement.",
+                "$ref": "#/$defs/inferences",
+            },
+            "quote": _text("A short verbatim quote from the source."),
+            "at": {
+                "description": "Paragraph number within the section, or a free-text locator.",
+                "oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+            },
+            "section": {"$ref": "#/$defs/id", "description": "The section's id."},
+            "hedge": {
+                "description": "The author's hedge ('most likely'), or true.",
+                "oneOf": [{"type": "string", "minLength": 1}, {"type": "boolean"}],
+            },
+            "note": _text("The mapper's note."),
+            "tags": {
+                "description": "Free tags.",
+                "oneOf": [
+                    {"type": "string", "minLength": 1},
+                    {"type": "array", "items": {"type": "string", "minLength": 1}},
+                ],
+            },
+            "ack": {
+                "type": "object",
+                "description": "Findings the mapper knowingly accepts: code -> why.",
+                "propertyNames": {"enum": [code.value for code in Code]},
+                "additionalProperties": {"type": "string", "minLength": 1},
+            },
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "argmap map, format version 1",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["argmap", "title", "statements"],
+        "properties": {
+            "argmap": {"const": 1, "description": "The format version."},
+            "title": _text("The map's title."),
+            "source": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "The text that the map maps.",
+                "properties": {
+                    name: _text(f"The source's {name}.")
+                    for name in ("title", "author", "publisher", "date", "url")
+                },
+            },
+            "sections": {
+                "type": "object",
+                "description": "The parts of the source, in order: id -> heading.",
+                "propertyNames": {"pattern": ID},
+                "additionalProperties": {"type": "string", "minLength": 1},
+            },
+            "statements": {
+                "type": "object",
+                "description": "The statements, by id.",
+                "minProperties": 1,
+                "propertyNames": {"pattern": ID},
+                "additionalProperties": {"$ref": "#/$defs/statement"},
+            },
+        },
+        "$defs": {
+            "id": {"type": "string", "pattern": ID},
+            "inference": inference,
+            "inferences": {
+                "oneOf": [
+                    {"$ref": "#/$defs/id"},
+                    {"type": "array", "items": {"$ref": "#/$defs/inference"}},
+                ]
+            },
+            "statement": statement,
+        },
+    }
+
+
+_KIND_HELP = {
+    Kind.THESIS: "A main conclusion of the text.",
+    Kind.CLAIM: "An intermediate claim.",
+    Kind.EVIDENCE: "A fact, figure, event or statement by a named source.",
+    Kind.ASSUMPTION: "An unstated premise that the mapper makes explicit.",
+}
+
+
+def schema_json() -> str:
+    """The schema as JSON text, the same on every run."""
+    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
