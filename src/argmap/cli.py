@@ -49,6 +49,35 @@ MAP_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 # --- new, schema ---------------------------------------------------------------------------------
 
+
+@main.command()
+@click.argument(
+    "path", type=click.Path(dir_okay=False, path_type=Path), default="argument.argmap.yaml"
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+def new(path: Path, force: bool) -> None:
+    """Write a commented starter map to PATH (default: argument.argmap.yaml)."""
+    from argmap.files import write_new
+
+    write_new(path, starter_map(), replace=force)
+    click.echo(f"wrote {path}: edit it, then run `argmap check {path}`")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the map format, for editors."""
+    from argmap.schema import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+def starter_map() -> str:
+    """The text of the starter map that `argmap new` writes."""
+    from importlib.resources import files
+
+    return files("argmap").joinpath("starter.argmap.yaml").read_text(encoding="utf-8")
+
+
 # --- render --------------------------------------------------------------------------------------
 
 # --- tree, stats, whatif -------------------------------------------------------------------------
