@@ -44,3 +44,8 @@ class RenderError(ArgmapError, RuntimeError):
 
 class ExecutableNotFound(RenderError, FileNotFoundError):
     """Graphviz's ``dot`` (or the chosen layout engine) is not installed."""
+
+
+class QueryError(ArgmapError, ValueError):
+    """A question about a map that cannot be answered as asked: an unknown statement id, or a
+    statement both rejected and accepted."""
