@@ -1,0 +1,330 @@
+"""``argmap check``'s output: the reports of several maps as human text, JSON or GitHub annotations.
+
+The formatting functions are pure: reports in, a string out. :func:`check_files` is what the
+command does before formatting: read each map, check it, keep going past maps that cannot be read.
+The JSON structure is documented in :func:`to_json` and versioned by :data:`JSON_VERSION`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any, Final
+
+import attrs
+
+from argmap.analysis import Finding, Report, Severity, Status, Verdict, check
+from argmap.errors import MapError, Problem
+from argmap.model import Code
+
+JSON_VERSION: Final = 1
+"""Version of the JSON structure; raised only when a key changes meaning or disappears."""
+
+
+@attrs.frozen
+class Checked:
+    """One map named on the command line: its report, or the problems that kept it from being
+    read."""
+
+    path: str
+    """The file, as the user named it."""
+    report: Report | None
+    """The report; None when the map could not be read."""
+    problems: tuple[Problem, ...] = ()
+    """Why the map could not be read, in file order."""
+
+
+@attrs.frozen
+class Summary:
+    """Counts over all maps checked."""
+
+    counts: dict[Severity, int]
+    """Findings not acknowledged, by severity."""
+    acknowledged: int
+    """Findings the maps acknowledge."""
+    failing: int
+    """Findings that fail the run (not acknowledged, at or above ``fail_on``)."""
+    maps: int
+    """Maps read."""
+    unreadable: int
+    """Maps that could not be read."""
+
+
+def check_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    source: str | None = None,
+    select: Collection[Code] | None = None,
+    ignore: Collection[Code] = (),
+) -> list[Checked]:
+    """Read and check each map; a map that cannot be read gives its problems instead of a report."""
+    from argmap.load import load_map
+
+    checked = []
+    for path in paths:
+        name = os.fspath(path)
+        try:
+            argmap = load_map(path)
+        except MapError as error:
+            checked.append(Checked(name, None, error.problems))
+            continue
+        report = check(argmap, source=source).only(select, ignore)
+        checked.append(Checked(name, report))
+    return checked
+
+
+def exit_code(checked: Sequence[Checked], fail_on: Severity) -> int:
+    """2 when a map could not be read, else 1 when a finding fails the run, else 0."""
+    if any(item.report is None for item in checked):
+        return 2
+    return 1 if any(item.report.failing(fail_on) for item in checked if item.report) else 0
+
+
+def summarise(checked: Sequence[Checked], fail_on: Severity) -> Summary:
+    """Count the findings of every map read."""
+    counts = dict.fromkeys(Severity, 0)
+    acknowledged = failing = maps = 0
+    for item in checked:
+        if item.report is None:
+            continue
+        maps += 1
+        for finding in item.report.findings:
+            if finding.acknowledged is not None:
+                acknowledged += 1
+                continue
+            counts[finding.severity] += 1
+        failing += len(item.report.failing(fail_on))
+    return Summary(counts, acknowledged, failing, maps, len(checked) - maps)
+
+
+# --- human ---------------------------------------------------------------------------------------
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _style(text: str, colour: bool, **style: Any) -> str:
+    if not colour:
+        return text
+    import click
+
+    return click.style(text, **style)
+
+
+def _place(path: str, finding: Finding) -> str:
+    if finding.position is None:
+        return path
+    return f"{path}:{finding.position.line}:{finding.position.column}"
+
+
+def _verdict_line(verdict: Verdict, colour: bool) -> str:
+    word = verdict.status.value.replace("-", " ")
+    fg = "green" if verdict.status is Status.GROUNDED else "red"
+    line = f"thesis {verdict.thesis} is {_style(word, colour, fg=fg, bold=True)}"
+    if verdict.why:
+        chain = " <- ".join(verdict.chain) if len(verdict.chain) <= 16 else _long(verdict.chain)
+        line += f": {chain}: {verdict.why}"
+    return line
+
+
+def _long(chain: Sequence[str]) -> str:
+    hidden = len(chain) - 15
+    return " <- ".join([*chain[:12], f"... {hidden:,} more ...", *chain[-3:]])
+
+
+def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
+    """Findings grouped per map, one line each (``FILE:LINE:COL: CODE message [severity]``) with
+    the hint on the next line; then each thesis's verdict; finally one summary line. Maps that
+    could not be read are left out here: their problems go to standard error."""
+    blocks: list[str] = []
+    for item in checked:
+        if item.report is None:
+            continue
+        lines: list[str] = []
+        for finding in item.report.findings:
+            code = _style(finding.code.value, colour, bold=True)
+            if finding.acknowledged is not None:
+                tag = _style(f"[acknowledged: {finding.acknowledged}]", colour, dim=True)
+            else:
+                tag = _style(f"[{finding.severity.value}]", colour, fg=_COLOURS[finding.severity])
+            lines.append(f"{_place(item.path, finding)}: {code} {finding.message} {tag}")
+            if finding.acknowledged is None:
+                lines.append(_style(f"    hint: {finding.hint}", colour, dim=True))
+        lines.extend(
+            f"{item.path}: {_verdict_line(verdict, colour)}" for verdict in item.report.verdicts
+        )
+        if lines:
+            blocks.append("\n".join(lines))
+    blocks.append(summary_line(summarise(checked, fail_on), fail_on, colour=colour))
+    return "\n\n".join(blocks) + "\n"
+
+
+def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -> str:
+    """``2 maps: 1 error, 2 warnings, 0 info, 1 acknowledged; fails at warning and above``."""
+    counts = summary.counts
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+    parts = [
+        plural(counts[Severity.ERROR], "error"),
+        plural(counts[Severity.WARNING], "warning"),
+        plural(counts[Severity.INFO], "info"),
+        f"{summary.acknowledged} acknowledged",
+    ]
+    text = f"{plural(summary.maps, 'map')}: {', '.join(parts)}"
+    if summary.unreadable:
+        text += f"; {plural(summary.unreadable, 'map')} could not be read"
+    if summary.unreadable:
+        verdict = _style("unreadable input", colour, fg="red", bold=True)
+    elif summary.failing:
+        verdict = _style(f"fails at {fail_on.value} and above", colour, fg="red", bold=True)
+    else:
+        verdict = _style(f"passes at {fail_on.value} and above", colour, fg="green", bold=True)
+    return f"{text}; {verdict}"
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code.value,
+        "severity": finding.severity.value,
+        "statement": finding.statement,
+        "line": finding.position.line if finding.position else None,
+        "column": finding.position.column if finding.position else None,
+        "message": finding.message,
+        "hint": finding.hint,
+        "acknowledged": finding.acknowledged,
+    }
+
+
+def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
+    """A stable JSON document (keys sorted, same input gives the same bytes)::
+
+        {"version": 1, "fail_on": "warning",
+         "files": [{"path": "...", "readable": true,
+                    "problems": [{"line": 3, "column": 5, "message": "..."}],
+                    "findings": [{"code": "unsupported", "severity": "warning",
+                                  "statement": "c9", "line": 12, "column": 3,
+                                  "message": "...", "hint": "...", "acknowledged": null}],
+                    "labels": {"c9": "not-grounded", ...},
+                    "applies": {"c4.r1": false, ...},
+                    "verdicts": [{"thesis": "t", "status": "not-grounded",
+                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons"}]}],
+         "summary": {"error": 1, "warning": 2, "info": 0, "acknowledged": 1,
+                     "failing": 3, "maps": 1, "unreadable": 0}}
+
+    Files are in the order given; findings in map order; labels and applies keyed by id. A file
+    that could not be read has ``readable: false``, its problems, and empty findings and labels.
+    ``colour`` is accepted for a uniform signature and ignored.
+    """
+    files = []
+    for item in checked:
+        entry: dict[str, Any] = {
+            "path": item.path,
+            "readable": item.report is not None,
+            "problems": [
+                {"line": p.line, "column": p.column, "message": p.message} for p in item.problems
+            ],
+            "findings": [],
+            "labels": {},
+            "applies": {},
+            "verdicts": [],
+        }
+        if item.report is not None:
+            evaluation = item.report.evaluation
+            entry["findings"] = [_finding_json(f) for f in item.report.findings]
+            entry["labels"] = {k: v.value for k, v in evaluation.status.items()}
+            entry["applies"] = dict(evaluation.applies)
+            entry["verdicts"] = [
+                {"thesis": v.thesis, "status": v.status.value, "chain": list(v.chain), "why": v.why}
+                for v in item.report.verdicts
+            ]
+        files.append(entry)
+    summary = summarise(checked, fail_on)
+    document = {
+        "version": JSON_VERSION,
+        "fail_on": fail_on.value,
+        "files": files,
+        "summary": {
+            **{severity.value: n for severity, n in summary.counts.items()},
+            "acknowledged": summary.acknowledged,
+            "failing": summary.failing,
+            "maps": summary.maps,
+            "unreadable": summary.unreadable,
+        },
+    }
+    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- GitHub annotations --------------------------------------------------------------------------
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, path: str, line: int | None, column: int | None, title: str) -> str:
+    props = [f"file={_escape_property(path)}"]
+    if line is not None:
+        props.append(f"line={line}")
+    if column is not None:
+        props.append(f"col={column}")
+    props.append(f"title={_escape_property(title)}")
+    return f"::{level} {','.join(props)}::"
+
+
+def to_github(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
+    """GitHub Actions workflow commands, one per finding (errors, warnings, and info as notices;
+    acknowledged findings as notices), one error per problem of an unreadable map, then the
+    verdicts and the summary as plain log lines. ``colour`` is ignored."""
+    lines: list[str] = []
+    for item in checked:
+        for problem in item.problems:
+            head = _annotation("error", item.path, problem.line, problem.column, "argmap")
+            lines.append(head + _escape_data(problem.message))
+        if item.report is None:
+            continue
+        for finding in item.report.findings:
+            line = finding.position.line if finding.position else None
+            column = finding.position.column if finding.position else None
+            if finding.acknowledged is not None:
+                head = _annotation(
+                    "notice", item.path, line, column, f"argmap {finding.code.value} (acknowledged)"
+                )
+                body = f"{finding.message} (acknowledged: {finding.acknowledged})"
+            else:
+                level = _LEVELS[finding.severity]
+                head = _annotation(level, item.path, line, column, f"argmap {finding.code.value}")
+                body = f"{finding.message}\nhint: {finding.hint}"
+            lines.append(head + _escape_data(body))
+        lines.extend(
+            f"{item.path}: {_verdict_line(verdict, False)}" for verdict in item.report.verdicts
+        )
+    lines.append(summary_line(summarise(checked, fail_on), fail_on))
+    return "\n".join(lines) + "\n"
+
+
+def parse_codes(values: Sequence[str]) -> frozenset[Code]:
+    """Codes from ``--select``/``--ignore`` values, each a comma-separated list.
+
+    Raises :class:`ValueError` naming an unknown code and the known ones."""
+    known = {code.value: code for code in Code}
+    codes = set()
+    for value in values:
+        for name in value.split(","):
+            name = name.strip()
+            if not name:
+                continue
+            if name not in known:
+                raise ValueError(f"unknown finding code {name!r} (known: {', '.join(known)})")
+            codes.add(known[name])
+    return frozenset(codes)
