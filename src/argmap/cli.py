@@ -47,6 +47,61 @@ MAP_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 # --- check ---------------------------------------------------------------------------------------
 
+
+@main.command()
+@click.argument("maps", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["human", "json", "github"]),
+    default="human",
+    help="Text for people (default), JSON for tools, or GitHub annotations.",
+)
+@click.option("--select", multiple=True, metavar="CODES", help="Report only these codes.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Do not report these codes.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity is not acknowledged.",
+)
+@click.option(
+    "--source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Plain text of the source: every quote must occur in it.",
+)
+def check(
+    maps: tuple[Path, ...],
+    form: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    source: Path | None,
+) -> None:
+    """Label every statement of each MAP and report what leaves a conclusion ungrounded.
+
+    Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 when a map cannot be read.
+    """
+    from argmap import report
+    from argmap.analysis import Severity
+
+    try:
+        chosen = report.parse_codes(select) if select else None
+        ignored = report.parse_codes(ignore)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--select/--ignore") from None
+    text = source.read_text(encoding="utf-8", errors="replace") if source else None
+    checked = report.check_files(maps, source=text, select=chosen, ignore=ignored)
+    severity = Severity(fail_on)
+    if form == "human":
+        for problem in (p for item in checked for p in item.problems):
+            click.echo(str(problem), err=True)
+    out = {"human": report.to_human, "json": report.to_json, "github": report.to_github}[form]
+    click.echo(out(checked, severity, colour=use_colour()), nl=False)
+    click.get_current_context().exit(report.exit_code(checked, severity))
+
+
 # --- new, schema ---------------------------------------------------------------------------------
 
 
