@@ -1,0 +1,595 @@
+"""Map, findings, statuses and critical statements → Graphviz DOT text. Pure: no I/O, no Graphviz.
+
+Every statement becomes a node named by its map id (also its SVG element id). A reason with one
+premise is an edge from the premise to its claim; co-premises of a linked reason meet in a junction
+dot named by the reason's id, so the reader sees they only support together. A reason or objection
+that is itself attacked gets a junction too, for the undercut to point at. Objections are drawn the
+same way with attack edges. Map text is quoted here and nowhere else, so any text appears literally.
+"""
+
+from __future__ import annotations
+
+import enum
+import textwrap
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Literal, Protocol
+from urllib.parse import urlsplit
+
+import attrs
+
+from argmap.errors import ArgmapError
+from argmap.model import Code, Kind, Map, Objection, Reason, Statement
+from argmap.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
+
+Direction = Literal["TB", "BT", "LR"]
+DIRECTIONS: tuple[Direction, ...] = ("TB", "BT", "LR")
+"""Where the thesis goes: top (premises below), bottom, or left (premises to the right)."""
+
+# Edges run from premise to claim, so Graphviz's rank direction is the reverse of the reading one.
+_RANKDIR: Mapping[Direction, str] = {"TB": "BT", "BT": "TB", "LR": "RL"}
+
+DEFAULT_WRAP = 32
+"""Default label width, in characters."""
+
+
+class FindingLike(Protocol):
+    """What the diagram needs of a finding of ``argmap check``."""
+
+    @property
+    def code(self) -> Code: ...
+    @property
+    def severity(self) -> enum.Enum: ...
+    @property
+    def statement(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def acknowledged(self) -> str | None: ...
+
+
+class EvaluationLike(Protocol):
+    """What the diagram needs of an evaluation: each statement's status, each relation's force."""
+
+    @property
+    def status(self) -> Mapping[str, enum.Enum]: ...
+    @property
+    def applies(self) -> Mapping[str, bool]: ...
+
+
+class UnknownStatement(ArgmapError, LookupError):
+    """A statement id that the map does not have (for ``--focus``)."""
+
+
+# --- quoting -------------------------------------------------------------------------------------
+
+
+def quote(text: str) -> str:
+    """A DOT double-quoted string showing ``text`` literally, also where Graphviz expands escapes.
+
+    Backslashes are doubled (so ``\\N`` or ``\\l`` stay text), quotes escaped, and line breaks
+    become ``\\n``.
+    """
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "\\n".join(escaped.splitlines()) + '"' if escaped else '""'
+
+
+def html(text: str) -> str:
+    """Text for an HTML-like label: markup characters become entities, so they show as written."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters (longer words stay whole); the text's breaks kept."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(
+            textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
+        )
+    return lines
+
+
+def _attrs(pairs: Iterable[tuple[str, str]]) -> str:
+    return ", ".join(f"{key}={value}" for key, value in pairs)
+
+
+def _font(text: str, *, size: float | None = None, color: str | None = None) -> str:
+    opening = "".join(
+        (
+            f' POINT-SIZE="{size:g}"' if size is not None else "",
+            f' COLOR="{color}"' if color is not None else "",
+        )
+    )
+    return f"<FONT{opening}>{text}</FONT>" if opening else text
+
+
+# --- choosing what to draw -----------------------------------------------------------------------
+
+
+def _undercuts(objection: Objection) -> Iterator[Objection]:
+    for undercut in objection.objections:
+        yield undercut
+        yield from _undercuts(undercut)
+
+
+def _attacks_on(statement: Statement) -> Iterator[Objection]:
+    """Every objection hanging on the statement: rebuttals, undercuts of its reasons, replies."""
+    for reason in statement.reasons:
+        for undercut in reason.objections:
+            yield undercut
+            yield from _undercuts(undercut)
+    for rebuttal in statement.objections:
+        yield rebuttal
+        yield from _undercuts(rebuttal)
+
+
+def _below(statement: Statement) -> Iterator[str]:
+    """Ids of the statements one step below: premises of reasons and of every objection on it."""
+    yield from statement.premise_ids()
+    for objection in _attacks_on(statement):
+        yield from objection.premises
+
+
+def select(map: Map, focus: str, depth: int | None = None) -> dict[str, int]:
+    """The statements that support or attack ``focus``, at most ``depth`` steps down, by depth.
+
+    Raises :class:`UnknownStatement` (with a suggestion) when the map has no such statement.
+    """
+    if focus not in map.statements:
+        from argmap.load import did_you_mean
+
+        raise UnknownStatement(
+            f"{focus}: no statement with this id{did_you_mean(focus, map.statements)}"
+        )
+    levels = {focus: 0}
+    frontier = [focus]
+    while frontier and (depth is None or levels[frontier[0]] < depth):
+        following: list[str] = []
+        for statement_id in frontier:
+            for below in _below(map.statements[statement_id]):
+                if below not in levels and below in map.statements:
+                    levels[below] = levels[statement_id] + 1
+                    following.append(below)
+        frontier = following
+    return levels
+
+
+# --- the drawing ---------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Legend:
+    """What the diagram used, so the legend shows that and nothing else."""
+
+    kinds: set[tuple[Role, Kind]] = attrs.Factory(set)
+    relations: set[Relation] = attrs.Factory(set)
+    junctions: set[Relation] = attrs.Factory(set)
+    unanswered: bool = False
+    inactive: bool = False
+    findings: set[str] = attrs.Factory(set)
+    acknowledged: bool = False
+    statuses: set[str] = attrs.Factory(set)
+    critical: bool = False
+
+
+@attrs.frozen
+class _Group:
+    """A reason or objection to draw: its premises reach ``target`` by ``relation``."""
+
+    id: str
+    premises: tuple[str, ...]
+    relation: Relation
+    target: str
+    junction: bool
+    unanswered: bool
+
+
+_SEVERITY_ORDER = ("ERROR", "WARNING", "INFO")
+
+
+class _Drawing:
+    def __init__(
+        self,
+        map: Map,
+        *,
+        findings: Sequence[FindingLike] | None,
+        evaluation: EvaluationLike | None,
+        critical: Collection[str],
+        wrap: int,
+        theme: Theme,
+    ) -> None:
+        self.map = map
+        self.theme = theme
+        self.wrap = wrap
+        self.evaluation = evaluation
+        self.critical = frozenset(critical)
+        self.show_findings = findings is not None
+        self.findings: dict[str, list[FindingLike]] = {}
+        for finding in findings or ():
+            self.findings.setdefault(finding.statement, []).append(finding)
+        self.legend = _Legend()
+        self.attacking = self._attacking_only()
+
+    def _attacking_only(self) -> frozenset[str]:
+        """Statements that are premises of objections and of no reason: they speak against."""
+        supporting: set[str] = set()
+        attacking: set[str] = set()
+        for statement in self.map.statements.values():
+            supporting.update(statement.premise_ids())
+            for objection in _attacks_on(statement):
+                attacking.update(objection.premises)
+        return frozenset(attacking - supporting)
+
+    def _answered(self, objection: Objection) -> bool:
+        if objection.objections:
+            return True
+        return any(
+            premise in self.map.statements and self.map.statements[premise].objections
+            for premise in objection.premises
+        )
+
+    # groups
+
+    def groups(self, statement: Statement) -> Iterator[_Group]:
+        for reason in statement.reasons:
+            yield self._group(reason, Relation.SUPPORT, statement.id)
+            yield from self._undercut_groups(reason)
+        for rebuttal in statement.objections:
+            yield self._group(rebuttal, Relation.REBUTTAL, statement.id)
+            yield from self._undercut_groups(rebuttal)
+
+    def _undercut_groups(self, target: Reason | Objection) -> Iterator[_Group]:
+        for undercut in target.objections:
+            yield self._group(undercut, Relation.UNDERCUT, target.id)
+            yield from self._undercut_groups(undercut)
+
+    def _group(self, part: Reason | Objection, relation: Relation, target: str) -> _Group:
+        return _Group(
+            id=part.id,
+            premises=part.premises,
+            relation=relation,
+            target=target,
+            junction=len(part.premises) > 1 or bool(part.objections),
+            unanswered=isinstance(part, Objection) and not self._answered(part),
+        )
+
+    # nodes
+
+    def style(self, statement: Statement) -> NodeStyle:
+        if statement.id in self.attacking:
+            self.legend.kinds.add((Role.ATTACKING, statement.kind))
+            return self.theme.attacking[statement.kind]
+        self.legend.kinds.add((Role.SUPPORTING, statement.kind))
+        return self.theme.kinds[statement.kind]
+
+    def node(self, statement: Statement, hidden: int) -> str:
+        theme = self.theme
+        style = self.style(statement)
+        small = theme.small_fontsize
+        header = html(statement.id + (f" · {style.tag}" if style.tag else ""))
+        rows = [_font(header, size=small, color=style.small_color)]
+        body = "<BR/>".join(html(line) for line in wrap(statement.text, self.wrap))
+        rows.append(f"<B>{body}</B>" if style.bold else body)
+        if statement.hedge is not None:
+            hedge = f"hedged: “{statement.hedge}”" if statement.hedge else "hedged"
+            rows.append(_font(f"<I>{html(hedge)}</I>", size=small, color=style.small_color))
+        locator = self.map.locator(statement)
+        if locator is not None:
+            for line in wrap(f"¶ {locator}", self.wrap + 8):
+                rows.append(_font(html(line), size=small, color=style.small_color))
+        if hidden:
+            more = f"▾ {hidden} more below, not shown"
+            rows.append(_font(html(more), size=small, color=style.small_color))
+        pairs = [("id", quote(statement.id))]
+        penwidth = style.penwidth
+        color = style.color
+        marks: list[tuple[Marker, str]] = []
+        if statement.id in self.critical:
+            self.legend.critical = True
+            marks.append((theme.critical, "critical"))
+            pairs.append(("peripheries", "2"))
+        worst: int | None = None
+        tips: list[str] = []
+        for finding in self.findings.get(statement.id, ()):
+            word = theme.code_words[finding.code]
+            tips.append(f"{finding.code.value}: {finding.message}")
+            if finding.acknowledged is not None:
+                self.legend.acknowledged = True
+                marks.append((theme.acknowledged, f"{word} (acknowledged)"))
+                continue
+            severity = finding.severity.name
+            self.legend.findings.add(severity)
+            marks.append((theme.findings[severity], word))
+            rank = _SEVERITY_ORDER.index(severity) if severity in _SEVERITY_ORDER else 2
+            worst = rank if worst is None else min(worst, rank)
+        if worst is not None:
+            color = theme.findings[_SEVERITY_ORDER[worst]].color
+            penwidth = max(penwidth, theme.finding_penwidth)
+        if self.evaluation is not None and statement.id in self.evaluation.status:
+            value = str(self.evaluation.status[statement.id].value)
+            if value in theme.statuses:
+                self.legend.statuses.add(value)
+                marks.append((theme.statuses[value], theme.statuses[value].word))
+        for marker, word in marks:
+            symbol_color = style.small_color if style.fontcolor != "#000000" else marker.color
+            symbol = _font(html(marker.symbol), color=symbol_color)
+            rows.append(_font(f"{symbol} {html(word)}", size=small, color=style.small_color))
+        label = "<BR/>".join(rows)
+        pairs += [
+            ("label", f"<{label}>"),
+            ("shape", style.shape),
+            ("style", quote(style.style)),
+            ("fillcolor", quote(style.fillcolor)),
+            ("color", quote(color)),
+        ]
+        if style.fontcolor != "#000000":
+            pairs.append(("fontcolor", quote(style.fontcolor)))
+        if style.fontsize != 11.0:
+            pairs.append(("fontsize", f"{style.fontsize:g}"))
+        if penwidth != 1.0:
+            pairs.append(("penwidth", f"{penwidth:g}"))
+        pairs.append(("tooltip", quote(self.tooltip(statement, tips))))
+        return f"{quote(statement.id)} [{_attrs(pairs)}];"
+
+    def tooltip(self, statement: Statement, findings: list[str]) -> str:
+        parts = [statement.text]
+        if statement.hedge is not None:
+            parts.append(f"(hedged: {statement.hedge})" if statement.hedge else "(hedged)")
+        if statement.quote is not None:
+            parts.append(f"“{statement.quote}”")
+        locator = self.map.locator(statement)
+        if locator is not None:
+            parts.append(f"— {locator}")
+        if statement.note is not None:
+            parts.append(f"Note: {statement.note}")
+        parts.extend(findings)
+        return "\n".join(parts)
+
+    # edges
+
+    def edges(self, group: _Group) -> Iterator[str]:
+        theme = self.theme
+        style = theme.edges[group.relation]
+        self.legend.relations.add(group.relation)
+        pairs = [
+            ("style", style.style),
+            ("color", quote(style.color)),
+            ("arrowhead", style.arrowhead),
+        ]
+        penwidth = style.penwidth
+        applies = self.evaluation.applies.get(group.id) if self.evaluation is not None else None
+        if applies is False:
+            self.legend.inactive = True
+            pairs[1] = ("color", quote(theme.inactive_color))
+        if group.unanswered and self.show_findings:
+            self.legend.unanswered = True
+            penwidth = theme.unanswered_penwidth
+        pairs.append(("penwidth", f"{penwidth:g}"))
+        if not group.junction:
+            for premise in group.premises:
+                edge_id = quote(group.id)
+                yield f"{quote(premise)} -> {quote(group.target)} [id={edge_id}, {_attrs(pairs)}];"
+            return
+        self.legend.junctions.add(group.relation)
+        self.legend.relations.add(Relation.LINK)
+        link = theme.edges[Relation.LINK]
+        link_color = style.color if applies is not False else theme.inactive_color
+        for premise in group.premises:
+            link_pairs = [
+                ("id", quote(f"{group.id}:{premise}")),
+                ("style", style.style if group.relation is not Relation.SUPPORT else link.style),
+                ("color", quote(link_color)),
+                ("arrowhead", link.arrowhead),
+                ("penwidth", f"{link.penwidth:g}"),
+            ]
+            yield f"{quote(premise)} -> {quote(group.id)} [{_attrs(link_pairs)}];"
+        edge_id = quote(f"{group.id}:to")
+        yield f"{quote(group.id)} -> {quote(group.target)} [id={edge_id}, {_attrs(pairs)}];"
+
+    def junction(self, group: _Group) -> str:
+        color = self.theme.junction[group.relation]
+        if self.evaluation is not None and self.evaluation.applies.get(group.id) is False:
+            color = self.theme.inactive_color
+        pairs = [
+            ("id", quote(group.id)),
+            ("shape", "point"),
+            ("width", "0.09"),
+            ("color", quote(color)),
+            ("tooltip", quote(group.id)),
+        ]
+        return f"{quote(group.id)} [{_attrs(pairs)}];"
+
+
+def _title(map: Map, theme: Theme) -> str:
+    rows = [_font(f"<B>{html(map.title)}</B>", size=theme.title_fontsize)]
+    source = map.source
+    described = ", ".join(
+        part for part in (source.title, source.author, source.publisher, source.date) if part
+    )
+    if described:
+        rows.append(_font(html(described), size=theme.small_fontsize + 1, color=theme.small_color))
+    return "<BR/>".join(rows)
+
+
+def _is_web(url: str | None) -> bool:
+    if url is None:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _legend_rows(legend: _Legend, theme: Theme) -> list[str]:
+    small = f'POINT-SIZE="{theme.small_fontsize + 1:g}"'
+    rows: list[str] = []
+
+    def row(swatch: str, words: str, cell: str = "") -> None:
+        rows.append(
+            f'<TR><TD{cell} WIDTH="44">{swatch}</TD>'
+            f'<TD ALIGN="LEFT"><FONT {small}>{html(words)}</FONT></TD></TR>'
+        )
+
+    def swatch(style: NodeStyle) -> str:
+        cell = f' BGCOLOR="{style.fillcolor}" COLOR="{style.color}" BORDER="1"'
+        return cell + (' STYLE="dashed"' if "dashed" in style.style else "")
+
+    for kind in Kind:
+        if (Role.SUPPORTING, kind) in legend.kinds:
+            row(" ", theme.kinds[kind].name, swatch(theme.kinds[kind]))
+    attacking = [kind for kind in Kind if (Role.ATTACKING, kind) in legend.kinds]
+    if attacking:
+        row(" ", theme.attacking[attacking[0]].name, swatch(theme.attacking[attacking[0]]))
+    for relation in Relation:
+        if relation not in legend.relations:
+            continue
+        edge = theme.edges[relation]
+        row(_font(html(edge.sample), color=edge.color), edge.name)
+    if legend.unanswered:
+        edge = theme.edges[Relation.REBUTTAL]
+        row(_font(f"<B>{html('━━━┤')}</B>", color=edge.color), "unanswered objection")
+    if legend.inactive:
+        row(_font(html("───▶"), color=theme.inactive_color), "does not apply")
+    for severity in _SEVERITY_ORDER:
+        if severity in legend.findings:
+            marker = theme.findings[severity]
+            row(_font(html(marker.symbol), color=marker.color), f"finding: {marker.word}")
+    if legend.acknowledged:
+        marker = theme.acknowledged
+        row(_font(html(marker.symbol), color=marker.color), "finding acknowledged by the mapper")
+    for value, marker in theme.statuses.items():
+        if value in legend.statuses:
+            row(_font(html(marker.symbol), color=marker.color), marker.word)
+    if legend.critical:
+        marker = theme.critical
+        row(_font(html(marker.symbol), color=marker.color), f"double border: {marker.word}")
+    return rows
+
+
+def to_dot(
+    map: Map,
+    *,
+    findings: Sequence[FindingLike] | None = None,
+    evaluation: EvaluationLike | None = None,
+    critical: Collection[str] = (),
+    direction: Direction = "TB",
+    focus: str | None = None,
+    depth: int | None = None,
+    wrap: int = DEFAULT_WRAP,
+    legend: bool = True,
+    theme: Theme = DEFAULT_THEME,
+) -> str:
+    """The map as DOT text: same map and arguments, same text, byte for byte.
+
+    ``findings`` (from ``argmap check``) are marked on their statements, and objections nothing
+    answers are drawn thick; ``None`` draws no findings. ``evaluation`` adds each statement's
+    status and greys out reasons and objections that do not apply. ``critical`` statements get a
+    double border. ``focus`` draws only what supports or attacks that statement, ``depth`` steps
+    down at most.
+    """
+    if wrap < 1:
+        raise ValueError(f"wrap must be at least 1, not {wrap}")
+    drawing = _Drawing(
+        map, findings=findings, evaluation=evaluation, critical=critical, wrap=wrap, theme=theme
+    )
+    levels = select(map, focus, depth) if focus is not None else None
+    shown = [s for s in map.statements.values() if levels is None or s.id in levels]
+    visible = {s.id for s in shown}
+
+    groups: list[_Group] = []
+    hidden: dict[str, int] = {}
+    drawn_groups: set[str] = set()
+    for statement in shown:
+        for group in drawing.groups(statement):
+            complete = group.premises and all(p in visible for p in group.premises)
+            if complete and (
+                group.relation is not Relation.UNDERCUT or group.target in drawn_groups
+            ):
+                groups.append(group)
+                drawn_groups.add(group.id)
+            else:
+                hidden[statement.id] = hidden.get(statement.id, 0) + 1
+
+    by_section: dict[str | None, list[str]] = {}
+    declared = {section.id for section in map.sections}
+    for statement in shown:
+        section = statement.section if statement.section in declared else None
+        by_section.setdefault(section, []).append(
+            drawing.node(statement, hidden.get(statement.id, 0))
+        )
+    section_of = {s.id: (s.section if s.section in declared else None) for s in shown}
+    for group in groups:
+        if not group.junction:
+            continue
+        ends = {section_of.get(p) for p in group.premises}
+        ends.add(section_of.get(group.target))
+        home = ends.pop() if len(ends) == 1 else None
+        by_section.setdefault(home, []).append(drawing.junction(group))
+    edges = [line for group in groups for line in drawing.edges(group)]
+
+    font = quote(theme.fontname)
+    graph_pairs = [
+        ("rankdir", _RANKDIR[direction]),
+        ("newrank", "true"),
+        ("fontname", font),
+        ("label", f"<{_title(map, theme)}>"),
+        ("labelloc", "t"),
+        ("nodesep", "0.3"),
+        ("ranksep", "0.4"),
+        ("tooltip", quote(map.title)),
+    ]
+    lines = [
+        "digraph argmap {",
+        f"  graph [{_attrs(graph_pairs)}];",
+        f'  node [fontname={font}, fontsize=11, margin="0.14,0.07"];',
+        f"  edge [fontname={font}, arrowsize=0.8];",
+    ]
+    top = "b" if direction == "TB" else "t"  # cluster labels follow the rank direction
+    for part in map.sections:
+        members = by_section.get(part.id)
+        if not members:
+            continue
+        title = _font(f"<B>{html(part.title)}</B>", size=theme.cluster_fontsize)
+        cluster_pairs = [
+            ("id", quote(f"cluster_{part.id}")),
+            ("label", f"<{title}>"),
+            ("labelloc", top),
+            ("style", '"rounded,dashed"'),
+            ("color", quote(theme.cluster_color)),
+            ("fontcolor", quote(theme.small_color)),
+        ]
+        lines.append(f"  subgraph {quote(f'cluster_{part.id}')} {{")
+        lines.append(f"    graph [{_attrs(cluster_pairs)}];")
+        lines.extend(f"    {member}" for member in members)
+        lines.append("  }")
+    lines.extend(f"  {member}" for member in by_section.get(None, ()))
+    lines.extend(f"  {edge}" for edge in edges)
+    if legend:
+        rows = _legend_rows(drawing.legend, theme)
+        source = map.source
+        if _is_web(source.url):
+            assert source.url is not None
+            words = html(f"source: {source.title or source.url}")
+            rows.append(
+                f'<TR><TD COLSPAN="2" HREF="{html(source.url)}" TOOLTIP="{html(source.url)}">'
+                f'<FONT POINT-SIZE="{theme.small_fontsize + 1:g}" COLOR="{theme.link_color}">'
+                f"<U>{words}</U></FONT></TD></TR>"
+            )
+        if rows:
+            table = (
+                '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
+                + "".join(rows)
+                + "</TABLE>"
+            )
+            lines += [
+                '  subgraph "cluster__legend" {',
+                f'    graph [id="cluster__legend", label=<<B>Key</B>>, labelloc={top}, '
+                'style="rounded", '
+                f"color={quote(theme.cluster_color)}, fontcolor={quote(theme.small_color)}];",
+                f'    "_legend" [id="_legend", shape=plain, label=<{table}>, tooltip="Key"];',
+                "  }",
+            ]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
