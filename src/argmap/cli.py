@@ -135,4 +135,89 @@ def starter_map() -> str:
 
 # --- render --------------------------------------------------------------------------------------
 
+RENDER_FORMATS = ("svg", "png", "pdf", "dot")
+RENDER_ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
+
+
+@main.command("render")
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Output file; - for standard output. Default: beside MAP, as NAME.svg.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RENDER_FORMATS),
+    help="Output format. Default: from OUTPUT's suffix, else svg.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["TB", "BT", "LR"]),
+    default="TB",
+    show_default=True,
+    help="Thesis at the top (TB), bottom (BT) or left (LR).",
+)
+@click.option("--focus", metavar="ID", help="Draw only what supports or attacks this statement.")
+@click.option("--depth", type=click.IntRange(min=0), help="With --focus: at most N steps down.")
+@click.option(
+    "--wrap",
+    type=click.IntRange(min=8),
+    default=32,
+    show_default=True,
+    help="Label width in characters.",
+)
+@click.option("--legend/--no-legend", default=True, help="Draw the key (default: yes).")
+@click.option(
+    "--findings/--no-findings", default=True, help="Mark what check finds (default: yes)."
+)
+@click.option("--status", is_flag=True, help="Show each statement's evaluation status.")
+@click.option("--critical", is_flag=True, help="Mark the single points of failure.")
+@click.option(
+    "--engine",
+    type=click.Choice(RENDER_ENGINES),
+    default="dot",
+    show_default=True,
+    help="Graphviz layout program.",
+)
+def render_command(
+    map_path: Path,
+    output: Path | None,
+    fmt: str | None,
+    direction: str,
+    focus: str | None,
+    depth: int | None,
+    wrap: int,
+    legend: bool,
+    findings: bool,
+    status: bool,
+    critical: bool,
+    engine: str,
+) -> None:
+    """Draw MAP with Graphviz: svg, png, pdf, or the DOT text."""
+    from argmap.load import load_map
+    from argmap.render import draw, picture, resolve_output
+    from argmap.render import render as write_picture
+
+    target, chosen = resolve_output(map_path, output, fmt)
+    source = draw(
+        load_map(map_path),
+        findings=findings,
+        status=status,
+        critical=critical,
+        direction=direction,
+        focus=focus,
+        depth=depth,
+        wrap=wrap,
+        legend=legend,
+    )
+    if target is None:
+        click.echo(picture(source, chosen, engine), nl=False)
+    else:
+        click.echo(f"wrote {write_picture(source, target, chosen, engine)}", err=True)
+
+
 # --- tree, stats, whatif -------------------------------------------------------------------------
