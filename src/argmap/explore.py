@@ -1,0 +1,974 @@
+"""Question an argument: its outline (:func:`tree`), its figures (:func:`stats`), what changes when
+statements are rejected or granted (:func:`whatif`), and its single points of failure
+(:func:`critical`).
+
+Pure functions over the model and its evaluation, all iterative; each returns data that the CLI only
+formats (:func:`format_tree`, :func:`format_stats`, :func:`format_whatif`, :func:`format_critical`).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Final
+
+import attrs
+
+from argmap.analysis import Evaluation, Finding, Status, check, evaluate
+from argmap.errors import QueryError
+from argmap.load import did_you_mean
+from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
+
+STATS_VERSION: Final = 1
+"""Version of the JSON structure of ``argmap stats --format json``."""
+
+_OUT: Final = frozenset({Status.NOT_GROUNDED, Status.DEFEATED})
+
+
+def _require(map_: Map, ids: Iterable[str], what: str = "statement") -> None:
+    """Refuse ids the map does not have, with the closest one it does have."""
+    for sid in ids:
+        if sid not in map_.statements:
+            hint = did_you_mean(sid, map_.statements)
+            raise QueryError(f"no {what} '{sid}' in the map{hint}")
+
+
+# --- tree ----------------------------------------------------------------------------------------
+
+
+class Role(enum.Enum):
+    """What a line of the outline shows, relative to the line it stands under."""
+
+    ROOT = "root"
+    """A thesis, the focus, or a statement under no thesis."""
+    SUPPORT = "support"
+    """A reason with one premise and no undercuts, shown as that premise."""
+    REASON = "reason"
+    """A reason with several (linked) premises or with undercuts; premises and undercuts follow."""
+    PREMISE = "premise"
+    """One premise of the reason or objection on the line above."""
+    REBUTTAL = "rebuttal"
+    """An objection against the statement above (shown as its premise when it has only one)."""
+    UNDERCUT = "undercut"
+    """An objection against the reason or objection above (shown as its premise when only one)."""
+    MORE = "more"
+    """Reasons and objections left out below the depth asked for."""
+    HEADING = "heading"
+    """The heading of the statements that no thesis rests on."""
+
+
+@attrs.frozen
+class Line:
+    """One line of the outline: a statement, a reason or objection, or a note."""
+
+    depth: int
+    """Indentation level, 0 for roots."""
+    role: Role
+    """What the line shows."""
+    statement: str | None = None
+    """The statement shown, if any."""
+    inference: str | None = None
+    """The reason or objection shown (or whose single premise is shown), if any."""
+    kind: Kind | None = None
+    """The statement's kind."""
+    text: str | None = None
+    """The statement's text (None when it is shown above)."""
+    hedge: str | None = None
+    """The statement's hedge, as in :attr:`Statement.hedge`."""
+    linked: bool = False
+    """The reason or objection has several premises, all needed."""
+    status: Status | None = None
+    """The statement's status, when an evaluation is given."""
+    applies: bool | None = None
+    """Whether the reason or objection applies, when an evaluation is given."""
+    findings: tuple[tuple[Code, bool], ...] = ()
+    """Findings about the statement: code, and whether the map acknowledges it."""
+    critical: bool = False
+    """A single point of failure of a thesis."""
+    quote: str | None = None
+    """The statement's quote from the source."""
+    locator: str | None = None
+    """The statement's place in the source (:meth:`Map.locator`)."""
+    seen: bool = False
+    """The statement is shown in full above; this line only refers to it."""
+    hidden: int = 0
+    """For :attr:`Role.MORE`: how many reasons and objections are left out."""
+
+
+@attrs.frozen
+class Outline:
+    """The argument as an indented outline, line by line, in map order."""
+
+    title: str
+    """The map's title."""
+    lines: tuple[Line, ...]
+    """The lines, top to bottom."""
+
+
+def tree(
+    map_: Map,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    evaluation: Evaluation | None = None,
+    findings: Iterable[Finding] = (),
+    critical: Collection[str] = (),
+) -> Outline:
+    """The outline of the argument: each thesis (or only ``focus``), under it its reasons,
+    objections and replies, down to the evidence; statements no thesis rests on come last.
+
+    A statement reached a second time is referred to, not repeated, so shared premises and cycles
+    show once. ``depth`` limits how many statements deep the outline goes below each root. Statuses
+    and findings are shown when ``evaluation`` and ``findings`` are given (from
+    :func:`argmap.analysis.check`); ``critical`` names statements to mark as single points of
+    failure.
+    Raises :class:`~argmap.errors.QueryError` for an unknown ``focus``.
+    """
+    if focus is not None:
+        _require(map_, [focus])
+    if depth is not None and depth < 0:
+        raise ValueError("depth must be 0 or more")
+    builder = _TreeBuilder(map_, depth, evaluation, findings, critical)
+    if focus is not None:
+        builder.add_root(focus)
+    else:
+        for thesis in map_.theses:
+            builder.add_root(thesis.id)
+        if depth is None:
+            builder.add_rest()
+    return Outline(map_.title, tuple(builder.lines))
+
+
+class _TreeBuilder:
+    """Walks the map depth first with an explicit stack, appending lines."""
+
+    def __init__(
+        self,
+        map_: Map,
+        depth: int | None,
+        evaluation: Evaluation | None,
+        findings: Iterable[Finding],
+        critical: Collection[str],
+    ) -> None:
+        self.map = map_
+        self.depth = depth
+        self.evaluation = evaluation
+        self.critical = frozenset(critical)
+        self.findings: dict[str, list[tuple[Code, bool]]] = {}
+        for finding in findings:
+            marks = self.findings.setdefault(finding.statement, [])
+            marks.append((finding.code, finding.acknowledged is not None))
+        self.seen: set[str] = set()
+        self.lines: list[Line] = []
+
+    def applies(self, inference: str) -> bool | None:
+        return None if self.evaluation is None else self.evaluation.applies.get(inference)
+
+    def add_root(self, sid: str) -> None:
+        # Stack items: (statement id, role, indentation, statement depth, inference id) to expand,
+        # or a finished Line.
+        stack: list[tuple[str, Role, int, int, str | None] | Line] = [(sid, Role.ROOT, 0, 0, None)]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Line):
+                self.lines.append(item)
+                continue
+            sid, role, indent, level, inference = item
+            statement = self.map.statements[sid]
+            if sid in self.seen:
+                self.lines.append(
+                    Line(indent, role, sid, inference, kind=statement.kind, seen=True)
+                )
+                continue
+            self.seen.add(sid)
+            self.lines.append(self.statement_line(statement, role, indent, inference))
+            children = list(self.children(statement, indent + 1, level + 1))
+            if not children:
+                continue
+            if self.depth is not None and level >= self.depth:
+                hidden = len(statement.reasons) + len(statement.objections)
+                stack.append(Line(indent + 1, Role.MORE, hidden=hidden))
+                continue
+            stack.extend(reversed(children))
+
+    def add_rest(self) -> None:
+        """Statements no thesis rests on: first those nothing rests on, then any left in cycles."""
+        premises: set[str] = set()
+        for statement in self.map.statements.values():
+            premises.update(statement.premise_ids())
+            for inference in _inferences(statement):
+                if isinstance(inference, Objection):
+                    premises.update(inference.premises)
+        rest = [sid for sid in self.map.statements if sid not in self.seen]
+        if not rest:
+            return
+        self.lines.append(Line(0, Role.HEADING))
+        for sid in rest:
+            if sid not in premises and sid not in self.seen:
+                self.add_root(sid)
+        for sid in rest:
+            if sid not in self.seen:
+                self.add_root(sid)
+
+    def statement_line(
+        self, statement: Statement, role: Role, indent: int, inference: str | None
+    ) -> Line:
+        sid = statement.id
+        return Line(
+            indent,
+            role,
+            sid,
+            inference,
+            kind=statement.kind,
+            text=statement.text,
+            hedge=statement.hedge,
+            status=None if self.evaluation is None else self.evaluation.status.get(sid),
+            findings=tuple(self.findings.get(sid, ())),
+            critical=sid in self.critical,
+            quote=statement.quote,
+            locator=self.map.locator(statement),
+        )
+
+    def children(
+        self, statement: Statement, indent: int, level: int
+    ) -> Iterator[tuple[str, Role, int, int, str | None] | Line]:
+        for reason in statement.reasons:
+            if len(reason.premises) == 1 and not reason.objections:
+                yield (reason.premises[0], Role.SUPPORT, indent, level, reason.id)
+                continue
+            yield Line(
+                indent,
+                Role.REASON,
+                inference=reason.id,
+                linked=reason.linked,
+                applies=self.applies(reason.id),
+            )
+            for premise in reason.premises:
+                yield (premise, Role.PREMISE, indent + 1, level, reason.id)
+            for undercut in reason.objections:
+                yield from self.objection(undercut, Role.UNDERCUT, indent + 1, level)
+        for rebuttal in statement.objections:
+            yield from self.objection(rebuttal, Role.REBUTTAL, indent, level)
+
+    def objection(
+        self, objection: Objection, role: Role, indent: int, level: int
+    ) -> Iterator[tuple[str, Role, int, int, str | None] | Line]:
+        # Undercuts of undercuts nest as deep as the map writes them; the model's tuples are finite.
+        if len(objection.premises) == 1 and not objection.objections:
+            yield (objection.premises[0], role, indent, level, objection.id)
+            return
+        yield Line(
+            indent,
+            role,
+            inference=objection.id,
+            linked=len(objection.premises) > 1,
+            applies=self.applies(objection.id),
+        )
+        for premise in objection.premises:
+            yield (premise, Role.PREMISE, indent + 1, level, objection.id)
+        for undercut in objection.objections:
+            yield from self.objection(undercut, Role.UNDERCUT, indent + 1, level)
+
+
+# Formatting: each line is a list of (word, style) pairs, wrapped to the width, then coloured.
+
+_STYLES: Final[Mapping[str, str]] = {
+    "id": "1",
+    "marker": "2",
+    "heading": "1",
+    "quote": "36",
+    "finding": "33",
+    "acknowledged": "2",
+    "critical": "1;31",
+    Status.GROUNDED.value: "32",
+    Status.NOT_GROUNDED.value: "33",
+    Status.DEFEATED.value: "31",
+    Status.UNDECIDED.value: "35",
+    "applies": "32",
+    "does-not-apply": "33",
+}
+
+_Words = list[tuple[str, str | None]]
+
+
+def format_tree(outline: Outline, width: int = 80, colour: bool = False) -> str:
+    """The outline as text, wrapped to ``width`` columns (0: no wrapping), in colour if asked."""
+    out = [_paint(_split(outline.title, "heading"), colour), ""]
+    for line in outline.lines:
+        indent = "  " * line.depth
+        words = _line_words(line)
+        out.extend(_wrap(words, indent, indent + "    ", width, colour))
+        if line.statement is not None and not line.seen and (line.quote or line.locator):
+            extra: _Words = []
+            if line.quote:
+                extra += _split(f'"{line.quote}"', "quote")
+            if line.locator:
+                extra += _split(f"({line.locator})", None)
+            out.extend(_wrap(extra, indent + "    ", indent + "    ", width, colour))
+    return "\n".join(out) + "\n"
+
+
+_MARKERS: Final[Mapping[Role, str]] = {
+    Role.ROOT: "",
+    Role.SUPPORT: "+",
+    Role.REASON: "+",
+    Role.PREMISE: "",
+    Role.REBUTTAL: "- rebuttal",
+    Role.UNDERCUT: "- undercut",
+}
+
+
+def _line_words(line: Line) -> _Words:
+    if line.role is Role.HEADING:
+        return [
+            ("Not", "heading"),
+            ("under", "heading"),
+            ("any", "heading"),
+            ("thesis:", "heading"),
+        ]
+    if line.role is Role.MORE:
+        what = "reason or objection" if line.hidden == 1 else "reasons and objections"
+        return _split(f"... {line.hidden} {what} below", "marker")
+    words: _Words = []
+    marker = _MARKERS[line.role]
+    if line.statement is None:  # a reason or objection with several premises or undercuts
+        name = "reason" if line.role is Role.REASON else ""
+        if line.role is Role.REASON:
+            words += [("+", "marker")]
+        else:
+            words += _split(marker, "marker")
+        if line.linked:
+            words.append(("linked", "marker"))
+        if name:
+            words.append((name, "marker"))
+        words.append((line.inference or "", "id"))
+        if line.applies is not None:
+            label = "applies" if line.applies else "does-not-apply"
+            words += _split(f"[{label.replace('-', ' ')}]", label)
+        return words
+    if marker:
+        words += _split(
+            marker + (":" if line.role in (Role.REBUTTAL, Role.UNDERCUT) else ""), "marker"
+        )
+    if line.seen:
+        return [*words, ("(see", "marker"), ("above:", "marker"), (line.statement + ")", "id")]
+    words.append((line.statement, "id"))
+    kind = line.kind.value if line.kind else ""
+    if line.hedge is not None:
+        kind += ", hedged" + (f": {line.hedge}" if line.hedge else "")
+    words += _split(f"({kind})", None)
+    status: _Words = []
+    if line.status is not None:
+        status.append((line.status.value, line.status.value))
+    if line.critical:
+        status.append(("critical", "critical"))
+    words += _enclose(status, "[", "]")
+    found: _Words = []
+    for code, acknowledged in line.findings:
+        if acknowledged:
+            found += [(code.value, "acknowledged"), ("(acknowledged)", "acknowledged")]
+        else:
+            found.append((code.value, "finding"))
+    words += _enclose(found, "{", "}")
+    text, style = words[-1]
+    words[-1] = (text + ":", style)
+    return words + _split(line.text or "", None)
+
+
+def _enclose(words: _Words, left: str, right: str) -> _Words:
+    """``[a, b (c)]``: the words in brackets, comma-separated except before a parenthesis."""
+    out: _Words = []
+    for n, (word, style) in enumerate(words):
+        following = words[n + 1][0] if n + 1 < len(words) else None
+        if n == 0:
+            word = left + word
+        if following is None:
+            word += right
+        elif not following.startswith("("):
+            word += ","
+        out.append((word, style))
+    return out
+
+
+def _split(text: str, style: str | None) -> _Words:
+    return [(word, style) for word in text.split()]
+
+
+def _wrap(words: _Words, first: str, rest: str, width: int, colour: bool) -> list[str]:
+    """Greedy word wrap on the words' visible length; a word longer than the width stands alone."""
+    lines: list[_Words] = [[]]
+    used = len(first)
+    for word, style in words:
+        current = lines[-1]
+        needed = len(word) + (1 if current else 0)
+        if current and width > 0 and used + needed > width:
+            lines.append([(word, style)])
+            used = len(rest) + len(word)
+        else:
+            current.append((word, style))
+            used += needed
+    return [(first if n == 0 else rest) + _paint(line, colour) for n, line in enumerate(lines)]
+
+
+def _paint(words: _Words, colour: bool) -> str:
+    if not colour:
+        return " ".join(word for word, _ in words)
+    runs: list[tuple[str, str | None]] = []
+    for word, style in words:
+        if runs and runs[-1][1] == style:
+            runs[-1] = (runs[-1][0] + " " + word, style)
+        else:
+            runs.append((word, style))
+    return " ".join(
+        f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if style else text for text, style in runs
+    )
+
+
+def _inferences(statement: Statement) -> Iterator[Reason | Objection]:
+    """The statement's reasons, its rebuttals, and every undercut below them, in map order."""
+    for reason in statement.reasons:
+        yield reason
+        yield from walk_objections(reason.objections)
+    yield from walk_objections(statement.objections)
+
+
+# --- stats ---------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Stats:
+    """Figures about one map."""
+
+    statements: Mapping[str, int]
+    """Statements per kind (every kind, in the order of :class:`Kind`)."""
+    single_reasons: int
+    """Reasons with one premise."""
+    linked_reasons: int
+    """Reasons with several premises, all needed."""
+    rebuttals: int
+    """Objections against a statement."""
+    undercuts: int
+    """Objections against a reason or another objection."""
+    deepest_chain: int
+    """Reasons in the longest chain of support; a circle of support counts as one step."""
+    claims: int
+    """Theses and claims."""
+    grounded_claims: int
+    """Theses and claims that are grounded."""
+    evidence_per_thesis: Mapping[str, int]
+    """For each thesis, the evidence statements its reasons rest on, directly or further down."""
+    findings: Mapping[str, int]
+    """Findings per code (codes found only, in the order of :class:`Code`)."""
+    acknowledged: Mapping[str, int]
+    """Of those, the findings that the map acknowledges."""
+
+    @property
+    def total(self) -> int:
+        """Statements in the map."""
+        return sum(self.statements.values())
+
+    def to_json(self) -> dict[str, object]:
+        """The figures as plain JSON data."""
+        return {
+            "statements": dict(self.statements),
+            "reasons": {"single": self.single_reasons, "linked": self.linked_reasons},
+            "objections": {"rebuttals": self.rebuttals, "undercuts": self.undercuts},
+            "deepest_chain": self.deepest_chain,
+            "claims": {"total": self.claims, "grounded": self.grounded_claims},
+            "evidence_per_thesis": dict(self.evidence_per_thesis),
+            "findings": dict(self.findings),
+            "acknowledged": dict(self.acknowledged),
+        }
+
+
+def stats(map_: Map) -> Stats:
+    """Count statements, reasons and objections, measure the support, and tally the findings of
+    :func:`argmap.analysis.check`. Linear in the size of the map."""
+    report = check(map_)
+    kinds = dict.fromkeys((kind.value for kind in Kind), 0)
+    single = linked = rebuttals = undercuts = 0
+    for statement in map_.statements.values():
+        kinds[statement.kind.value] += 1
+        for reason in statement.reasons:
+            if reason.linked:
+                linked += 1
+            else:
+                single += 1
+            undercuts += sum(1 for _ in walk_objections(reason.objections))
+        rebuttals += len(statement.objections)
+        undercuts += sum(len(list(walk_objections(o.objections))) for o in statement.objections)
+    claims = [s.id for s in map_.statements.values() if s.kind.is_claim]
+    grounded = sum(1 for sid in claims if report.evaluation.status[sid] is Status.GROUNDED)
+    counts = dict.fromkeys((code.value for code in Code), 0)
+    acknowledged = dict(counts)
+    for finding in report.findings:
+        counts[finding.code.value] += 1
+        if finding.acknowledged is not None:
+            acknowledged[finding.code.value] += 1
+    return Stats(
+        statements=kinds,
+        single_reasons=single,
+        linked_reasons=linked,
+        rebuttals=rebuttals,
+        undercuts=undercuts,
+        deepest_chain=_deepest_chain(map_),
+        claims=len(claims),
+        grounded_claims=grounded,
+        evidence_per_thesis=_evidence_per_thesis(map_),
+        findings={code: n for code, n in counts.items() if n},
+        acknowledged={code: n for code, n in acknowledged.items() if n},
+    )
+
+
+def _support(map_: Map) -> list[list[int]]:
+    """The support graph by statement index: each statement's premises, in map order, once."""
+    index = {sid: n for n, sid in enumerate(map_.statements)}
+    graph: list[list[int]] = []
+    for statement in map_.statements.values():
+        graph.append(list(dict.fromkeys(index[p] for p in statement.premise_ids())))
+    return graph
+
+
+def _components(graph: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Strongly connected components (iterative Tarjan), each after every component it reaches."""
+    count = len(graph)
+    order = [-1] * count
+    low = [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    components: list[list[int]] = []
+    counter = 0
+    for start in range(count):
+        if order[start] >= 0:
+            continue
+        work = [(start, 0)]
+        while work:
+            node, edge = work.pop()
+            if edge == 0:
+                order[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack[node] = True
+            elif edge <= len(graph[node]):
+                low[node] = min(low[node], low[graph[node][edge - 1]])
+            while edge < len(graph[node]):
+                target = graph[node][edge]
+                edge += 1
+                if order[target] < 0:
+                    work.append((node, edge))
+                    work.append((target, 0))
+                    break
+                if on_stack[target]:
+                    low[node] = min(low[node], order[target])
+            else:
+                if low[node] == order[node]:
+                    component: list[int] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        component.append(member)
+                        if member == node:
+                            break
+                    components.append(component)
+    return components
+
+
+def _deepest_chain(map_: Map) -> int:
+    graph = _support(map_)
+    component_of = [0] * len(graph)
+    components = _components(graph)
+    height = [0] * len(components)
+    for c, members in enumerate(components):
+        for member in members:
+            component_of[member] = c
+        best = 0
+        for member in members:
+            for premise in graph[member]:
+                other = component_of[premise]
+                if other != c:
+                    best = max(best, height[other] + 1)
+        height[c] = best
+    return max(height, default=0)
+
+
+def _evidence_per_thesis(map_: Map) -> dict[str, int]:
+    """Evidence below each thesis, as bit sets over the components of the support graph; a set is
+    dropped once every component that needs it is done, so memory stays near the map's width."""
+    statements = list(map_.statements.values())
+    graph = _support(map_)
+    components = _components(graph)
+    component_of = [0] * len(graph)
+    for c, members in enumerate(components):
+        for member in members:
+            component_of[member] = c
+    users = [0] * len(components)  # components that still need this one's set
+    for c, members in enumerate(components):
+        for other in {component_of[p] for m in members for p in graph[m]} - {c}:
+            users[other] += 1
+    bit: dict[int, int] = {}
+    for n, statement in enumerate(statements):
+        if statement.kind is Kind.EVIDENCE:
+            bit[n] = 1 << len(bit)
+    sets: dict[int, int] = {}
+    theses = {n for n, s in enumerate(statements) if s.kind is Kind.THESIS}
+    result: dict[int, int] = {}
+    for c, members in enumerate(components):
+        below = 0
+        for member in members:
+            below |= bit.get(member, 0)
+            for premise in graph[member]:
+                other = component_of[premise]
+                if other != c:
+                    below |= sets[other]
+        for other in {component_of[p] for m in members for p in graph[m]} - {c}:
+            users[other] -= 1
+            if users[other] == 0:
+                del sets[other]
+        for member in members:
+            if member in theses:
+                own = bit.get(member, 0)
+                result[member] = (below & ~own).bit_count()
+        if users[c]:
+            sets[c] = below
+    return {statements[n].id: result[n] for n in sorted(result)}
+
+
+def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
+    """Figures of each named map as text, one block per map."""
+    out: list[str] = []
+    for name, figures in results:
+        if out:
+            out.append("")
+        kinds = ", ".join(f"{kind} {n}" for kind, n in figures.statements.items())
+        share = f"{100 * figures.grounded_claims // figures.claims}%" if figures.claims else "none"
+        out += [
+            name,
+            f"  statements     {figures.total} ({kinds})",
+            f"  reasons        {figures.single_reasons + figures.linked_reasons}"
+            f" (single {figures.single_reasons}, linked {figures.linked_reasons})",
+            f"  objections     {figures.rebuttals + figures.undercuts}"
+            f" (rebuttals {figures.rebuttals}, undercuts {figures.undercuts})",
+            f"  deepest chain  {_plural(figures.deepest_chain, 'reason')}",
+            f"  grounded       {figures.grounded_claims} of {figures.claims} theses and claims"
+            f" ({share})",
+        ]
+        out.append("  evidence per thesis")
+        out += [f"    {thesis}  {n}" for thesis, n in figures.evidence_per_thesis.items()]
+        total = sum(figures.findings.values())
+        details = ", ".join(
+            f"{code} {n}"
+            + (
+                f" ({figures.acknowledged[code]} acknowledged)"
+                if code in figures.acknowledged
+                else ""
+            )
+            for code, n in figures.findings.items()
+        )
+        out.append(f"  findings       {total}" + (f" ({details})" if details else ""))
+    return "\n".join(out) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def stats_json(results: Sequence[tuple[str, Stats]]) -> str:
+    """Figures of each named map as JSON: ``{"version": 1, "maps": [{"path": ..., ...}]}``, keys
+    sorted, byte-stable."""
+    data = {
+        "version": STATS_VERSION,
+        "maps": [{"path": name, **figures.to_json()} for name, figures in results],
+    }
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+# --- whatif --------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Change:
+    """A statement whose status changes."""
+
+    statement: str
+    """The statement's id."""
+    kind: Kind
+    """The statement's kind."""
+    before: Status
+    """Its status in the map as written."""
+    after: Status
+    """Its status with the rejections and grants applied."""
+
+
+@attrs.frozen
+class WhatIf:
+    """What changes when some statements are rejected and others granted."""
+
+    reject: tuple[str, ...]
+    """Statements treated as false."""
+    accept: tuple[str, ...]
+    """Statements treated as given."""
+    changes: tuple[Change, ...]
+    """Every statement whose status changes: theses first, then the rest, each in map order."""
+
+    @property
+    def theses(self) -> tuple[Change, ...]:
+        """The changes of theses."""
+        return tuple(c for c in self.changes if c.kind is Kind.THESIS)
+
+
+def whatif(map_: Map, reject: Collection[str] = (), accept: Collection[str] = ()) -> WhatIf:
+    """Evaluate the map again with ``reject`` treated as false and ``accept`` as given, and list
+    every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for an id
+    the map does not have."""
+    reject = tuple(dict.fromkeys(reject))
+    accept = tuple(dict.fromkeys(accept))
+    _require(map_, (*reject, *accept))
+    both = sorted(set(reject) & set(accept))
+    if both:
+        raise QueryError(f"'{both[0]}' cannot be both rejected and accepted")
+    before = evaluate(map_).status
+    after = evaluate(map_, reject=reject, accept=accept).status
+    changes = [
+        Change(sid, statement.kind, before[sid], after[sid])
+        for sid, statement in map_.statements.items()
+        if before[sid] is not after[sid]
+    ]
+    changes.sort(key=lambda c: c.kind is not Kind.THESIS)  # stable: map order within each group
+    return WhatIf(reject, accept, tuple(changes))
+
+
+def format_whatif(result: WhatIf) -> str:
+    """The changes as text, theses first: ``c4: grounded → not-grounded``."""
+    what = [f"rejecting {', '.join(result.reject)}"] if result.reject else []
+    what += [f"accepting {', '.join(result.accept)}"] if result.accept else []
+    head = " and ".join(what) or "changing nothing"
+    out = [head[0].upper() + head[1:] + ":"]
+    if not result.changes:
+        out.append("  no statement changes status")
+    theses = result.theses
+    others = result.changes[len(theses) :]
+    for label, group in (("theses", theses), ("other statements", others)):
+        if group:
+            out.append(f"  {label}:")
+            out += [f"    {c.statement}: {c.before.value} → {c.after.value}" for c in group]
+    return "\n".join(out) + "\n"
+
+
+# --- critical ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Critical:
+    """A single point of failure: rejecting this statement alone leaves a thesis not grounded."""
+
+    statement: str
+    """The statement's id."""
+    theses: tuple[str, ...]
+    """The grounded theses that would no longer be grounded, in map order."""
+    carries: int
+    """Grounded statements (besides itself) that would no longer be grounded."""
+
+
+def critical(map_: Map, evaluation: Evaluation | None = None) -> tuple[Critical, ...]:
+    """The statements whose rejection alone leaves a grounded thesis not grounded, most load first
+    (by :attr:`Critical.carries`), then in map order.
+
+    A grounded statement stays grounded after a rejection exactly when some derivation of its
+    status does not use the rejected statement; so the critical statements of a thesis are those
+    in *every* derivation of its grounding, through reasons and through the defeat of the
+    objections against it. They are computed for all statements at once, as the greatest fixpoint
+    of "needed" sets over the evaluated graph (as dominators are), not by evaluating the map once
+    per statement. Rejecting a statement that is not grounded changes no grounded statement.
+    """
+    evaluation = evaluation if evaluation is not None else evaluate(map_)
+    needs = _Needs(map_, evaluation).solve()
+    order = {sid: n for n, sid in enumerate(map_.statements)}
+    theses = [s.id for s in map_.theses if evaluation.status[s.id] is Status.GROUNDED]
+    broken: dict[str, list[str]] = {}
+    for thesis in theses:
+        for sid in sorted(needs[("s", thesis)] or (), key=order.__getitem__):
+            if sid != thesis:
+                broken.setdefault(sid, []).append(thesis)
+    carries = dict.fromkeys(broken, 0)
+    for sid, status in evaluation.status.items():
+        if status is Status.GROUNDED:
+            for needed in needs[("s", sid)] or ():
+                if needed != sid and needed in carries:
+                    carries[needed] += 1
+    found = [Critical(sid, tuple(broken[sid]), carries[sid]) for sid in broken]
+    found.sort(key=lambda c: (-c.carries, order[c.statement]))
+    return tuple(found)
+
+
+_Node = tuple[str, str]  # ("s", statement id) or ("i", reason or objection id)
+_Need = frozenset[str] | None  # None: not yet known (every statement), the top of the lattice
+
+
+class _Needs:
+    """For each statement and reason or objection with a decided label, the statements in every
+    derivation of that label: grounded (or applies) for "in", not grounded or defeated (or does not
+    apply) for "out"."""
+
+    def __init__(self, map_: Map, evaluation: Evaluation) -> None:
+        self.status = evaluation.status
+        self.applies = evaluation.applies
+        self.statements = map_.statements
+        self.inferences: dict[str, Reason | Objection] = {}
+        self.rebuttals: dict[str, tuple[Objection, ...]] = {}
+        self.is_reason: set[str] = set()
+        for statement in map_.statements.values():
+            for inference in _inferences(statement):
+                self.inferences[inference.id] = inference
+            for reason in statement.reasons:
+                self.is_reason.add(reason.id)
+
+    def is_in(self, node: _Node) -> bool:
+        tag, key = node
+        if tag == "s":
+            return self.status[key] is Status.GROUNDED
+        return self.applies.get(key, False)
+
+    def is_out(self, node: _Node) -> bool:
+        tag, key = node
+        if tag == "s":
+            return self.status[key] in _OUT
+        if self.applies.get(key, False):
+            return False
+        inference = self.inferences[key]
+        return any(self.status[p] in _OUT for p in inference.premises) or any(
+            self.applies.get(u.id, False) for u in inference.objections
+        )
+
+    def inputs(self, node: _Node) -> list[_Node]:
+        """The nodes whose labels this node's label is derived from."""
+        tag, key = node
+        if tag == "s":
+            statement = self.statements[key]
+            found = [("i", r.id) for r in statement.reasons]
+            return found + [("i", o.id) for o in statement.objections]
+        inference = self.inferences[key]
+        return [("s", p) for p in inference.premises] + [("i", u.id) for u in inference.objections]
+
+    def equation(self, node: _Node, need: dict[_Node, _Need]) -> _Need:
+        """The node's needed set from its inputs' current sets."""
+        tag, key = node
+        grounded = self.is_in(node)
+        if tag == "s":
+            statement = self.statements[key]
+            if grounded:
+                parts: list[_Need] = [frozenset({key})]
+                if statement.kind.is_claim:
+                    parts.append(
+                        _meet(
+                            need[("i", r.id)] for r in statement.reasons if self.is_in(("i", r.id))
+                        )
+                    )
+                parts += [need[("i", o.id)] for o in statement.objections]
+                return _join(parts)
+            ways = [need[("i", o.id)] for o in statement.objections if self.is_in(("i", o.id))]
+            if statement.kind.is_claim and all(self.is_out(("i", r.id)) for r in statement.reasons):
+                ways.append(_join(need[("i", r.id)] for r in statement.reasons))
+            return _meet(ways)
+        inference = self.inferences[key]
+        if grounded:
+            return _join(
+                [need[("s", p)] for p in inference.premises]
+                + [need[("i", u.id)] for u in inference.objections]
+            )
+        return _meet(
+            [need[("s", p)] for p in inference.premises if self.is_out(("s", p))]
+            + [need[("i", u.id)] for u in inference.objections if self.is_in(("i", u.id))]
+        )
+
+    def solve(self) -> dict[_Node, _Need]:
+        """Iterate from the top (everything needed) down to the greatest fixpoint, inputs first."""
+        nodes: list[_Node] = [("s", sid) for sid in self.statements]
+        nodes += [("i", iid) for iid in self.inferences]
+        decided = [n for n in nodes if self.is_in(n) or self.is_out(n)]
+        need: dict[_Node, _Need] = dict.fromkeys(nodes)
+        users: dict[_Node, list[_Node]] = {}
+        for node in decided:
+            for source in self.inputs(node):
+                users.setdefault(source, []).append(node)
+        work = _postorder(decided, self.inputs)
+        queued = set(work)
+        work.reverse()  # popped from the end
+        while work:
+            node = work.pop()
+            queued.discard(node)
+            value = self.equation(node, need)
+            if value != need[node]:
+                need[node] = value
+                for user in users.get(node, ()):
+                    if user not in queued:
+                        queued.add(user)
+                        work.append(user)
+        return need
+
+
+def _meet(parts: Iterable[_Need]) -> _Need:
+    """Needed by every one of several alternative derivations (none: nothing is needed)."""
+    result: _Need = None
+    for part in parts:
+        if part is None:
+            continue
+        result = part if result is None else result & part
+    return result if result is not None else frozenset()
+
+
+def _join(parts: Iterable[_Need]) -> _Need:
+    """Needed by a derivation that needs all of several parts."""
+    result: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        result |= part
+    return frozenset(result)
+
+
+def _postorder(nodes: list[_Node], inputs: Callable[[_Node], list[_Node]]) -> list[_Node]:
+    """The nodes in depth-first post-order of their inputs (iterative), so that one pass over an
+    acyclic map settles every node the first time it is computed."""
+    wanted = set(nodes)
+    done: set[_Node] = set()
+    order: list[_Node] = []
+    for start in nodes:
+        if start in done:
+            continue
+        done.add(start)
+        stack = [(start, iter(inputs(start)))]
+        while stack:
+            node, pending = stack[-1]
+            for source in pending:
+                if source in wanted and source not in done:
+                    done.add(source)
+                    stack.append((source, iter(inputs(source))))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+    return order
+
+
+def format_critical(map_: Map, found: Sequence[Critical], evaluation: Evaluation) -> str:
+    """The single points of failure as text, most load first, and the theses with none to lose."""
+    out: list[str] = []
+    if found:
+        out.append("Single points of failure (rejecting one alone leaves a thesis not grounded):")
+        width = max(len(c.statement) for c in found)
+        for c in found:
+            kind = map_.statements[c.statement].kind.value
+            out.append(
+                f"  {c.statement:<{width}}  {kind}, carries {c.carries}"
+                f" grounded statement{'s' if c.carries != 1 else ''};"
+                f" breaks {', '.join(c.theses)}"
+            )
+    else:
+        out.append(
+            "No single point of failure: no one rejection leaves a grounded thesis ungrounded."
+        )
+    lost = [s.id for s in map_.theses if evaluation.status[s.id] is not Status.GROUNDED]
+    if lost:
+        out.append(f"Not grounded as written: {', '.join(lost)}")
+    return "\n".join(out) + "\n"
