@@ -221,3 +221,86 @@ def render_command(
 
 
 # --- tree, stats, whatif -------------------------------------------------------------------------
+
+
+def _ids(values: tuple[str, ...]) -> list[str]:
+    """Statement ids from a repeatable option, each value possibly comma-separated."""
+    return [part for value in values for part in value.replace(",", " ").split()]
+
+
+@main.command("tree")
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.option("--focus", metavar="ID", help="Show only this statement and what is below it.")
+@click.option("--depth", type=click.IntRange(min=0), help="At most N statements below each root.")
+@click.option("--critical", is_flag=True, help="Mark the single points of failure.")
+@click.option(
+    "--width",
+    type=click.IntRange(min=0),
+    help="Wrap at N columns, 0 never. Default: the terminal's width, or 80 when piped.",
+)
+def tree_command(
+    map_path: Path, focus: str | None, depth: int | None, critical: bool, width: int | None
+) -> None:
+    """Print MAP as an indented outline: theses, reasons, objections, evidence, with statuses."""
+    import shutil
+
+    from argmap import explore
+    from argmap.analysis import check
+    from argmap.load import load_map
+
+    argmap = load_map(map_path)
+    report = check(argmap)
+    marked = [c.statement for c in explore.critical(argmap, report.evaluation)] if critical else []
+    outline = explore.tree(
+        argmap,
+        focus=focus,
+        depth=depth,
+        evaluation=report.evaluation,
+        findings=report.findings,
+        critical=marked,
+    )
+    if width is None:
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
+    click.echo(explore.format_tree(outline, width, use_colour()), nl=False)
+
+
+@main.command("stats")
+@click.argument("maps", metavar="MAP...", nargs=-1, required=True, type=MAP_PATH)
+@click.option(
+    "--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def stats_command(maps: tuple[Path, ...], form: str) -> None:
+    """Figures of each MAP: statements, reasons, objections, depth, grounding, findings."""
+    from argmap import explore
+    from argmap.load import load_map
+
+    results = [(str(path), explore.stats(load_map(path))) for path in maps]
+    out = explore.format_stats if form == "text" else explore.stats_json
+    click.echo(out(results), nl=False)
+
+
+@main.command("whatif")
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.option("--reject", multiple=True, metavar="ID", help="Treat this statement as false.")
+@click.option("--accept", multiple=True, metavar="ID", help="Treat this statement as given.")
+@click.option("--critical", is_flag=True, help="List the single points of failure instead.")
+def whatif_command(
+    map_path: Path, reject: tuple[str, ...], accept: tuple[str, ...], critical: bool
+) -> None:
+    """Evaluate MAP again with statements rejected or granted, and show every status that changes,
+    theses first; or, with --critical, the statements whose rejection alone leaves a thesis not
+    grounded. Exit 0 when the question is answered, whatever the answer; 2 when it cannot be."""
+    from argmap import explore
+    from argmap.analysis import evaluate
+    from argmap.load import load_map
+
+    if critical == bool(reject or accept):
+        raise click.UsageError("give --reject/--accept, or --critical")
+    argmap = load_map(map_path)
+    if critical:
+        evaluation = evaluate(argmap)
+        found = explore.critical(argmap, evaluation)
+        click.echo(explore.format_critical(argmap, found, evaluation), nl=False)
+    else:
+        result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
+        click.echo(explore.format_whatif(result), nl=False)
