@@ -1,0 +1,62 @@
+# Two commands set everything up on a fresh machine:
+#   make demo   check and draw the seed map (maps/china-russia-central-asia.argmap.yaml) into out/
+#   make test   lint, type-check and run the whole test suite
+# Both create .venv, install argmap into it, and install Graphviz's dot when it is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := maps/china-russia-central-asia.argmap.yaml
+SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
+OUT := out
+
+.PHONY: demo test lint bench graphviz venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "argmap needs Python 3.11 or newer; set PYTHON=python3.x"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Graphviz's dot, from the system package manager when it is missing.
+graphviz:
+	@if command -v dot >/dev/null 2>&1; then :; \
+	elif [ "$$(uname -s)" = Darwin ]; then \
+	  echo "Graphviz's dot is missing: install it with  brew install graphviz"; exit 2; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	  else echo "Graphviz's dot is missing: as root, run  apt-get install graphviz"; exit 2; fi; \
+	  echo "installing Graphviz (apt-get install graphviz)"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq graphviz >/dev/null; \
+	else echo "Graphviz's dot is missing: install Graphviz so that dot is on PATH"; exit 2; fi
+
+demo: $(STAMP) graphviz
+	@mkdir -p $(OUT)
+	@echo "== argmap check $(SEED)"
+	@$(BIN)/argmap check $(SEED) $(if $(wildcard $(SOURCE)),--source $(SOURCE)) || [ $$? -eq 1 ]
+	@echo
+	@echo "== argmap render $(SEED) -o $(OUT)/china-russia-central-asia.svg"
+	@$(BIN)/argmap render $(SEED) -o $(OUT)/china-russia-central-asia.svg
+	@$(BIN)/argmap render $(SEED) -o $(OUT)/china-russia-central-asia.png
+	@echo "wrote $(OUT)/china-russia-central-asia.svg and .png"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+test: $(STAMP) graphviz lint
+	$(BIN)/pytest
+
+bench: $(STAMP) graphviz
+	$(BIN)/python tests/bench/run.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
