@@ -644,13 +644,26 @@ def check(map: Map, *, source: str | None = None) -> Report:
     n = graph.n_statements
     label = labels.label
 
-    # Evaluation findings: one per statement that does not stand.
+    # Which statements something stands on (theses and premises of reasons), and which are used
+    # at all (premises of anything).
+    supports = [s.kind is Kind.THESIS for s in statements]
+    used = [False] * n
+    for node in range(n, len(ids)):
+        for premise in graph.pos[node]:
+            used[premise] = True
+            if graph.is_reason[node]:
+                supports[premise] = True
+
+    # Evaluation findings: one per statement that does not stand. A statement that serves only as
+    # an objection is not reported as failing: its failing is what answers the objection.
     for i, statement in enumerate(statements):
-        status = labels.status(i)
         kind = statement.kind.value
         name = statement.id
         if statement.kind.is_claim and not statement.reasons:
             found.append((i, Code.UNSUPPORTED, f"{kind} {name} has no reasons"))
+        if used[i] and not supports[i]:
+            continue
+        status = labels.status(i)
         if status is Status.DEFEATED:
             rebuttal = labels.first(graph.neg[i], _IN)
             assert rebuttal is not None
@@ -676,9 +689,9 @@ def check(map: Map, *, source: str | None = None) -> Report:
                             "which is not answered"
                         )
                 elif len(parts) < 3:
-                    premise = labels.first(graph.pos[reason], _OUT)
-                    assert premise is not None
-                    parts.append(f"{ids[premise]} is {_say(labels.status(premise))}")
+                    failed = labels.first(graph.pos[reason], _OUT)
+                    assert failed is not None
+                    parts.append(f"{ids[failed]} is {_say(labels.status(failed))}")
             more = "; ..." if len(reasons) > len(parts) else ""
             lead = (
                 f"{kind} {name}: its only reason does not apply"
@@ -745,10 +758,6 @@ def check(map: Map, *, source: str | None = None) -> Report:
         circle_grounded[start] = all(label[c] == _IN for c in component)
 
     # Orphans: neither a thesis nor a premise of any reason or objection.
-    used = [False] * n
-    for node in range(n, len(ids)):
-        for premise in graph.pos[node]:
-            used[premise] = True
     for i, statement in enumerate(statements):
         if statement.kind is not Kind.THESIS and not used[i]:
             found.append(

@@ -1,0 +1,651 @@
+"""The labels and findings of ``argmap check``, pinned on small hand-worked maps.
+
+Each map is written as YAML and read with the loader, as a user's map would be. Labels follow
+grounded semantics: a reason applies when all its premises are grounded and no undercut applies; a
+claim is grounded when a reason applies and no rebuttal does; what the fixpoint cannot settle is
+undecided.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from argmap.analysis import (
+    Severity,
+    SourceText,
+    Status,
+    check,
+    evaluate,
+    normalise_quote,
+    normalise_statement,
+)
+from argmap.load import loads
+from argmap.model import Code, Map
+
+G, N, D, U = Status.GROUNDED, Status.NOT_GROUNDED, Status.DEFEATED, Status.UNDECIDED
+
+
+def build(statements: str) -> Map:
+    """A map from the YAML of its ``statements`` block."""
+    body = textwrap.indent(textwrap.dedent(statements).strip("\n"), "  ")
+    return loads(f"argmap: 1\ntitle: test\nstatements:\n{body}\n")
+
+
+def labels(statements: str, **kwargs: tuple[str, ...]) -> dict[str, Status]:
+    return dict(evaluate(build(statements), **kwargs).status)
+
+
+def codes(argmap: Map, source: str | None = None) -> list[tuple[str, Code]]:
+    """The findings that are not acknowledged, as (statement, code)."""
+    findings = check(argmap, source=source).findings
+    return [(f.statement, f.code) for f in findings if f.acknowledged is None]
+
+
+# --- labels: support -----------------------------------------------------------------------------
+
+
+def test_evidence_and_assumptions_are_given() -> None:
+    """Evidence and assumptions are grounded without reasons; a claim without reasons is not."""
+    assert labels("""
+        t: {thesis: T, reasons: [[e, a]]}
+        e: {evidence: E}
+        a: {assumption: A}
+        c: {claim: C}
+    """) == {"t": G, "e": G, "a": G, "c": N}
+
+
+def test_linked_premises_are_all_needed() -> None:
+    """Co-premises of one reason support only together: one ungrounded premise sinks the reason."""
+    assert (
+        labels("""
+        t: {thesis: T, reasons: [[e, c]]}
+        e: {evidence: E}
+        c: {claim: C}
+    """)["t"]
+        is N
+    )
+
+
+def test_convergent_reasons_each_suffice() -> None:
+    """Separate reasons are independent: one that applies is enough, whatever the others do."""
+    assert (
+        labels("""
+        t: {thesis: T, reasons: [e, c]}
+        e: {evidence: E}
+        c: {claim: C}
+    """)["t"]
+        is G
+    )
+
+
+def test_support_is_transitive() -> None:
+    """A claim grounded through a chain of claims grounds what rests on it."""
+    assert labels("""
+        t: {thesis: T, reasons: [c1]}
+        c1: {claim: C1, reasons: [c2]}
+        c2: {claim: C2, reasons: [e]}
+        e: {evidence: E}
+    """) == {"t": G, "c1": G, "c2": G, "e": G}
+
+
+def test_applies_says_which_reasons_apply() -> None:
+    """Every reason and objection id is in ``applies``: True exactly when it applies."""
+    evaluation = evaluate(
+        build("""
+        t: {thesis: T, reasons: [e, c], objections: [c]}
+        e: {evidence: E}
+        c: {claim: C}
+    """)
+    )
+    assert evaluation.applies == {"t.r1": True, "t.r2": False, "t.o1": False}
+
+
+# --- labels: attack ------------------------------------------------------------------------------
+
+
+def test_unanswered_rebuttal_defeats() -> None:
+    """A rebuttal whose premises are grounded defeats its target, even a well-supported one."""
+    assert (
+        labels("""
+        t: {thesis: T, reasons: [e1], objections: [e2]}
+        e1: {evidence: E1}
+        e2: {evidence: E2}
+    """)["t"]
+        is D
+    )
+
+
+def test_rebuttal_answered_by_attacking_its_premise() -> None:
+    """An objection against the rebuttal's premise answers it: the target stands again."""
+    assert labels("""
+        t: {thesis: T, reasons: [e1], objections: [e2]}
+        e1: {evidence: E1}
+        e2: {evidence: E2, objections: [e3]}
+        e3: {evidence: E3}
+    """) == {"t": G, "e1": G, "e2": D, "e3": G}
+
+
+def test_rebuttal_answered_by_undercutting_it() -> None:
+    """An undercut of the rebuttal itself answers it, while the rebuttal's premise stays true."""
+    assert labels("""
+        t:
+          thesis: T
+          reasons: [e1]
+          objections:
+            - {id: o, premises: e2, objections: [e3]}
+        e1: {evidence: E1}
+        e2: {evidence: E2}
+        e3: {evidence: E3}
+    """) == {"t": G, "e1": G, "e2": G, "e3": G}
+
+
+def test_rebuttal_with_ungrounded_premise_does_nothing() -> None:
+    """An objection applies only when its premises are grounded."""
+    assert (
+        labels("""
+        t: {thesis: T, reasons: [e1], objections: [c]}
+        e1: {evidence: E1}
+        c: {claim: C}
+    """)["t"]
+        is G
+    )
+
+
+def test_undercut_stops_a_reason_but_not_its_premise() -> None:
+    """An undercut denies that the premises support the claim: the premise stays grounded, the
+    claim loses that reason."""
+    argmap = build("""
+        t:
+          thesis: T
+          reasons:
+            - {id: r, premises: e1, objections: [e2]}
+        e1: {evidence: E1}
+        e2: {evidence: E2}
+    """)
+    evaluation = evaluate(argmap)
+    assert evaluation.status == {"t": N, "e1": G, "e2": G}
+    assert evaluation.applies == {"r": False, "r.o1": True}
+
+
+def test_undercut_answered() -> None:
+    """Attacking the undercut's premise restores the reason."""
+    assert (
+        labels("""
+        t:
+          thesis: T
+          reasons:
+            - {id: r, premises: e1, objections: [e2]}
+        e1: {evidence: E1}
+        e2: {evidence: E2, objections: [e3]}
+        e3: {evidence: E3}
+    """)["t"]
+        is G
+    )
+
+
+def test_undercut_of_one_reason_leaves_the_other() -> None:
+    """A claim with two reasons survives the undercut of one of them."""
+    assert (
+        labels("""
+        t:
+          thesis: T
+          reasons:
+            - {id: r, premises: e1, objections: [e2]}
+            - e3
+        e1: {evidence: E1}
+        e2: {evidence: E2}
+        e3: {evidence: E3}
+    """)["t"]
+        is G
+    )
+
+
+def test_evidence_can_be_defeated() -> None:
+    """Evidence is given unless an objection against it applies."""
+    assert labels("""
+        t: {thesis: T, reasons: [e1]}
+        e1: {evidence: E1, objections: [e2]}
+        e2: {evidence: E2}
+    """) == {"t": N, "e1": D, "e2": G}
+
+
+def test_even_attack_cycle_is_undecided() -> None:
+    """Two statements that rebut each other, with nothing else to decide: both undecided, and so is
+    what rests on them. Grounded semantics does not guess."""
+    assert labels("""
+        t: {thesis: T, reasons: [a]}
+        a: {evidence: A, objections: [b]}
+        b: {evidence: B, objections: [a]}
+    """) == {"t": U, "a": U, "b": U}
+
+
+def test_odd_attack_cycle_is_undecided() -> None:
+    """Three statements attacking each other round a circle are all undecided."""
+    assert labels("""
+        a: {evidence: A, objections: [b]}
+        b: {evidence: B, objections: [c]}
+        c: {evidence: C, objections: [a]}
+    """) == {"a": U, "b": U, "c": U}
+
+
+def test_attack_cycle_broken_from_outside() -> None:
+    """Defeating one side of an attack cycle from outside decides the cycle."""
+    assert labels("""
+        a: {evidence: A, objections: [b]}
+        b: {evidence: B, objections: [a, x]}
+        x: {evidence: X}
+    """) == {"a": G, "b": D, "x": G}
+
+
+def test_support_only_circle_is_undecided() -> None:
+    """Claims whose support runs only in a circle are undecided: the cautious answer."""
+    assert labels("""
+        t: {thesis: T, reasons: [c1]}
+        c1: {claim: C1, reasons: [c2]}
+        c2: {claim: C2, reasons: [c1]}
+    """) == {"t": U, "c1": U, "c2": U}
+
+
+def test_support_circle_with_a_way_in_is_grounded() -> None:
+    """A circle with one reason from outside it is grounded all round."""
+    assert labels("""
+        c1: {claim: C1, reasons: [c2, e]}
+        c2: {claim: C2, reasons: [c1]}
+        e: {evidence: E}
+    """) == {"c1": G, "c2": G, "e": G}
+
+
+def test_decided_out_beats_undecided() -> None:
+    """A linked reason with one premise out fails even when the other is undecided."""
+    assert (
+        labels("""
+        t: {thesis: T, reasons: [[a, c]]}
+        a: {evidence: A, objections: [b]}
+        b: {evidence: B, objections: [a]}
+        c: {claim: C}
+    """)["t"]
+        is N
+    )
+
+
+def test_reject_and_accept() -> None:
+    """What-if: rejecting a statement treats it as false; accepting one treats it as given."""
+    statements = """
+        t: {thesis: T, reasons: [c], objections: [e2]}
+        c: {claim: C}
+        e2: {evidence: E2}
+    """
+    assert labels(statements) == {"t": D, "c": N, "e2": G}
+    assert labels(statements, accept=("c",), reject=("e2",)) == {"t": G, "c": G, "e2": N}
+    with pytest.raises(ValueError, match="nope"):
+        evaluate(build(statements), reject=("nope",))
+
+
+# --- labels: scale -------------------------------------------------------------------------------
+
+
+def test_chain_of_50000_reasons() -> None:
+    """Evaluation, findings and verdicts are iterative: a chain of 50,000 reasons works."""
+    n = 50_000
+    lines = [f"c{i}: {{claim: C{i}, reasons: [c{i + 1}]}}" for i in range(n)]
+    lines[0] = "c0: {thesis: C0, reasons: [c1]}"
+    lines.append(f"c{n}: {{evidence: E}}")
+    report = check(build("\n".join(lines)))
+    assert set(report.evaluation.status.values()) == {G}
+    lines[-1] = f"c{n}: {{claim: E}}"
+    report = check(build("\n".join(lines)))
+    (verdict,) = report.verdicts
+    assert verdict.status is N
+    assert len(verdict.chain) == n + 1
+    assert verdict.why == f"c{n} has no reasons"
+
+
+def test_long_support_circle() -> None:
+    """A circle of 50,000 claims is undecided, and reported once, with the circle shortened."""
+    n = 50_000
+    lines = [f"c{i}: {{claim: C{i}, reasons: [c{(i + 1) % n}]}}" for i in range(n)]
+    report = check(build("\n".join(lines)))
+    assert set(report.evaluation.status.values()) == {U}
+    circular = [f for f in report.findings if f.code is Code.CIRCULAR]
+    assert len(circular) == 1
+    assert circular[0].statement == "c0"
+    # 50,001 names (c0 again at the end), of which the first 12 and the last 3 are shown.
+    assert "c11 <- ... 49,986 more ... <- c49998 <- c49999 <- c0" in circular[0].message
+
+
+def test_claim_with_10000_reasons() -> None:
+    """A claim with 10,000 reasons, only the last of which applies, is grounded."""
+    n = 10_000
+    reasons = ", ".join(f"c{i}" for i in range(n))
+    lines = [f"t: {{thesis: T, reasons: [{reasons}, e]}}", "e: {evidence: E}"]
+    lines += [f"c{i}: {{claim: C{i}}}" for i in range(n)]
+    argmap = build("\n".join(lines))
+    assert evaluate(argmap).status["t"] is G
+
+
+# --- verdicts ------------------------------------------------------------------------------------
+
+
+def test_verdict_chain_goes_down_to_where_support_runs_out() -> None:
+    """A thesis that is not grounded is explained by the chain to the claim with no reasons."""
+    report = check(
+        build("""
+        t: {thesis: T, reasons: [c4]}
+        c4: {claim: C4, reasons: [[e, c9]]}
+        c9: {claim: C9}
+        e: {evidence: E}
+    """)
+    )
+    (verdict,) = report.verdicts
+    assert (verdict.status, verdict.chain) == (N, ("t", "c4", "c9"))
+    assert str(verdict) == "t: not-grounded: t <- c4 <- c9: c9 has no reasons"
+
+
+def test_verdicts_explain_defeat_undercut_and_cycles() -> None:
+    """Each kind of failure names its cause: the objection, the undercut, or the cycle."""
+    report = check(
+        build("""
+        t1: {thesis: T1, reasons: [e], objections: [e2]}
+        t2:
+          thesis: T2
+          reasons:
+            - {id: r, premises: e, objections: [e2]}
+        t3: {thesis: T3, reasons: [c1]}
+        c1: {claim: C1, reasons: [c2]}
+        c2: {claim: C2, reasons: [c1]}
+        t4: {thesis: T4, reasons: [a]}
+        a: {evidence: A, objections: [b]}
+        b: {evidence: B, objections: [a]}
+        t5: {thesis: T5, reasons: [e]}
+        e: {evidence: E}
+        e2: {evidence: E2}
+    """)
+    )
+    assert [str(v) for v in report.verdicts] == [
+        "t1: defeated: t1: t1 is defeated by objection t1.o1 (e2)",
+        "t2: not-grounded: t2: reason r is undercut by objection r.o1 (e2)",
+        "t3: undecided: t3 <- c1: support runs only in a circle: c1 <- c2 <- c1",
+        "t4: undecided: t4 <- a: attack cycle a <- b <- a cannot be decided",
+        "t5: grounded",
+    ]
+
+
+# --- the Carneades examples ----------------------------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"
+
+
+@pytest.mark.parametrize("name", ["linked-convergent", "unsupported2"])
+def test_carneades_examples_get_their_expected_labels(name: str) -> None:
+    """Carneades' own examples, translated into argmap maps, get the labels its tests expect:
+    ``in`` is grounded, ``undecided`` undecided, ``out`` anything out."""
+    expected_file = SHARED / "corpus" / "carneades" / f"{name}.yml"
+    if not expected_file.exists():
+        pytest.skip(f"the shared corpus is not beside the checkout ({expected_file} is absent)")
+    expected = yaml.safe_load(expected_file.read_text(encoding="utf-8"))["tests"]
+    argmap = loads((FIXTURES / f"carneades-{name}.argmap.yaml").read_text(encoding="utf-8"))
+    status = evaluate(argmap).status
+    # Carneades names statements as p, ¬p, ¬app(a1); the translation spells them not-p, no-a1.
+    rename = {"¬p": "not-p", "¬app(a1)": "no-a1"}
+    seen = set()
+    for label, wanted in (("in", {G}), ("out", {N, D}), ("undecided", {U})):
+        for carneades_id in expected.get(label) or ():
+            ours = rename.get(carneades_id, carneades_id)
+            seen.add(ours)
+            assert status[ours] in wanted, (carneades_id, label, status[ours])
+    assert seen == set(status)
+
+
+# --- findings: each triggered, and not by a near-identical map --------------------------------
+
+CASES = {
+    Code.UNSUPPORTED: (
+        "t: {thesis: T, reasons: [e, c]}\ne: {evidence: E, at: 1}\nc: {claim: C}",
+        "t: {thesis: T, reasons: [e, c]}\ne: {evidence: E, at: 1}\nc: {claim: C, reasons: [e]}",
+        "c",
+    ),
+    Code.UNGROUNDED: (
+        "t: {thesis: T, reasons: [c]}\nc: {claim: C, reasons: [[e, c2]]}\n"
+        "e: {evidence: E, at: 1}\nc2: {claim: C2, ack: {unsupported: The text says so.}}",
+        "t: {thesis: T, reasons: [c]}\nc: {claim: C, reasons: [[e, c2]]}\n"
+        "e: {evidence: E, at: 1}\nc2: {claim: C2, reasons: [e]}",
+        "c",
+    ),
+    Code.CIRCULAR: (
+        "t: {thesis: T, reasons: [c1]}\nc1: {claim: C1, reasons: [c2, e]}\n"
+        "c2: {claim: C2, reasons: [c1]}\ne: {evidence: E, at: 1}",
+        "t: {thesis: T, reasons: [c1]}\nc1: {claim: C1, reasons: [c2, e]}\n"
+        "c2: {claim: C2, reasons: [e]}\ne: {evidence: E, at: 1}",
+        "c1",
+    ),
+    Code.DEFEATED: (
+        "t: {thesis: T, reasons: [e], objections: [e2]}\ne: {evidence: E, at: 1}\n"
+        "e2: {evidence: E2, at: 2}",
+        "t: {thesis: T, reasons: [e], objections: [e2]}\ne: {evidence: E, at: 1}\n"
+        "e2: {evidence: E2, at: 2, objections: [e3]}\ne3: {evidence: E3, at: 3}",
+        "t",
+    ),
+    Code.CONTESTED: (
+        "t:\n  thesis: T\n  reasons:\n    - {id: r, premises: e, objections: [e2]}\n"
+        "e: {evidence: E, at: 1}\ne2: {evidence: E2, at: 2}",
+        "t:\n  thesis: T\n  reasons:\n    - {id: r, premises: e, objections: [e2]}\n"
+        "e: {evidence: E, at: 1}\ne2: {evidence: E2, at: 2, objections: [e3]}\n"
+        "e3: {evidence: E3, at: 3}",
+        "t",
+    ),
+    Code.ORPHAN: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, at: 1}\ne2: {evidence: E2, at: 2}",
+        "t: {thesis: T, reasons: [e, e2]}\ne: {evidence: E, at: 1}\ne2: {evidence: E2, at: 2}",
+        "e2",
+    ),
+    Code.UNTRACEABLE: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E}",
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: e}",
+        "e",
+    ),
+    Code.HEDGED_LOAD: (
+        "t: {thesis: T, reasons: [c]}\nc: {claim: C, reasons: [e], hedge: most likely}\n"
+        "e: {evidence: E, at: 1}",
+        "t: {thesis: T, reasons: [c]}\nc: {claim: C, reasons: [e]}\ne: {evidence: E, at: 1}",
+        "c",
+    ),
+    Code.DUPLICATE: (
+        "t: {thesis: T, reasons: [e, e2]}\ne: {evidence: 'Prices rose.', at: 1}\n"
+        "e2: {evidence: '  prices   ROSE ', at: 2}",
+        "t: {thesis: T, reasons: [e, e2]}\ne: {evidence: 'Prices rose.', at: 1}\n"
+        "e2: {evidence: 'Prices fell.', at: 2}",
+        "e2",
+    ),
+    Code.QUOTE_NOT_FOUND: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices fell sharply}",
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply}",
+        "e",
+    ),
+}
+SOURCE = "In the spring, prices rose sharply across the region."
+
+
+def test_every_code_has_a_case() -> None:
+    """The table below covers every finding code."""
+    assert set(CASES) == set(Code)
+
+
+@pytest.mark.parametrize("code", list(Code), ids=[c.value for c in Code])
+def test_finding_triggered_and_not(code: Code) -> None:
+    """Each finding appears on its map (on the right statement) and is the only finding there;
+    a near-identical map does not trigger it."""
+    triggering, clean, statement = CASES[code]
+    found = codes(build(triggering), SOURCE)
+    assert (statement, code) in found
+    assert {c for _, c in found} == {code}
+    assert codes(build(clean), SOURCE) == []
+
+
+def test_quotes_are_checked_only_with_a_source() -> None:
+    """Without the source text there is nothing to check quotes against."""
+    assert codes(build(CASES[Code.QUOTE_NOT_FOUND][0])) == []
+
+
+def test_unsupported_claim_is_not_also_ungrounded() -> None:
+    """A claim with no reasons is reported once, as unsupported; evidence never is."""
+    report = check(build("t: {thesis: T}"))
+    assert [(f.code, f.severity) for f in report.findings] == [(Code.UNSUPPORTED, Severity.ERROR)]
+
+
+def test_failing_findings_of_a_thesis_are_errors() -> None:
+    """A thesis that does not stand is an error; the same finding on a claim is a warning."""
+    report = check(build("t: {thesis: T, reasons: [c]}\nc: {claim: C}"))
+    assert [(f.statement, f.code, f.severity) for f in report.findings] == [
+        ("t", Code.UNGROUNDED, Severity.ERROR),
+        ("c", Code.UNSUPPORTED, Severity.WARNING),
+    ]
+
+
+def test_circle_grounded_anyway_is_a_warning() -> None:
+    """A circle whose claims are grounded by another reason is a warning; one that leaves them
+    undecided is an error, reported once with the circle printed."""
+    grounded = check(build(CASES[Code.CIRCULAR][0])).findings
+    assert [(f.code, f.severity) for f in grounded] == [(Code.CIRCULAR, Severity.WARNING)]
+    undecided = check(
+        build(
+            "t: {thesis: T, reasons: [c1]}\nc1: {claim: C1, reasons: [c2]}\n"
+            "c2: {claim: C2, reasons: [c3]}\nc3: {claim: C3, reasons: [c1]}"
+        )
+    ).findings
+    circular = [f for f in undecided if f.code is Code.CIRCULAR]
+    assert [(f.statement, f.severity) for f in circular] == [("c1", Severity.ERROR)]
+    assert circular[0].message.endswith("c1 <- c2 <- c3 <- c1")
+
+
+def test_undecided_attack_is_contested() -> None:
+    """A premise caught in an attack cycle is contested, and a claim resting on it ungrounded; the
+    statement that serves only as the objection is not reported."""
+    report = check(
+        build("""
+        t: {thesis: T, reasons: [a]}
+        a: {evidence: A, at: 1, objections: [b]}
+        b: {evidence: B, at: 2, objections: [a]}
+    """)
+    )
+    assert [(f.statement, f.code) for f in report.findings] == [
+        ("t", Code.UNGROUNDED),
+        ("a", Code.CONTESTED),
+    ]
+
+
+def test_acknowledged_findings_are_listed_and_do_not_fail() -> None:
+    """An acknowledgement keeps the finding in the report, with its why, out of the failing ones."""
+    report = check(
+        build("""
+        t: {thesis: T, reasons: [e, c]}
+        e: {evidence: E, at: 1}
+        c:
+          claim: C
+          ack: {unsupported: The text gives no reason.}
+    """)
+    )
+    (finding,) = report.findings
+    assert (finding.code, finding.acknowledged) == (Code.UNSUPPORTED, "The text gives no reason.")
+    assert report.failing(Severity.INFO) == ()
+
+
+def test_ack_of_another_code_does_not_cover() -> None:
+    """An acknowledgement covers only the code it names."""
+    report = check(build("t: {thesis: T, reasons: [e]}\ne: {evidence: E, ack: {orphan: why}}"))
+    (finding,) = report.findings
+    assert (finding.code, finding.acknowledged) == (Code.UNTRACEABLE, None)
+    assert report.failing() == (finding,)
+
+
+def test_findings_in_map_order_then_code_order_with_positions() -> None:
+    """Findings follow the statements' order in the file, then the order of the codes; each
+    carries its statement's line and column."""
+    argmap = build("""
+        z: {claim: Z, hedge: true}
+        t: {thesis: T, reasons: [z, a]}
+        a: {evidence: E}
+    """)
+    report = check(argmap)
+    assert [(f.statement, f.code) for f in report.findings] == [
+        ("z", Code.UNSUPPORTED),
+        ("z", Code.HEDGED_LOAD),
+        ("a", Code.UNTRACEABLE),
+    ]
+    assert [(f.position.line, f.position.column) for f in report.findings if f.position] == [
+        (4, 3),
+        (4, 3),
+        (6, 3),
+    ]
+
+
+def test_failing_respects_the_threshold() -> None:
+    """``failing`` keeps findings at or above the threshold; severities are ordered."""
+    report = check(build(CASES[Code.HEDGED_LOAD][0]))
+    assert [f.severity for f in report.findings] == [Severity.INFO]
+    assert report.failing(Severity.WARNING) == ()
+    assert len(report.failing(Severity.INFO)) == 1
+    assert Severity.INFO < Severity.WARNING < Severity.ERROR
+
+
+def test_only_selects_and_ignores_codes() -> None:
+    """``Report.only`` keeps the selected codes and drops the ignored ones."""
+    report = check(build("t: {thesis: T, reasons: [e]}\ne: {evidence: E}\nx: {claim: X}"))
+    assert {f.code for f in report.findings} == {Code.UNTRACEABLE, Code.UNSUPPORTED, Code.ORPHAN}
+    only = report.only({Code.ORPHAN, Code.UNSUPPORTED}, ignore={Code.UNSUPPORTED})
+    assert [f.code for f in only.findings] == [Code.ORPHAN]
+
+
+def test_answered_objection_is_not_reported() -> None:
+    """A statement used only as an objection fails when it is answered: that is no finding."""
+    argmap = build(CASES[Code.DEFEATED][1])
+    assert evaluate(argmap).status["e2"] is D
+    assert codes(argmap) == []
+
+
+def test_check_is_deterministic() -> None:
+    """The same map gives the same report."""
+    text = CASES[Code.UNGROUNDED][0]
+    assert check(build(text), source=SOURCE) == check(build(text), source=SOURCE)
+
+
+# --- quotes and text normalisation ---------------------------------------------------------------
+
+
+def test_quote_normalisation() -> None:
+    """Case, runs of whitespace, curly quotes and dash kinds do not matter in quotes."""
+    assert normalise_quote("The \u201cbest\u201d  offer\u2014ever\u2019s\n") == (
+        normalise_quote('the "best" offer-ever\'s')
+    )
+    source = SourceText("He called it \u201cthe  best\noffer \u2013 ever\u201d, they say.")
+    assert source.contains('"The best offer - ever"')
+    assert not source.contains("the worst offer")
+
+
+def test_closest_passage_is_named() -> None:
+    """A missed quote names the passage most like it, as written in the source, and how close."""
+    words = " ".join(f"word{i}" for i in range(10_000))
+    source = SourceText(f"{words} The council voted to close the centre to cars. {words}")
+    passage = source.closest("the council decided to close the centre to cars")
+    assert passage is not None
+    assert passage.text.startswith("The council voted to close the centre")
+    assert 0.8 < passage.similarity < 1
+
+
+def test_quote_not_found_message_names_the_passage() -> None:
+    """The finding carries the closest passage and its similarity in percent."""
+    (finding,) = check(build(CASES[Code.QUOTE_NOT_FOUND][0]), source=SOURCE).findings
+    assert finding.message == (
+        "quote of e is not in the source; closest passage (84% similar): "
+        "\u201cprices rose sharply\u201d"
+    )
+
+
+def test_statement_normalisation_ignores_punctuation() -> None:
+    """Duplicates are found up to case, spacing and punctuation."""
+    assert normalise_statement("Prices -- rose!") == normalise_statement("prices rose")
+    assert normalise_statement("Prices rose") != normalise_statement("Prices fell")
