@@ -1,0 +1,133 @@
+"""The argmap command: version, help on every command, new, schema, and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from argmap.cli import main, use_colour
+from argmap.load import load_map
+
+ROOT = Path(__file__).resolve().parents[1]
+MAPS = sorted((ROOT / "maps").glob("*.argmap.yaml"))
+
+
+def test_version_names_the_package_version() -> None:
+    """`argmap --version` prints the installed version."""
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"argmap, version {version('argmap')}\n"
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    """`python -m argmap` is the argmap command."""
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "Usage: python -m argmap" in result.stdout or "Usage: argmap" in result.stdout
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help(command: str) -> None:
+    """`argmap COMMAND --help` describes the command and exits 0."""
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert f"Usage: main {command}" in result.output or f"Usage: argmap {command}" in result.output
+    summary = (main.commands[command].help or "").split("\n")[0]
+    assert " ".join(summary.split()) in " ".join(result.output.split())
+
+
+def test_unknown_command_or_option_is_a_usage_error() -> None:
+    """Usage errors exit with 2, as bad input does."""
+    assert CliRunner().invoke(main, ["frobnicate"]).exit_code == 2
+    assert CliRunner().invoke(main, ["schema", "--bogus"]).exit_code == 2
+
+
+def test_new_writes_a_starter_map_that_checks_clean(tmp_path: Path) -> None:
+    """`argmap new` writes a commented map that loads and passes `argmap check` with exit 0."""
+    path = tmp_path / "start.argmap.yaml"
+    result = CliRunner().invoke(main, ["new", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text().startswith("# A starter argument map.")
+    assert load_map(path).theses
+    checked = CliRunner().invoke(main, ["check", str(path)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_new_never_overwrites_without_force(tmp_path: Path) -> None:
+    """What the user wrote is not lost: an existing file is kept unless --force is given."""
+    path = tmp_path / "mine.argmap.yaml"
+    path.write_text("my own work\n")
+    result = CliRunner().invoke(main, ["new", str(path)])
+    assert result.exit_code == 2
+    assert result.output == f"{path}: already exists; choose another name or pass --force\n"
+    assert path.read_text() == "my own work\n"
+    assert CliRunner().invoke(main, ["new", "--force", str(path)]).exit_code == 0
+    assert path.read_text().startswith("# A starter argument map.")
+
+
+def test_schema_is_valid_json_schema_and_stable() -> None:
+    """`argmap schema` prints a Draft 2020-12 schema, the same text on every run."""
+    first = CliRunner().invoke(main, ["schema"])
+    assert first.exit_code == 0
+    jsonschema.Draft202012Validator.check_schema(json.loads(first.output))
+    assert CliRunner().invoke(main, ["schema"]).output == first.output
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.name for p in MAPS])
+def test_schema_accepts_the_example_maps(path: Path) -> None:
+    """Every map the project ships validates against the published schema."""
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.get("source", {}).update(
+        {k: str(v) for k, v in data.get("source", {}).items()}
+    )  # YAML 1.1 reads bare dates as dates; argmap keeps them as written
+    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("fragment", "complaint"),
+    [
+        ({"t": {"thesis": "T", "qoute": "x"}}, "Additional properties"),
+        ({"t": {"note": "no text"}}, "is not valid under any of the given schemas"),
+        ({"t": {"thesis": "T", "ack": {"nonsense": "x"}}}, "is not one of"),
+    ],
+)
+def test_schema_rejects_what_the_loader_rejects(
+    fragment: dict[str, object], complaint: str
+) -> None:
+    """An editor using the schema flags unknown fields, missing kinds and unknown codes."""
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    data = {"argmap": 1, "title": "T", "statements": fragment}
+    messages = " ".join(
+        e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)
+    )
+    assert complaint in messages
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Colour needs a terminal; NO_COLOR switches it off even there."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert use_colour(_Stream(tty=True))
+    assert not use_colour(_Stream(tty=False))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_colour(_Stream(tty=True))
