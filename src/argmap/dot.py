@@ -10,7 +10,6 @@ same way with attack edges. Map text is quoted here and nowhere else, so any tex
 from __future__ import annotations
 
 import enum
-import textwrap
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Literal, Protocol
 from urllib.parse import urlsplit
@@ -81,12 +80,22 @@ def html(text: str) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters (longer words stay whole); the text's breaks kept."""
+    """Lines of at most ``width`` characters, broken between words (a longer word stays whole).
+
+    The text's own line breaks are kept; runs of spaces within a line become one.
+    """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(
-            textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
-        )
+        line = ""
+        for word in paragraph.split():
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
     return lines
 
 

@@ -1,0 +1,694 @@
+"""DOT generation: what the diagram shows, how text is quoted, and that the output is stable.
+
+The DOT text is read back with the small reader below, so tests assert on nodes, edges and
+attributes rather than on the layout of the text.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.analysis import Finding, Severity, check, evaluate
+from argmap.dot import UnknownStatement, html, quote, select, to_dot, wrap
+from argmap.load import loads
+from argmap.model import Code, Kind, Map
+from argmap.render import draw
+from argmap.theme import DEFAULT_THEME, Relation
+from strategies import maps, tricky_texts
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# --- reading DOT back ----------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<html><)|(?P<arrow>->)|(?P<punct>[\[\]{};,=])'
+    r"|(?P<word>[A-Za-z0-9_.]+))",
+    re.S,
+)
+
+
+def _tokens(text: str) -> Iterator[str]:
+    """DOT tokens: quoted strings keep their quotes, HTML strings their angle brackets."""
+    position = 0
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            return
+        match = _TOKEN.match(text, position)
+        assert match is not None, f"unexpected DOT text at {text[position : position + 30]!r}"
+        if match.group("html"):
+            depth, end = 0, match.start("html")
+            while True:
+                depth += {"<": 1, ">": -1}.get(text[end], 0)
+                end += 1
+                if depth == 0:
+                    break
+            yield text[match.start("html") : end]
+            position = end
+        else:
+            yield match.group(match.lastgroup or "word")
+            position = match.end()
+
+
+def unquote(token: str) -> str:
+    """The text a DOT quoted string shows, with Graphviz's escString escapes applied."""
+    if not token.startswith('"'):
+        return token
+    body = token[1:-1]
+    return re.sub(r"\\(.)", lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), body)
+
+
+@attrs.define
+class Graph:
+    """A DOT graph read back: graph attributes, nodes, edges, and which cluster holds each node."""
+
+    attributes: dict[str, str] = attrs.Factory(dict)
+    nodes: dict[str, dict[str, str]] = attrs.Factory(dict)
+    edges: list[tuple[str, str, dict[str, str]]] = attrs.Factory(list)
+    cluster_of: dict[str, str] = attrs.Factory(dict)
+    clusters: dict[str, dict[str, str]] = attrs.Factory(dict)
+
+
+def read_dot(text: str) -> Graph:
+    """Parse the DOT subset that :func:`to_dot` writes; anything else fails the test."""
+    tokens = list(_tokens(text))
+    graph = Graph()
+    assert tokens[:3] == ["digraph", "argmap", "{"], tokens[:3]
+    index = 3
+    clusters: list[str] = []
+
+    def attributes() -> dict[str, str]:
+        nonlocal index
+        found: dict[str, str] = {}
+        assert tokens[index] == "["
+        index += 1
+        while tokens[index] != "]":
+            key, equals, value = tokens[index : index + 3]
+            assert equals == "=", tokens[index : index + 3]
+            found[key] = value
+            index += 3
+            if tokens[index] == ",":
+                index += 1
+        index += 1
+        return found
+
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "}":
+            index += 1
+            if clusters:
+                clusters.pop()
+            continue
+        if token in ("graph", "node", "edge"):
+            index += 1
+            found = attributes()
+            if token == "graph" and clusters:
+                graph.clusters[clusters[-1]] = found
+            elif token == "graph":
+                graph.attributes = found
+        elif token == "subgraph":
+            clusters.append(unquote(tokens[index + 1]))
+            assert tokens[index + 2] == "{"
+            index += 3
+            continue
+        elif tokens[index + 1] == "->":
+            tail, head = unquote(token), unquote(tokens[index + 2])
+            index += 3
+            graph.edges.append((tail, head, attributes()))
+        else:
+            index += 1
+            name = unquote(token)
+            assert name not in graph.nodes, f"node {name} written twice"
+            graph.nodes[name] = attributes()
+            if clusters:
+                graph.cluster_of[name] = clusters[-1]
+        assert tokens[index] == ";", tokens[index : index + 3]
+        index += 1
+    return graph
+
+
+def label_text(label: str) -> str:
+    """The words of an HTML-like label as a reader sees them: tags dropped, entities decoded."""
+    assert label.startswith("<")
+    assert label.endswith(">")
+    lines = re.sub(r"<BR[^>]*>", " ", label[1:-1])
+    return htmllib.unescape(re.sub(r"<[^>]*>", "", lines))
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def edge(graph: Graph, tail: str, head: str) -> dict[str, str]:
+    matches = [attributes for t, h, attributes in graph.edges if (t, h) == (tail, head)]
+    assert len(matches) == 1, f"{len(matches)} edges {tail} -> {head}"
+    return matches[0]
+
+
+def dot_of(text: str, **options: object) -> Graph:
+    return read_dot(to_dot(loads(text), **options))  # type: ignore[arg-type]
+
+
+MAP = """\
+argmap: 1
+title: Should the city close its centre to cars?
+source:
+  title: Car-free centres
+  url: https://example.org/car-free
+sections:
+  background: Background
+  conclusions: Conclusions
+statements:
+  close-centre:
+    thesis: The city should close its centre to private cars.
+    section: conclusions
+    reasons:
+      - cleaner-air
+      - [fewer-crashes, crashes-matter]
+      - id: r-noise
+        premises: quieter
+        objections: [noise-elsewhere]
+    objections:
+      - deliveries
+  cleaner-air:
+    evidence: Air pollution fell by about a third after a similar closure.
+    quote: fell by almost a third
+    section: background
+    at: 2
+  fewer-crashes:
+    claim: Fewer cars in the centre means fewer crashes.
+    hedge: probably
+    reasons: [crash-data]
+  crash-data:
+    evidence: Crashes fell by half in the pilot street.
+    at: p. 4
+  crashes-matter:
+    assumption: Preventing crashes is worth some inconvenience.
+  quieter:
+    evidence: Streets were quieter.
+  noise-elsewhere:
+    claim: The noise moved to the ring road.
+  deliveries:
+    claim: Shops could no longer receive deliveries.
+    objections:
+      - [delivery-windows, windows-enough]
+  delivery-windows:
+    evidence: Deliveries remain allowed before 10 a.m.
+    section: background
+    at: 4
+  windows-enough:
+    assumption: A morning window is enough for most shops.
+"""
+
+
+# --- the shape of the argument -------------------------------------------------------------------
+
+
+def test_every_statement_is_a_node_named_and_identified_by_its_map_id() -> None:
+    """Node names are the map ids, and ``id`` is set so SVG elements carry them too."""
+    graph = dot_of(MAP)
+    statements = loads(MAP).statements
+    assert set(statements) <= set(graph.nodes)
+    for statement_id in statements:
+        assert unquote(graph.nodes[statement_id]["id"]) == statement_id
+
+
+def test_a_reason_with_one_premise_goes_straight_to_its_claim() -> None:
+    """A single premise is one support edge, identified by the reason's id, without a junction."""
+    graph = dot_of(MAP)
+    support = edge(graph, "cleaner-air", "close-centre")
+    assert unquote(support["id"]) == "close-centre.r1"
+    assert support["arrowhead"] == DEFAULT_THEME.edges[Relation.SUPPORT].arrowhead
+    assert "close-centre.r1" not in graph.nodes
+
+
+def test_co_premises_meet_in_one_junction_before_the_claim() -> None:
+    """A linked reason's premises reach a junction named by the reason, and only it reaches the
+    claim, so the reader sees the premises work together."""
+    graph = dot_of(MAP)
+    junction = "close-centre.r2"
+    assert graph.nodes[junction]["shape"] == "point"
+    for premise in ("fewer-crashes", "crashes-matter"):
+        assert edge(graph, premise, junction)["arrowhead"] == "none"
+        assert not [e for e in graph.edges if e[:2] == (premise, "close-centre")]
+    assert edge(graph, junction, "close-centre")["arrowhead"] == "normal"
+
+
+def test_separate_reasons_arrive_separately() -> None:
+    """Each independent reason has its own way into the claim."""
+    graph = dot_of(MAP)
+    into_thesis = {t for t, h, _ in graph.edges if h == "close-centre"}
+    assert into_thesis == {"cleaner-air", "close-centre.r2", "r-noise", "deliveries"}
+
+
+def test_an_undercut_points_at_the_reason_not_the_claim() -> None:
+    """An attacked single-premise reason gets a junction, and the undercut ends there."""
+    graph = dot_of(MAP)
+    assert graph.nodes["r-noise"]["shape"] == "point"
+    assert edge(graph, "quieter", "r-noise")["arrowhead"] == "none"
+    undercut = edge(graph, "noise-elsewhere", "r-noise")
+    style = DEFAULT_THEME.edges[Relation.UNDERCUT]
+    assert (undercut["style"], undercut["arrowhead"]) == (style.style, style.arrowhead)
+    assert not [e for e in graph.edges if e[:2] == ("noise-elsewhere", "close-centre")]
+
+
+def test_a_rebuttal_points_at_the_statement_in_its_own_style() -> None:
+    """Support, rebuttal and undercut differ in line pattern, not only in colour."""
+    graph = dot_of(MAP)
+    rebuttal = edge(graph, "deliveries", "close-centre")
+    assert rebuttal["style"] == DEFAULT_THEME.edges[Relation.REBUTTAL].style
+    patterns = {DEFAULT_THEME.edges[r].style for r in (Relation.SUPPORT, Relation.REBUTTAL)}
+    patterns.add(DEFAULT_THEME.edges[Relation.UNDERCUT].style)
+    assert len(patterns) == 3
+
+
+def test_an_objection_with_several_premises_gets_a_junction() -> None:
+    """Co-premises of an objection meet before they attack, like those of a reason."""
+    graph = dot_of(MAP)
+    junction = "deliveries.o1"
+    assert graph.nodes[junction]["shape"] == "point"
+    assert {t for t, h, _ in graph.edges if h == junction} == {"delivery-windows", "windows-enough"}
+    assert edge(graph, junction, "deliveries")["arrowhead"] == "tee"
+
+
+def test_an_undercut_of_an_objection_points_at_that_objection() -> None:
+    """A reply that denies an objection's bearing ends at the objection's junction."""
+    graph = dot_of(
+        """\
+argmap: 1
+title: t
+statements:
+  c:
+    claim: C.
+    objections:
+      - id: o
+        premises: x
+        objections: [y]
+  x:
+    claim: X.
+  y:
+    claim: Y.
+"""
+    )
+    assert graph.nodes["o"]["shape"] == "point"
+    assert edge(graph, "x", "o")["arrowhead"] == "none"
+    assert edge(graph, "o", "c")["arrowhead"] == "tee"
+    assert edge(graph, "y", "o")["style"] == DEFAULT_THEME.edges[Relation.UNDERCUT].style
+
+
+def test_sections_become_clusters_titled_by_their_headings() -> None:
+    """Statements of a section sit in ``cluster_<id>``, whose label is the section's title."""
+    graph = dot_of(MAP)
+    assert graph.cluster_of["cleaner-air"] == "cluster_background"
+    assert graph.cluster_of["delivery-windows"] == "cluster_background"
+    assert graph.cluster_of["close-centre"] == "cluster_conclusions"
+    assert "fewer-crashes" not in graph.cluster_of
+    assert words(label_text(graph.clusters["cluster_background"]["label"])) == "Background"
+
+
+# --- how statements look -------------------------------------------------------------------------
+
+
+def _grey(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def test_each_kind_is_recognisable_in_grey_scale() -> None:
+    """Kinds differ by shape, border pattern, or a clearly different grey; the thesis is darkest."""
+    looks = {
+        kind: (style.shape, style.style.replace("bold", ""), round(_grey(style.fillcolor) / 24))
+        for kind, style in DEFAULT_THEME.kinds.items()
+    }
+    assert len(set(looks.values())) == len(Kind)
+    thesis = _grey(DEFAULT_THEME.kinds[Kind.THESIS].fillcolor)
+    others = [_grey(s.fillcolor) for k, s in DEFAULT_THEME.kinds.items() if k is not Kind.THESIS]
+    assert thesis < min(others) - 80
+
+
+def test_nodes_are_drawn_in_the_style_of_their_kind() -> None:
+    """The thesis, claims, evidence and assumptions take their theme's shape and fill; a statement
+    that only attacks takes the attacking fill."""
+    graph = dot_of(MAP)
+    for statement_id, kind in (
+        ("close-centre", Kind.THESIS),
+        ("fewer-crashes", Kind.CLAIM),
+        ("cleaner-air", Kind.EVIDENCE),
+        ("crashes-matter", Kind.ASSUMPTION),
+    ):
+        style = DEFAULT_THEME.kinds[kind]
+        node = graph.nodes[statement_id]
+        assert (node["shape"], unquote(node["fillcolor"])) == (style.shape, style.fillcolor)
+    attacking = DEFAULT_THEME.attacking[Kind.CLAIM]
+    assert unquote(graph.nodes["deliveries"]["fillcolor"]) == attacking.fillcolor
+
+
+def test_assumptions_are_visibly_supplied_by_the_mapper() -> None:
+    """An assumption has a dashed border and says who supplied it."""
+    node = dot_of(MAP).nodes["crashes-matter"]
+    assert "dashed" in unquote(node["style"])
+    assert "assumed by the mapper" in label_text(node["label"])
+
+
+def test_labels_show_id_text_hedge_and_locator_and_tooltips_add_the_quote() -> None:
+    """Evidence shows where it comes from; the tooltip holds the full text, quote and locator."""
+    graph = dot_of(MAP)
+    label = words(label_text(graph.nodes["cleaner-air"]["label"]))
+    assert label.startswith("cleaner-air Air pollution fell")
+    assert label.endswith("¶ Background, para. 2")
+    assert "hedged: “probably”" in label_text(graph.nodes["fewer-crashes"]["label"])
+    assert unquote(graph.nodes["cleaner-air"]["tooltip"]) == (
+        "Air pollution fell by about a third after a similar closure.\n"
+        "“fell by almost a third”\n"
+        "— Background, para. 2"
+    )
+    assert "¶ p. 4" in label_text(graph.nodes["crash-data"]["label"])
+
+
+def test_wrap_sets_the_label_width() -> None:
+    """No label line is longer than ``wrap`` characters unless one word is."""
+    text = "a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh " * 3
+    for width in (8, 20, 40):
+        lines = wrap(text, width)
+        assert all(len(line) <= width or " " not in line for line in lines)
+        assert words(" ".join(lines)) == words(text)
+    assert wrap("one averyveryverylongword two", 5) == ["one", "averyveryverylongword", "two"]
+    assert wrap("first\nsecond", 40) == ["first", "second"]
+    narrow = label_text(dot_of(MAP, wrap=10).nodes["close-centre"]["label"])
+    wide = label_text(dot_of(MAP, wrap=60).nodes["close-centre"]["label"])
+    assert narrow.count("\n") == wide.count("\n") == 0  # breaks are <BR/> tags, not newlines
+    assert to_dot(loads(MAP), wrap=10).count("<BR/>") > to_dot(loads(MAP), wrap=60).count("<BR/>")
+
+
+# --- legend, title, link -------------------------------------------------------------------------
+
+
+def _legend(graph: Graph) -> str:
+    return words(label_text(graph.nodes["_legend"]["label"]))
+
+
+def test_the_legend_explains_what_is_used_and_only_that() -> None:
+    """A map of one claim and its evidence shows those two kinds and support, nothing else."""
+    graph = dot_of(
+        """\
+argmap: 1
+title: t
+statements:
+  c:
+    thesis: C.
+    reasons: [e]
+  e:
+    evidence: E.
+"""
+    )
+    legend = _legend(graph)
+    assert "thesis" in legend
+    assert "evidence" in legend
+    assert "supports" in legend
+    for unused in ("claim", "assumption", "rebuts", "undercuts", "co-premises", "finding"):
+        assert unused not in legend
+    full = _legend(dot_of(MAP, findings=()))
+    for used in ("claim", "assumption", "rebuts", "undercuts", "co-premises", "unanswered"):
+        assert used in full
+
+
+def test_no_legend_draws_none() -> None:
+    """``legend=False`` leaves the key out."""
+    assert "_legend" not in dot_of(MAP, legend=False).nodes
+
+
+def test_the_source_link_is_drawn_only_for_http_and_https() -> None:
+    """A web address becomes a link in the key; other schemes stay plain text or are left out."""
+    linked = to_dot(loads(MAP))
+    assert 'HREF="https://example.org/car-free"' in linked
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/x", "example.org"):
+        text = MAP.replace("https://example.org/car-free", url)
+        assert "HREF" not in to_dot(loads(text))
+
+
+def test_the_title_heads_the_diagram() -> None:
+    """The map's title and its source are the graph's label."""
+    graph = dot_of(MAP)
+    assert words(label_text(graph.attributes["label"])) == (
+        "Should the city close its centre to cars? Car-free centres"
+    )
+
+
+# --- findings, statuses, critical statements ------------------------------------------------------
+
+
+UNSUPPORTED = """\
+argmap: 1
+title: t
+statements:
+  t:
+    thesis: T.
+    reasons: [c, d]
+    objections: [x]
+  c:
+    claim: C has no reasons.
+  d:
+    claim: D has none either, knowingly.
+    ack:
+      unsupported: The text gives none.
+  x:
+    evidence: X.
+"""
+
+
+def test_findings_are_drawn_on_their_statements() -> None:
+    """An unsupported claim gets a thick border in its severity's colour and names the finding."""
+    report = check(loads(UNSUPPORTED))
+    graph = dot_of(UNSUPPORTED, findings=report.findings)
+    finding = next(f for f in report.findings if f.statement == "c")
+    node = graph.nodes["c"]
+    assert "⚠ unsupported" in label_text(node["label"])
+    assert unquote(node["color"]) == DEFAULT_THEME.findings[finding.severity.name].color
+    assert float(node["penwidth"]) == DEFAULT_THEME.finding_penwidth
+    assert finding.message in unquote(node["tooltip"])
+    assert f"finding: {DEFAULT_THEME.findings[finding.severity.name].word}" in _legend(graph)
+
+
+def test_an_acknowledged_finding_is_shown_muted() -> None:
+    """The mapper's acknowledgement shows, without the alarm border."""
+    graph = dot_of(UNSUPPORTED, findings=check(loads(UNSUPPORTED)).findings)
+    node = graph.nodes["d"]
+    assert "✓ unsupported (acknowledged)" in label_text(node["label"])
+    assert "penwidth" not in node
+    assert "acknowledged" in _legend(graph)
+
+
+def test_an_unanswered_objection_stands_out() -> None:
+    """Nothing attacks ``x``: its rebuttal is drawn thick; an answered one is not."""
+    graph = dot_of(UNSUPPORTED, findings=())
+    assert float(edge(graph, "x", "t")["penwidth"]) == DEFAULT_THEME.unanswered_penwidth
+    answered = dot_of(MAP, findings=())
+    rebuttal = edge(answered, "deliveries", "close-centre")
+    assert float(rebuttal["penwidth"]) < DEFAULT_THEME.unanswered_penwidth
+
+
+def test_without_findings_nothing_is_marked() -> None:
+    """``findings=None`` (``--no-findings``) draws no marks, thick borders or thick attacks."""
+    graph = dot_of(UNSUPPORTED)
+    assert "⚠" not in label_text(graph.nodes["c"]["label"])
+    assert float(edge(graph, "x", "t")["penwidth"]) < DEFAULT_THEME.unanswered_penwidth
+    assert "finding" not in _legend(graph)
+    assert "unanswered" not in _legend(graph)
+
+
+def test_statuses_are_shown_and_reasons_that_do_not_apply_are_greyed() -> None:
+    """With an evaluation, each statement names its status; a reason resting on an ungrounded
+    premise is drawn in the inactive colour."""
+    the_map = loads(UNSUPPORTED)
+    evaluation = evaluate(the_map)
+    graph = read_dot(to_dot(the_map, evaluation=evaluation))
+    for statement_id, status in evaluation.status.items():
+        marker = DEFAULT_THEME.statuses[status.value]
+        assert f"{marker.symbol} {marker.word}" in label_text(graph.nodes[statement_id]["label"])
+    assert evaluation.applies["t.r1"] is False
+    assert unquote(edge(graph, "c", "t")["color"]) == DEFAULT_THEME.inactive_color
+    assert "does not apply" in _legend(graph)
+
+
+def test_critical_statements_get_a_double_border() -> None:
+    """Statements passed as critical are marked; others are not."""
+    graph = dot_of(MAP, critical=["cleaner-air"])
+    assert graph.nodes["cleaner-air"]["peripheries"] == "2"
+    assert "★ critical" in label_text(graph.nodes["cleaner-air"]["label"])
+    assert "peripheries" not in graph.nodes["quieter"]
+    assert "double border" in _legend(graph)
+
+
+def test_findings_are_taken_as_plain_data() -> None:
+    """Any finding about a statement is drawn, whatever produced it."""
+    finding = Finding(
+        code=Code.CIRCULAR,
+        severity=Severity.ERROR,
+        statement="fewer-crashes",
+        message="supports itself",
+        hint="",
+        position=None,
+    )
+    node = dot_of(MAP, findings=[finding]).nodes["fewer-crashes"]
+    assert "⚠ circular" in label_text(node["label"])
+    assert unquote(node["color"]) == DEFAULT_THEME.findings["ERROR"].color
+
+
+# --- options -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("direction", "rankdir"), [("TB", "BT"), ("BT", "TB"), ("LR", "RL")])
+def test_direction_puts_the_thesis_on_top_bottom_or_left(direction: str, rankdir: str) -> None:
+    """Edges run from premise to claim, so the thesis on top means Graphviz's bottom-to-top."""
+    graph = dot_of(MAP, direction=direction)
+    assert graph.attributes["rankdir"] == rankdir
+    assert set(graph.nodes) == set(dot_of(MAP).nodes)
+
+
+def test_focus_draws_only_what_supports_or_attacks_a_statement() -> None:
+    """Focus on a claim: it, its reasons' premises and its attackers, all the way down."""
+    graph = dot_of(MAP, focus="fewer-crashes", legend=False)
+    assert set(graph.nodes) == {"fewer-crashes", "crash-data"}
+    whole = dot_of(MAP, focus="close-centre", legend=False)
+    assert set(loads(MAP).statements) <= set(whole.nodes)
+
+
+def test_depth_limits_the_steps_down_and_says_what_is_left_out() -> None:
+    """Depth 1 keeps the direct premises; a statement whose support is cut says so."""
+    levels = select(loads(MAP), "close-centre", 1)
+    assert levels["close-centre"] == 0
+    assert levels["fewer-crashes"] == 1
+    assert "crash-data" not in levels
+    assert "delivery-windows" not in levels
+    graph = dot_of(MAP, focus="close-centre", depth=1, legend=False)
+    assert set(graph.nodes) - set(levels) == {"close-centre.r2", "r-noise"}
+    assert "▾ 1 more below, not shown" in label_text(graph.nodes["fewer-crashes"]["label"])
+    assert "more below" not in label_text(graph.nodes["close-centre"]["label"])
+    assert set(dot_of(MAP, focus="close-centre", depth=0, legend=False).nodes) == {"close-centre"}
+
+
+def test_an_unknown_focus_names_the_closest_id() -> None:
+    """A typo in ``--focus`` is a one-line error with a suggestion."""
+    with pytest.raises(UnknownStatement) as raised:
+        to_dot(loads(MAP), focus="fewer-crash")
+    assert (
+        str(raised.value)
+        == "fewer-crash: no statement with this id (did you mean 'fewer-crashes'?)"
+    )
+
+
+def test_a_theme_is_passed_in_not_looked_up() -> None:
+    """Another theme restyles the diagram without touching the default."""
+    claim = attrs.evolve(DEFAULT_THEME.kinds[Kind.CLAIM], fillcolor="#123456")
+    theme = attrs.evolve(DEFAULT_THEME, kinds={**DEFAULT_THEME.kinds, Kind.CLAIM: claim})
+    assert unquote(dot_of(MAP, theme=theme).nodes["fewer-crashes"]["fillcolor"]) == "#123456"
+    assert unquote(dot_of(MAP).nodes["fewer-crashes"]["fillcolor"]) != "#123456"
+
+
+# --- quoting -------------------------------------------------------------------------------------
+
+
+def test_quote_and_html_escape_what_dot_would_read_as_syntax() -> None:
+    """Quotes and backslashes are escaped (so ``\\N`` stays text); markup becomes entities."""
+    assert quote('say "hi" \\N') == '"say \\"hi\\" \\\\N"'
+    assert quote("a\nb") == '"a\\nb"'
+    assert html('<b> & "x"') == "&lt;b&gt; &amp; &quot;x&quot;"
+
+
+def _one_statement(text: str) -> str:
+    return f"argmap: 1\ntitle: t\nstatements:\n  s:\n    claim: {quote_yaml(text)}\n"
+
+
+def quote_yaml(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar: every character escaped as ``\\U`` code."""
+    return '"' + "".join(f"\\U{ord(c):08x}" for c in text) + '"'
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(tricky_texts)
+def test_any_statement_text_appears_literally(text: str) -> None:
+    """Quotes, backslashes, markup, braces, line breaks, emoji, right-to-left script: the tooltip
+    decodes to the text exactly, and the label shows the same words."""
+    the_map = loads(_one_statement(text))
+    stored = the_map.statements["s"].text
+    node = read_dot(to_dot(the_map)).nodes["s"]
+    assert unquote(node["tooltip"]) == "\n".join(stored.splitlines())
+    assert words(stored) in words(label_text(node["label"]))
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_any_map_gives_dot_that_reads_back_whole(the_map: Map) -> None:
+    """Every statement is one node, every edge joins drawn nodes, and the title survives."""
+    graph = read_dot(to_dot(the_map, findings=()))
+    assert set(the_map.statements) <= set(graph.nodes)
+    for tail, head, _ in graph.edges:
+        assert tail in graph.nodes
+        assert head in graph.nodes
+    assert unquote(graph.attributes["tooltip"]) == "\n".join(the_map.title.splitlines())
+
+
+@pytest.mark.dot
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(tricky_texts, min_size=1, max_size=4))
+def test_graphviz_draws_any_text_literally(texts: list[str]) -> None:
+    """Graphviz itself accepts the DOT, and the SVG tooltips carry each text as written."""
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    body = "".join(f"  s{n}:\n    claim: {quote_yaml(t)}\n" for n, t in enumerate(texts))
+    the_map = loads(f"argmap: 1\ntitle: t\nstatements:\n{body}")
+    done = subprocess.run(
+        ["dot", "-Tsvg"], input=to_dot(the_map).encode(), capture_output=True, check=True
+    )
+    svg = done.stdout.decode()
+    for n in range(len(texts)):
+        statement = the_map.statements[f"s{n}"]
+        assert f'id="s{n}"' in svg
+        titles = re.findall(r'<a xlink:title="([^"]*)"', svg[svg.index(f'id="s{n}"') :])
+        expected = "\n".join(statement.text.splitlines())
+        # SVG keeps runs of spaces by writing every second one as a no-break space.
+        assert htmllib.unescape(titles[0]).replace("\xa0", " ") == expected.replace("\xa0", " ")
+
+
+# --- stable output -------------------------------------------------------------------------------
+
+
+def test_the_same_map_gives_the_same_dot_byte_for_byte() -> None:
+    """Two loads of one map, drawn with every layer, give identical text."""
+    first = draw(loads(MAP), status=True)
+    second = draw(loads(MAP), status=True)
+    assert first == second
+
+
+def _example_maps() -> list[Path]:
+    found = sorted((REPO / "maps").glob("*.argmap.yaml"))
+    found += sorted((REPO / "tests" / "fixtures" / "check").glob("*.argmap.yaml"))
+    return found
+
+
+@pytest.mark.parametrize("path", _example_maps(), ids=lambda p: p.name)
+def test_example_maps_match_their_golden_dot(path: Path) -> None:
+    """The DOT of each example map is reviewed in ``tests/golden/``; set ARGMAP_UPDATE_GOLDEN=1
+    to rewrite the files after an intended change, and review the diff."""
+    from argmap.load import load_map
+
+    drawn = draw(load_map(path))
+    golden = GOLDEN / path.name.replace(".argmap.yaml", ".dot")
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(drawn, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run with ARGMAP_UPDATE_GOLDEN=1"
+    assert drawn == golden.read_text(encoding="utf-8")
