@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -19,7 +20,7 @@ from click.testing import CliRunner
 from argmap.analysis import Status, check, evaluate
 from argmap.cli import main
 from argmap.load import load_map, loads
-from argmap.model import Code, Kind, Map
+from argmap.model import Code, Kind, Map, walk_objections
 
 MAPS = Path(__file__).resolve().parents[1] / "maps"
 SEED = MAPS / "china-russia-central-asia.argmap.yaml"
@@ -249,3 +250,35 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
 def _premise_attacked(argmap: Map, premises: tuple[str, ...]) -> bool:
     """Whether one of the premises is itself attacked: the other way to answer an objection."""
     return any(argmap.statements[p].objections for p in premises)
+
+
+# --- the committed diagrams --------------------------------------------------------------------
+
+
+def test_committed_diagram_draws_the_current_map(seed: Map) -> None:
+    """The whole-map SVG in maps/ has a node for every statement of the map and none for anything
+    the map no longer has: a map edited without re-rendering shows up here (the commands are in
+    maps/README.md)."""
+    svg = "{http://www.w3.org/2000/svg}"
+    root = ElementTree.parse(MAPS / "china-russia-central-asia.svg").getroot()
+    drawn = {g.findtext(f"{svg}title") for g in root.iter(f"{svg}g") if g.get("class") == "node"}
+    reasons = [r for s in seed.statements.values() for r in s.reasons]
+    objections = [
+        *(o for s in seed.statements.values() for o in walk_objections(s.objections)),
+        *(o for r in reasons for o in walk_objections(r.objections)),
+    ]
+    inferences = {r.id for r in reasons} | {o.id for o in objections}
+    assert set(seed.statements) <= drawn
+    assert {name for name in drawn if name and not name.startswith("_")} <= (
+        set(seed.statements) | inferences
+    )
+
+
+def test_reading_links_only_to_files_that_exist() -> None:
+    """Every local file the map reading in maps/README.md links to or shows is committed."""
+    readme = (MAPS / "README.md").read_text(encoding="utf-8")
+    reading = readme[readme.index("## Reading the China\u2013Russia map") :]
+    targets = re.findall(r"\]\(([^)#:]+)\)", reading)
+    assert "china-russia-central-asia.png" in targets
+    for target in targets:
+        assert (MAPS / target).is_file(), target
