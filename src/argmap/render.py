@@ -7,7 +7,6 @@ all; :func:`diagram` gives a ``graphviz.Source`` that displays inline in a Jupyt
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import subprocess
 from collections.abc import Collection
@@ -117,14 +116,15 @@ def draw(
     evaluation status; ``critical`` marks the single points of failure of the theses.
     """
     report = None
-    if findings or status:
+    if findings or status or critical:
         from argmap.analysis import check
 
         report = check(map)
     marked: Collection[str] = ()
-    if critical:
-        explore = importlib.import_module("argmap.explore")  # the what-if analysis, loaded on use
-        marked = tuple(explore.critical(map))
+    if critical and report is not None:
+        from argmap.explore import critical as single_points_of_failure
+
+        marked = tuple(c.statement for c in single_points_of_failure(map, report.evaluation))
     return to_dot(
         map,
         findings=report.findings if report is not None and findings else None,

@@ -1,0 +1,329 @@
+"""Rendering: choosing the output, running Graphviz, writing files whole, and ``argmap render``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree
+
+import graphviz
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.errors import ExecutableNotFound, RenderError
+from argmap.load import loads
+from argmap.render import (
+    INSTALL_HINT,
+    default_output,
+    diagram,
+    draw,
+    format_for,
+    picture,
+    render,
+    resolve_output,
+)
+from dotreader import label_text, read_dot
+
+HAVE_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAVE_DOT, reason="Graphviz's dot is not installed")
+
+MAP = """\
+argmap: 1
+title: Should the city close its centre to cars?
+source:
+  title: Car-free centres
+  url: https://example.org/car-free
+statements:
+  close-centre:
+    thesis: The city should close its centre to private cars.
+    reasons:
+      - cleaner-air
+      - [fewer-crashes, crashes-matter]
+    objections: [deliveries]
+  cleaner-air:
+    evidence: Air pollution fell by about a third after a similar closure.
+    quote: fell by almost a third
+    at: p. 2
+  fewer-crashes:
+    claim: Fewer cars in the centre means fewer crashes.
+  crashes-matter:
+    assumption: Preventing crashes is worth some inconvenience.
+  deliveries:
+    claim: Shops could no longer receive deliveries.
+"""
+
+MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF", "dot": b"digraph"}
+
+
+@pytest.fixture
+def map_file(tmp_path: Path) -> Path:
+    path = tmp_path / "city.argmap.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def no_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PATH on which no Graphviz program can be found."""
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- choosing the output -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.svg", "svg"), ("a.PNG", "png"), ("out/a.pdf", "pdf"), ("a.dot", "dot"), ("a.gv", "dot")],
+)
+def test_the_format_follows_the_output_suffix(name: str, fmt: str) -> None:
+    """``-o picture.png`` writes PNG without ``-f``."""
+    assert format_for(Path(name)) == fmt
+
+
+def test_an_unknown_suffix_is_an_error_not_a_guess() -> None:
+    """A suffix that names no format asks for ``-f`` instead of writing something else."""
+    with pytest.raises(RenderError, match=r"cannot tell the format .*'\.jpg'.*use -f svg\|png"):
+        format_for(Path("a.jpg"))
+
+
+def test_the_default_output_is_an_svg_beside_the_map() -> None:
+    """``maps/city.argmap.yaml`` is drawn to ``maps/city.svg`` (or ``.png`` etc. with ``-f``)."""
+    assert default_output(Path("maps/city.argmap.yaml"), "svg") == Path("maps/city.svg")
+    assert default_output(Path("city.argmap.json"), "png") == Path("city.png")
+    assert default_output(Path("notes.yml"), "pdf") == Path("notes.pdf")
+    assert resolve_output(Path("m/city.argmap.yaml"), None, None) == (Path("m/city.svg"), "svg")
+
+
+def test_format_given_wins_and_dash_means_standard_output() -> None:
+    """``-f`` overrides the suffix; ``-o -`` writes to standard output (no path)."""
+    map_path = Path("city.argmap.yaml")
+    assert resolve_output(map_path, Path("x.txt"), "dot") == (Path("x.txt"), "dot")
+    assert resolve_output(map_path, Path("-"), None) == (None, "svg")
+    assert resolve_output(map_path, Path("-"), "png") == (None, "png")
+    assert resolve_output(map_path, None, "pdf") == (Path("city.pdf"), "pdf")
+
+
+# --- running Graphviz, writing files -------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("no_graphviz")
+def test_dot_output_needs_no_graphviz(tmp_path: Path) -> None:
+    """Writing DOT text works with Graphviz absent."""
+    source = draw(loads(MAP))
+    out = render(source, tmp_path / "city.dot", "dot")
+    assert out.read_text(encoding="utf-8") == source
+
+
+@pytest.mark.usefixtures("no_graphviz")
+def test_a_missing_dot_is_an_error_with_the_install_command(tmp_path: Path) -> None:
+    """Without Graphviz, rendering SVG names the program and how to install it; no file appears."""
+    with pytest.raises(ExecutableNotFound) as raised:
+        render(draw(loads(MAP)), tmp_path / "city.svg", "svg")
+    assert str(raised.value) == f"Graphviz's 'dot' program was not found; {INSTALL_HINT}"
+    assert "apt-get install graphviz" in str(raised.value)
+    assert "brew install graphviz" in str(raised.value)
+    assert list(tmp_path.iterdir()) == [tmp_path / "empty-bin"]
+
+
+@pytest.mark.usefixtures("no_graphviz")
+def test_the_cli_reports_a_missing_dot_in_one_line_with_exit_2(map_file: Path) -> None:
+    """``argmap render`` without Graphviz: one line on stderr, exit code 2, no traceback."""
+    code, out, err = run("render", str(map_file))
+    assert code == 2
+    assert out == ""
+    assert err == f"Graphviz's 'dot' program was not found; {INSTALL_HINT}\n"
+    assert not map_file.with_name("city.svg").exists()
+
+
+@pytest.mark.dot
+@needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_graphviz_writes_each_format(tmp_path: Path, fmt: str) -> None:
+    """SVG, PNG and PDF come out as what they claim to be."""
+    out = render(draw(loads(MAP)), tmp_path / f"city.{fmt}", fmt)  # type: ignore[arg-type]
+    assert out.read_bytes().startswith(MAGIC[fmt])
+
+
+@pytest.mark.dot
+@needs_dot
+def test_svg_elements_carry_map_ids_tooltips_and_the_source_link() -> None:
+    """In SVG, each node's element id is its map id, its tooltip the full text with quote and
+    locator, and the source is a link."""
+    root = ElementTree.fromstring(picture(draw(loads(MAP)), "svg"))
+    by_id = {element.get("id"): element for element in root.iter()}
+    for statement_id in ("close-centre", "cleaner-air", "fewer-crashes", "crashes-matter"):
+        assert statement_id in by_id
+    title = "{http://www.w3.org/1999/xlink}title"
+    link = by_id["a_cleaner-air"].find("{http://www.w3.org/2000/svg}a")
+    assert link is not None
+    assert link.get(title) == (
+        "Air pollution fell by about a third after a similar closure.\n"
+        "“fell by almost a third”\n— p. 2"
+    )
+    hrefs = {
+        a.get("{http://www.w3.org/1999/xlink}href")
+        for a in root.iter("{http://www.w3.org/2000/svg}a")
+    }
+    assert "https://example.org/car-free" in hrefs
+
+
+@pytest.mark.dot
+@needs_dot
+def test_a_failed_render_leaves_the_earlier_file_in_place(tmp_path: Path) -> None:
+    """When Graphviz fails, the error says so in one line and nothing is overwritten or left."""
+    out = tmp_path / "city.svg"
+    out.write_text("earlier picture", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"^Graphviz dot failed: .*syntax error") as raised:
+        render("digraph { this is not dot", out, "svg")
+    assert "\n" not in str(raised.value)
+    assert out.read_text(encoding="utf-8") == "earlier picture"
+    assert [p.name for p in tmp_path.iterdir()] == ["city.svg"]
+
+
+@pytest.mark.dot
+@needs_dot
+def test_a_render_replaces_the_file_whole(tmp_path: Path) -> None:
+    """A second render replaces the first, with no temporary file left behind."""
+    out = tmp_path / "city.svg"
+    out.write_text("earlier picture", encoding="utf-8")
+    render(draw(loads(MAP)), out, "svg")
+    assert out.read_bytes().startswith(b"<?xml")
+    assert [p.name for p in tmp_path.iterdir()] == ["city.svg"]
+
+
+def test_diagram_returns_the_same_picture_as_a_graphviz_source() -> None:
+    """``argmap.diagram(map)`` is a ``graphviz.Source`` of the DOT ``argmap render`` draws, which
+    Jupyter displays inline."""
+    the_map = loads(MAP)
+    source = diagram(the_map, direction="LR", engine="neato")
+    assert isinstance(source, graphviz.Source)
+    assert source.source == draw(the_map, direction="LR")
+    assert source.engine == "neato"
+    assert hasattr(source, "_repr_mimebundle_")
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def _dot(map_file: Path, *options: str) -> str:
+    code, out, err = run("render", str(map_file), "-f", "dot", "-o", "-", *options)
+    assert (code, err) == (0, "")
+    return out
+
+
+def test_render_writes_beside_the_map_and_says_where(map_file: Path) -> None:
+    """Without ``-o`` the picture goes next to the map, as SVG unless ``-f`` says otherwise."""
+    code, out, err = run("render", str(map_file), "-f", "dot")
+    written = map_file.with_name("city.dot")
+    assert (code, out, err) == (0, "", f"wrote {written}\n")
+    assert written.read_text(encoding="utf-8") == draw(loads(MAP))
+
+
+def test_render_to_standard_output(map_file: Path) -> None:
+    """``-o -`` prints the picture instead of writing a file."""
+    assert _dot(map_file) == draw(loads(MAP))
+
+
+def test_render_takes_the_format_from_the_output_suffix(map_file: Path, tmp_path: Path) -> None:
+    """``-o x.dot`` writes DOT; an unknown suffix is a usage error with exit code 2."""
+    code, _, _ = run("render", str(map_file), "-o", str(tmp_path / "x.dot"))
+    assert code == 0
+    assert (tmp_path / "x.dot").read_text(encoding="utf-8").startswith("digraph")
+    code, _, err = run("render", str(map_file), "-o", str(tmp_path / "x.jpg"))
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "use -f svg|png|pdf|dot" in err
+
+
+@pytest.mark.parametrize(("direction", "rankdir"), [("TB", "BT"), ("BT", "TB"), ("LR", "RL")])
+def test_render_direction(map_file: Path, direction: str, rankdir: str) -> None:
+    """``--direction`` sets where the thesis goes."""
+    assert f"rankdir={rankdir}," in _dot(map_file, "--direction", direction)
+
+
+def test_render_focus_and_depth(map_file: Path) -> None:
+    """``--focus ID --depth N`` draws the statement and what is at most N steps below it."""
+    text = _dot(map_file, "--focus", "close-centre", "--depth", "0", "--no-legend")
+    assert '"close-centre" [' in text
+    assert '"cleaner-air" [' not in text
+    text = _dot(map_file, "--focus", "close-centre", "--depth", "1")
+    assert '"cleaner-air" [' in text
+
+
+def test_render_unknown_focus_is_one_line_with_a_suggestion(map_file: Path) -> None:
+    """A typo in ``--focus`` exits 2 with the closest id."""
+    code, out, err = run("render", str(map_file), "--focus", "cleaner-aír", "-f", "dot")
+    assert (code, out) == (2, "")
+    assert err == "cleaner-aír: no statement with this id (did you mean 'cleaner-air'?)\n"
+
+
+def test_render_wrap(map_file: Path) -> None:
+    """``--wrap`` narrows labels: more line breaks."""
+    assert _dot(map_file, "--wrap", "10").count("<BR/>") > _dot(map_file, "--wrap", "60").count(
+        "<BR/>"
+    )
+
+
+def _label(map_file: Path, statement_id: str, *options: str) -> str:
+    return label_text(read_dot(_dot(map_file, *options)).nodes[statement_id]["label"])
+
+
+def test_render_no_legend_and_no_findings(map_file: Path) -> None:
+    """``--no-legend`` drops the key; ``--no-findings`` drops the marks of ``argmap check``."""
+    assert "_legend" in read_dot(_dot(map_file)).nodes
+    assert "_legend" not in read_dot(_dot(map_file, "--no-legend")).nodes
+    assert "⚠ unsupported" in _label(map_file, "deliveries")
+    assert "⚠" not in _label(map_file, "deliveries", "--no-findings")
+
+
+def test_render_status(map_file: Path) -> None:
+    """``--status`` names each statement's evaluation status."""
+    assert "grounded" not in _label(map_file, "cleaner-air")
+    assert "✔ grounded" in _label(map_file, "cleaner-air", "--status")
+
+
+def test_render_critical(map_file: Path) -> None:
+    """``--critical`` marks the single points of failure with a double border."""
+    from argmap.explore import critical
+
+    marked = {c.statement for c in critical(loads(MAP))}
+    assert marked
+    graph = read_dot(_dot(map_file, "--critical"))
+    assert {name for name, node in graph.nodes.items() if node.get("peripheries") == "2"} == marked
+
+
+@pytest.mark.dot
+@needs_dot
+@pytest.mark.parametrize("engine", ["neato", "fdp", "circo", "twopi", "osage", "patchwork"])
+def test_render_engine(map_file: Path, tmp_path: Path, engine: str) -> None:
+    """``--engine`` runs another Graphviz layout program."""
+    if shutil.which(engine) is None:
+        pytest.skip(f"Graphviz's {engine} is not installed")
+    out = tmp_path / f"{engine}.svg"
+    code, _, _ = run("render", str(map_file), "--engine", engine, "-o", str(out))
+    assert code == 0
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+@pytest.mark.dot
+@needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_the_example_maps_render_in_every_format(tmp_path: Path, fmt: str) -> None:
+    """The maps shipped in ``maps/`` render to SVG, PNG and PDF."""
+    maps = sorted((Path(__file__).resolve().parents[1] / "maps").glob("*.argmap.yaml"))
+    if not maps:
+        pytest.skip("no example maps yet")
+    for path in maps:
+        out = tmp_path / f"{path.name}.{fmt}"
+        code, _, err = run("render", str(path), "-o", str(out))
+        assert (code, err) == (0, f"wrote {out}\n")
+        assert out.read_bytes().startswith(MAGIC[fmt])
