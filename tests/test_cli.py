@@ -131,3 +131,17 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
     assert not use_colour(_Stream(tty=False))
     monkeypatch.setenv("NO_COLOR", "1")
     assert not use_colour(_Stream(tty=True))
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    """Files are written through a temporary file, but end up readable like any new file."""
+    import os
+
+    path = tmp_path / "start.argmap.yaml"
+    umask = os.umask(0o022)
+    try:
+        assert CliRunner().invoke(main, ["new", str(path)]).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["start.argmap.yaml"]  # no temporary left

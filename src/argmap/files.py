@@ -23,6 +23,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(fd, "wb") as file:
             file.write(payload)
         os.replace(temporary, path)
@@ -30,6 +31,16 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a plain new file gets (or the replaced file had), not the temporary's 0600."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_new(path: Path, data: str, *, replace: bool = False) -> None:
