@@ -34,7 +34,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 
 
 def _mode_for(path: Path) -> int:
-    """The permissions a plain new file gets (or the replaced file had), not the temporary's 0600."""
+    """The mode a plain new file gets (or the replaced file had), not the temporary's 0600."""
     try:
         return os.stat(path).st_mode & 0o777
     except OSError:
