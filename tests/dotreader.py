@@ -121,7 +121,7 @@ def label_text(label: str) -> str:
     """The words of an HTML-like label as a reader sees them: tags dropped, entities decoded."""
     assert label.startswith("<")
     assert label.endswith(">")
-    lines = re.sub(r"<BR[^>]*>", " ", label[1:-1])
+    lines = re.sub(r"<BR[^>]*>|</TD>", " ", label[1:-1])
     return htmllib.unescape(re.sub(r"<[^>]*>", "", lines))
 
 

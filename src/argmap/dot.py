@@ -411,14 +411,22 @@ class _Drawing:
 
 
 def _title(map: Map, theme: Theme) -> str:
-    rows = [_font(f"<B>{html(map.title)}</B>", size=theme.title_fontsize)]
+    """The map's title over its source; the source is a link when its address is on the web."""
+    rows = [f"<TR><TD>{_font(f'<B>{html(map.title)}</B>', size=theme.title_fontsize)}</TD></TR>"]
     source = map.source
     described = ", ".join(
         part for part in (source.title, source.author, source.publisher, source.date) if part
     )
-    if described:
-        rows.append(_font(html(described), size=theme.small_fontsize + 1, color=theme.small_color))
-    return "<BR/>".join(rows)
+    size = theme.small_fontsize + 1
+    if source.url is not None and _is_web(source.url):
+        link = html(source.url)
+        words = _font(f"<U>{html(described or source.url)}</U>", size=size, color=theme.link_color)
+        rows.append(f'<TR><TD HREF="{link}" TOOLTIP="{link}">{words}</TD></TR>')
+    elif described:
+        rows.append(
+            f"<TR><TD>{_font(html(described), size=size, color=theme.small_color)}</TD></TR>"
+        )
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{"".join(rows)}</TABLE>'
 
 
 def _is_web(url: str | None) -> bool:
@@ -577,15 +585,6 @@ def to_dot(
     lines.extend(f"  {edge}" for edge in edges)
     if legend:
         rows = _legend_rows(drawing.legend, theme)
-        source = map.source
-        if _is_web(source.url):
-            assert source.url is not None
-            words = html(f"source: {source.title or source.url}")
-            rows.append(
-                f'<TR><TD COLSPAN="2" HREF="{html(source.url)}" TOOLTIP="{html(source.url)}">'
-                f'<FONT POINT-SIZE="{theme.small_fontsize + 1:g}" COLOR="{theme.link_color}">'
-                f"<U>{words}</U></FONT></TD></TR>"
-            )
         if rows:
             table = (
                 '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
