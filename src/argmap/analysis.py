@@ -163,45 +163,76 @@ class Report:
 _UNDEC, _IN, _OUT = 0, 1, 2
 
 
+class _Adjacency:
+    """Lists of neighbours of nodes ``0..n-1``, stored flat (few objects for the garbage collector
+    to walk, which matters at 100,000 statements); ``adjacency[node]`` is a new list."""
+
+    __slots__ = ("flat", "start")
+
+    def __init__(self, n: int, sources: list[int], targets: list[int]) -> None:
+        start = [0] * (n + 1)
+        for source in sources:
+            start[source + 1] += 1
+        for node in range(n):
+            start[node + 1] += start[node]
+        fill = start[:-1]
+        flat = [0] * len(sources)
+        for source, target in zip(sources, targets, strict=True):
+            flat[fill[source]] = target
+            fill[source] += 1
+        self.start = start
+        self.flat = flat
+
+    def __getitem__(self, node: int) -> list[int]:
+        return self.flat[self.start[node] : self.start[node + 1]]
+
+    def count(self, node: int) -> int:
+        """How many neighbours ``node`` has."""
+        return self.start[node + 1] - self.start[node]
+
+
 class _Graph:
     """The map as integer-indexed nodes: statements first (map order), then reasons and objections.
 
     ``pos[n]`` are the nodes that support ``n`` (a statement's reasons, an inference's premises),
-    ``neg[n]`` those that attack it (a statement's rebuttals, an inference's undercuts).
+    ``neg[n]`` those that attack it (a statement's rebuttals, an inference's undercuts), and
+    ``parents[n]`` those whose label depends on ``n``: ``p`` through support, ``~p`` through attack.
     """
 
     def __init__(self, argmap: Map) -> None:
         self.statements: list[Statement] = list(argmap.statements.values())
         self.ids: list[str] = [s.id for s in self.statements]
-        index = {sid: i for i, sid in enumerate(self.ids)}
-        self.index = index
+        self.index = {sid: i for i, sid in enumerate(self.ids)}
         self.n_statements = len(self.ids)
         self.given: list[bool] = [not s.kind.is_claim for s in self.statements]
-        self.pos: list[list[int]] = [[] for _ in self.ids]
-        self.neg: list[list[int]] = [[] for _ in self.ids]
-        self.target: list[int] = [-1] * len(self.ids)
-        """For an inference: the node it supports or attacks."""
         self.is_reason: list[bool] = [False] * len(self.ids)
+        self._pos: tuple[list[int], list[int]] = ([], [])
+        self._neg: tuple[list[int], list[int]] = ([], [])
         for s_index, statement in enumerate(self.statements):
             for reason in statement.reasons:
-                r_node = self._add(reason, s_index, reason=True)
-                self.pos[s_index].append(r_node)
+                r_node = self._add(reason, reason=True)
+                self._pos[0].append(s_index)
+                self._pos[1].append(r_node)
                 self._add_objections(reason.objections, r_node)
             self._add_objections(statement.objections, s_index)
-        # Who each node's label matters to: +parent for support, ~parent for attack.
-        self.parents: list[list[int]] = [[] for _ in self.ids]
-        for node in range(len(self.ids)):
-            for child in self.pos[node]:
-                self.parents[child].append(node)
-            for child in self.neg[node]:
-                self.parents[child].append(~node)
+        n = len(self.ids)
+        self.pos = _Adjacency(n, *self._pos)
+        self.neg = _Adjacency(n, *self._neg)
+        self.parents = _Adjacency(
+            n,
+            self._pos[1] + self._neg[1],
+            self._pos[0] + [~node for node in self._neg[0]],
+        )
+        del self._pos, self._neg
 
-    def _add(self, inference: Reason | Objection, target: int, *, reason: bool) -> int:
+    def _add(self, inference: Reason | Objection, *, reason: bool) -> int:
         node = len(self.ids)
         self.ids.append(inference.id)
-        self.pos.append([self.index[p] for p in inference.premises if p in self.index])
-        self.neg.append([])
-        self.target.append(target)
+        index = self.index
+        for premise in inference.premises:
+            if premise in index:
+                self._pos[0].append(node)
+                self._pos[1].append(index[premise])
         self.is_reason.append(reason)
         self.given.append(False)
         return node
@@ -210,15 +241,10 @@ class _Graph:
         stack = [(o, target) for o in reversed(objections)]
         while stack:
             objection, attacked = stack.pop()
-            o_node = self._add(objection, attacked, reason=False)
-            self.neg[attacked].append(o_node)
+            o_node = self._add(objection, reason=False)
+            self._neg[0].append(attacked)
+            self._neg[1].append(o_node)
             stack.extend((u, o_node) for u in reversed(objection.objections))
-
-    def kind(self, node: int) -> str:
-        """``thesis``, ``claim``, ..., ``reason`` or ``objection``."""
-        if node < self.n_statements:
-            return self.statements[node].kind.value
-        return "reason" if self.is_reason[node] else "objection"
 
 
 class _Labels:
@@ -249,14 +275,14 @@ class _Labels:
         work = list(range(n - 1, -1, -1))
         n_statements = graph.n_statements
         given = graph.given
-        pos = graph.pos
-        neg = graph.neg
+        n_pos = [graph.pos.count(node) for node in range(n)]
+        n_neg = [graph.neg.count(node) for node in range(n)]
         parents = graph.parents
         while decided or work:
             if decided:
                 node = decided.pop()
                 value = label[node]
-                for parent in parents[node]:
+                for parent in parents.flat[parents.start[node] : parents.start[node + 1]]:
                     if parent >= 0:
                         if value == _IN:
                             pos_in[parent] += 1
@@ -275,15 +301,15 @@ class _Labels:
             if label[node] != _UNDEC:
                 continue
             if node < n_statements:
-                if neg_in[node] or (not given[node] and pos_out[node] == len(pos[node])):
+                if neg_in[node] or (not given[node] and pos_out[node] == n_pos[node]):
                     value = _OUT
-                elif (given[node] or pos_in[node]) and neg_out[node] == len(neg[node]):
+                elif (given[node] or pos_in[node]) and neg_out[node] == n_neg[node]:
                     value = _IN
                 else:
                     continue
             elif pos_out[node] or neg_in[node]:
                 value = _OUT
-            elif pos_in[node] == len(pos[node]) and neg_out[node] == len(neg[node]):
+            elif pos_in[node] == n_pos[node] and neg_out[node] == n_neg[node]:
                 value = _IN
             else:
                 continue
@@ -449,8 +475,16 @@ def normalise_quote(text: str) -> str:
 def normalise_statement(text: str) -> str:
     """Text as compared between statements: case, whitespace and punctuation ignored."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
+    if text.isascii():
+        text = text.translate(_ASCII_PUNCTUATION)
+    else:
+        text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
     return _SPACE.sub(" ", text).strip()
+
+
+_ASCII_PUNCTUATION = str.maketrans(
+    {chr(c): " " for c in range(128) if unicodedata.category(chr(c)).startswith("P")}
+)
 
 
 @attrs.frozen
@@ -562,10 +596,19 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
-def _support_sccs(graph: _Graph) -> tuple[list[list[str]], list[list[int]]]:
-    """Iterative Tarjan over statement -> premise edges; only components that form a circle."""
+def _support_sccs(graph: _Graph) -> list[list[int]]:
+    """Iterative Tarjan over statement -> premise edges: the components that form a circle, each
+    sorted, in map order of their first statement."""
     n = graph.n_statements
-    succ: list[list[int]] = [[p for r in graph.pos[s] for p in graph.pos[r]] for s in range(n)]
+    sources: list[int] = []
+    targets: list[int] = []
+    for statement in range(n):
+        for reason in graph.pos[statement]:
+            for premise in graph.pos[reason]:
+                sources.append(statement)
+                targets.append(premise)
+    succ = _Adjacency(n, sources, targets)
+    flat, start = succ.flat, succ.start
     index = [-1] * n
     low = [0] * n
     on_stack = [False] * n
@@ -575,25 +618,29 @@ def _support_sccs(graph: _Graph) -> tuple[list[list[str]], list[list[int]]]:
     for root in range(n):
         if index[root] != -1:
             continue
-        work = [(root, 0)]
+        work = [(root, start[root])]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
         while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack[node] = True
-            children = succ[node]
-            while i < len(children):
-                child = children[i]
-                i += 1
+            node, edge = work[-1]
+            end = start[node + 1]
+            while edge < end:
+                child = flat[edge]
+                edge += 1
                 if index[child] == -1:
-                    work.append((node, i))
-                    work.append((child, 0))
+                    work[-1] = (node, edge)
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack[child] = True
+                    work.append((child, start[child]))
                     break
-                if on_stack[child]:
-                    low[node] = min(low[node], index[child])
+                if on_stack[child] and index[child] < low[node]:
+                    low[node] = index[child]
             else:
+                work.pop()
                 if low[node] == index[node]:
                     component = []
                     while True:
@@ -602,13 +649,14 @@ def _support_sccs(graph: _Graph) -> tuple[list[list[str]], list[list[int]]]:
                         component.append(member)
                         if member == node:
                             break
-                    if len(component) > 1 or node in succ[node]:
+                    if len(component) > 1 or node in flat[start[node] : end]:
                         components.append(sorted(component))
                 if work:
                     parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
+                    if low[node] < low[parent]:
+                        low[parent] = low[node]
     components.sort()
-    return [[graph.ids[i] for i in c] for c in components], components
+    return components
 
 
 def _cycle_from(graph: _Graph, start: int, members: set[int]) -> list[int]:
@@ -740,7 +788,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
                 )
 
     # Circular support: once per circle, at its first statement in map order.
-    _names, components = _support_sccs(graph)
+    components = _support_sccs(graph)
     circle_grounded: dict[int, bool] = {}
     for component in components:
         start = component[0]

@@ -1,0 +1,77 @@
+"""Check times beyond loading (``argmap.check`` on a loaded map) for generated maps of 1,000, 10,000
+and 100,000 statements, and the peak memory of loading and checking 100,000 in a fresh process."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import generate
+
+from argmap.analysis import check
+from argmap.load import loads
+from argmap.model import Map
+
+MEMORY_SCRIPT = """
+import resource, sys
+from argmap.analysis import check
+from argmap.load import load_map
+check(load_map(sys.argv[1]))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _median_check(argmap: Map, times: int) -> float:
+    samples = []
+    for _ in range(times):
+        start = time.perf_counter()
+        check(argmap)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _peak_memory_mb(text: str) -> float:
+    """Peak resident memory (MiB) of a fresh process that loads and checks the map."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.argmap.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-c", MEMORY_SCRIPT, str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    return int(result.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def rows() -> list[tuple[str, str, float | str, bool]]:
+    out: list[tuple[str, str, float | str, bool]] = []
+    per_statement = []
+    for n, limit, times in ((1_000, 0.1, 11), (10_000, 1.0, 7), (100_000, 10.0, 3)):
+        argmap = loads(generate(n))
+        seconds = _median_check(argmap, times)
+        per_statement.append(seconds / n)
+        out.append((f"check {n:,} statements", f"<= {limit:g} s", seconds, seconds <= limit))
+    growth = per_statement[-1] / per_statement[1]
+    out.append(
+        (
+            "check time per statement, 100,000 vs 10,000",
+            "<= 2x (linear)",
+            f"{growth:.2f}x",
+            growth <= 2,
+        )
+    )
+    peak = _peak_memory_mb(generate(100_000))
+    out.append(
+        ("load + check 100,000: peak memory", "<= 1024 MiB", f"{peak:.0f} MiB", peak <= 1024)
+    )
+    return out
+
+
+if __name__ == "__main__":
+    for row in rows():
+        print(row)
