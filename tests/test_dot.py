@@ -505,13 +505,17 @@ def test_any_statement_text_appears_literally(text: str) -> None:
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(maps())
 def test_any_map_gives_dot_that_reads_back_whole(the_map: Map) -> None:
-    """Every statement is one node, every edge joins drawn nodes, and the title survives."""
+    """Every statement is one node, every edge joins drawn nodes, element ids are unique, and the
+    title survives."""
     graph = read_dot(to_dot(the_map, findings=()))
     assert set(the_map.statements) <= set(graph.nodes)
     for tail, head, _ in graph.edges:
         assert tail in graph.nodes
         assert head in graph.nodes
     assert unquote(graph.attributes["tooltip"]) == "\n".join(the_map.title.splitlines())
+    element_ids = [unquote(a["id"]) for a in graph.nodes.values()]
+    element_ids += [unquote(a["id"]) for _, _, a in graph.edges]
+    assert len(element_ids) == len(set(element_ids)), "SVG element ids must be unique"
 
 
 @pytest.mark.dot
@@ -565,3 +569,12 @@ def test_example_maps_match_their_golden_dot(path: Path) -> None:
         golden.write_text(drawn, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden.name}; run with ARGMAP_UPDATE_GOLDEN=1"
     assert drawn == golden.read_text(encoding="utf-8")
+
+
+def test_a_premise_named_twice_is_drawn_once() -> None:
+    """``[a, a]`` is one edge, not two with the same SVG id."""
+    graph = dot_of(
+        "argmap: 1\ntitle: t\nstatements:\n  c:\n    claim: C.\n    reasons: [[a, a]]\n"
+        "  a:\n    evidence: A.\n"
+    )
+    assert [(t, h) for t, h, _ in graph.edges] == [("a", "c")]
