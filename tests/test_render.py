@@ -112,6 +112,14 @@ def test_format_given_wins_and_dash_means_standard_output() -> None:
     assert resolve_output(map_path, None, "pdf") == (Path("city.pdf"), "pdf")
 
 
+def test_the_map_itself_is_never_the_output(map_file: Path) -> None:
+    """``-o`` naming the map is refused before anything is drawn; the map stays as it was."""
+    code, out, err = run("render", str(map_file), "-f", "dot", "-o", str(map_file))
+    assert (code, out) == (2, "")
+    assert err == f"{map_file}: this is the map itself; choose another output file\n"
+    assert map_file.read_text(encoding="utf-8") == MAP
+
+
 # --- running Graphviz, writing files -------------------------------------------------------------
 
 

@@ -80,7 +80,10 @@ def resolve_output(
         chosen = "svg"
     if to_stdout:
         return None, chosen
-    return (output or default_output(map_path, chosen)), chosen
+    target = output or default_output(map_path, chosen)
+    if target.resolve() == map_path.resolve():
+        raise RenderError(f"{target}: this is the map itself; choose another output file")
+    return target, chosen
 
 
 def _format(value: str) -> Format:
