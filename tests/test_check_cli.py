@@ -1,0 +1,262 @@
+"""`argmap check`: the output formats, the choice of findings, and the exit codes."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import argmap
+from argmap import cli
+from argmap.cli import main
+
+HEAD = "argmap: 1\ntitle: test\nstatements:\n"
+
+# A thesis resting on a claim with no reasons (line 6) and on traceable evidence.
+WEAK = """\
+t:
+  thesis: Schools should start later.
+  reasons:
+    - [c, e]
+c:
+  claim: Teenagers sleep more when school starts later.
+e:
+  evidence: A trial moved the start by an hour.
+  quote: moved the start by an hour
+"""
+# The same map with the claim supported: nothing to report.
+SOUND = WEAK.replace(
+    "  claim: Teenagers sleep more when school starts later.\n",
+    "  claim: Teenagers sleep more when school starts later.\n  reasons: [e]\n",
+)
+# Only an info finding: a hedged claim the thesis depends on.
+HEDGED = SOUND.replace("  reasons: [e]\n", "  reasons: [e]\n  hedge: probably\n", 1)
+# The weak map, with the unsupported claim acknowledged.
+ACKED = WEAK.replace(
+    "  claim: Teenagers sleep more when school starts later.\n",
+    "  claim: Teenagers sleep more when school starts later.\n"
+    "  ack:\n    unsupported: The report asserts it.\n",
+)
+
+
+def write(folder: Path, name: str, statements: str) -> str:
+    path = folder / name
+    path.write_text(HEAD + textwrap.indent(statements, "  "), encoding="utf-8")
+    return str(path)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def test_human_output_lines_verdicts_and_summary(tmp_path: Path) -> None:
+    """One line per finding as FILE:LINE:COL: CODE message [severity], the hint below it, the
+    verdict of each thesis and a summary; a failing run exits 1."""
+    path = write(tmp_path, "weak.argmap.yaml", WEAK)
+    result = run(path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:4:3: ungrounded thesis t: its only reason does not apply: c is not grounded "
+        "[error]",
+        "    hint: support the premises where support runs out, or answer the objections that "
+        "undercut its reasons",
+        f"{path}:8:3: unsupported claim c has no reasons [warning]",
+        "    hint: add the reasons the text gives, or acknowledge that it gives none "
+        "(ack: {unsupported: why})",
+        f"{path}: thesis t is not grounded: t <- c: c has no reasons",
+        "",
+        "1 map: 1 error, 1 warning, 0 info, 0 acknowledged; fails at warning and above",
+    ]
+
+
+def test_clean_map_passes(tmp_path: Path) -> None:
+    """A map with nothing to report exits 0 and says so."""
+    result = run(write(tmp_path, "sound.argmap.yaml", SOUND))
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "thesis t is grounded\n\n1 map: 0 errors, 0 warnings, 0 info, 0 acknowledged; "
+        "passes at warning and above\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("statements", "fail_on", "code"),
+    [
+        (HEDGED, "warning", 0),
+        (HEDGED, "info", 1),
+        (WEAK, "error", 1),
+        (SOUND, "info", 0),
+    ],
+)
+def test_fail_on_sets_the_threshold(
+    tmp_path: Path, statements: str, fail_on: str, code: int
+) -> None:
+    """Exit 1 only when a finding at or above --fail-on is left unacknowledged."""
+    result = run(write(tmp_path, "m.argmap.yaml", statements), "--fail-on", fail_on)
+    assert result.exit_code == code, result.output
+
+
+def test_acknowledged_findings_are_listed_and_pass(tmp_path: Path) -> None:
+    """An acknowledged finding is printed with the map's reason and does not fail the run; the
+    thesis it sinks still does."""
+    path = write(tmp_path, "acked.argmap.yaml", ACKED)
+    result = run(path, "--select", "unsupported")
+    assert result.exit_code == 0
+    assert (
+        f"{path}:8:3: unsupported claim c has no reasons [acknowledged: The report asserts it.]"
+        in result.stdout.splitlines()
+    )
+    assert "0 errors, 0 warnings, 0 info, 1 acknowledged" in result.stdout
+    assert run(path).exit_code == 1
+
+
+def test_select_and_ignore_take_commas_and_repeat(tmp_path: Path) -> None:
+    """--select and --ignore take comma-separated codes and may be given several times."""
+    path = write(tmp_path, "weak.argmap.yaml", WEAK)
+    selected = run(path, "--select", "orphan,unsupported", "--select", "duplicate")
+    assert [line.split(": ")[1].split()[0] for line in selected.stdout.splitlines()[:1]] == [
+        "unsupported"
+    ]
+    assert "1 warning" in selected.stdout
+    ignored = run(path, "--ignore", "ungrounded", "--ignore", "unsupported")
+    assert ignored.exit_code == 0
+    assert "0 errors, 0 warnings" in ignored.stdout
+
+
+def test_unknown_code_is_a_usage_error(tmp_path: Path) -> None:
+    """A misspelt code is refused with the list of codes, exit 2."""
+    result = run(write(tmp_path, "m.argmap.yaml", SOUND), "--select", "unsuported")
+    assert result.exit_code == 2
+    assert "unknown finding code 'unsuported'" in result.output
+    assert "unsupported" in result.output
+
+
+def test_unreadable_map_is_reported_and_others_still_checked(tmp_path: Path) -> None:
+    """Every problem of an unreadable map goes to standard error, one per line; the other maps
+    are still checked; the exit code is 2."""
+    bad = tmp_path / "bad.argmap.yaml"
+    bad.write_text(HEAD + "  t: {thesis: T, reasons: [nope]}\n  u: {thesis: U, qoute: q}\n")
+    good = write(tmp_path, "good.argmap.yaml", SOUND)
+    missing = str(tmp_path / "missing.argmap.yaml")
+    result = run(str(bad), good, missing)
+    assert result.exit_code == 2
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3
+    assert errors[0].startswith(f"{bad}:4:")
+    assert "nope" in errors[0]
+    assert errors[1].startswith(f"{bad}:5:")
+    assert errors[2].startswith(f"{missing}:1:1: cannot read")
+    assert f"{good}: thesis t is grounded" in result.stdout
+    assert "1 map: 0 errors" in result.stdout
+    assert "2 maps could not be read" in result.stdout
+
+
+def test_several_maps_are_grouped_per_file(tmp_path: Path) -> None:
+    """Each map's findings and verdicts stay together, in the order the maps are given."""
+    first = write(tmp_path, "a.argmap.yaml", WEAK)
+    second = write(tmp_path, "b.argmap.yaml", HEDGED)
+    lines = run(first, second).stdout.splitlines()
+    files = [line.split(":")[0] for line in lines if line.endswith("]")]
+    assert files == [first, first, second]
+    assert lines[-1].startswith("2 maps: 1 error, 1 warning, 1 info")
+
+
+def test_json_is_documented_structure_and_byte_stable(tmp_path: Path) -> None:
+    """--format json gives the documented structure, with the same bytes on every run."""
+    path = write(tmp_path, "weak.argmap.yaml", WEAK)
+    first = run(path, "--format", "json")
+    assert first.exit_code == 1
+    assert first.stdout == run(path, "--format", "json").stdout
+    document = json.loads(first.stdout)
+    assert document["version"] == 1
+    assert document["fail_on"] == "warning"
+    (entry,) = document["files"]
+    assert entry["path"] == path
+    assert entry["readable"] is True
+    assert entry["labels"] == {"t": "not-grounded", "c": "not-grounded", "e": "grounded"}
+    assert entry["applies"] == {"t.r1": False}
+    assert entry["verdicts"] == [
+        {"thesis": "t", "status": "not-grounded", "chain": ["t", "c"], "why": "c has no reasons"}
+    ]
+    assert [f["code"] for f in entry["findings"]] == ["ungrounded", "unsupported"]
+    assert entry["findings"][1] == {
+        "code": "unsupported",
+        "severity": "warning",
+        "statement": "c",
+        "line": 8,
+        "column": 3,
+        "message": "claim c has no reasons",
+        "hint": "add the reasons the text gives, or acknowledge that it gives none "
+        "(ack: {unsupported: why})",
+        "acknowledged": None,
+    }
+    assert document["summary"] == {
+        "error": 1,
+        "warning": 1,
+        "info": 0,
+        "acknowledged": 0,
+        "failing": 2,
+        "maps": 1,
+        "unreadable": 0,
+    }
+
+
+def test_json_lists_unreadable_maps(tmp_path: Path) -> None:
+    """An unreadable map appears in the JSON with its problems, and the exit code is 2."""
+    bad = tmp_path / "bad.argmap.yaml"
+    bad.write_text("argmap: 1\n")
+    result = run(str(bad), "--format", "json")
+    assert result.exit_code == 2
+    (entry,) = json.loads(result.stdout)["files"]
+    assert entry["readable"] is False
+    assert entry["problems"]
+    assert entry["findings"] == []
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    """--format github prints workflow commands on the findings' lines, escaping what GitHub
+    needs escaped; info becomes a notice."""
+    path = write(tmp_path, "m,weak.argmap.yaml", WEAK)
+    lines = run(path, "--format", "github").stdout.splitlines()
+    escaped = path.replace(",", "%2C")
+    assert lines[0] == (
+        f"::error file={escaped},line=4,col=3,title=argmap ungrounded::thesis t: its only reason "
+        "does not apply: c is not grounded%0Ahint: support the premises where support runs out, "
+        "or answer the objections that undercut its reasons"
+    )
+    assert lines[1].startswith(f"::warning file={escaped},line=8,col=3,title=argmap unsupported::")
+    hedged = run(write(tmp_path, "h.argmap.yaml", HEDGED), "--format", "github").stdout
+    assert hedged.startswith("::notice ")
+
+
+def test_source_checks_quotes(tmp_path: Path) -> None:
+    """--source FILE checks every quote against the source text."""
+    path = write(tmp_path, "sound.argmap.yaml", SOUND)
+    source = tmp_path / "source.txt"
+    source.write_text("In the trial, the school Moved  the start by an\nhour.", encoding="utf-8")
+    assert run(path, "--source", str(source)).exit_code == 0
+    source.write_text("In the trial, the school moved the bell by an hour.", encoding="utf-8")
+    result = run(path, "--source", str(source))
+    assert result.exit_code == 1
+    assert "quote-not-found quote of e is not in the source; closest passage" in result.stdout
+
+
+def test_colour_only_when_wanted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain text when output is not a terminal; ANSI colour when use_colour() says so."""
+    path = write(tmp_path, "weak.argmap.yaml", WEAK)
+    assert "\x1b[" not in run(path).stdout
+    monkeypatch.setattr(cli, "use_colour", lambda stream=None: True)
+    assert "\x1b[" in run(path).stdout
+
+
+def test_library_call_gives_what_the_cli_prints(tmp_path: Path) -> None:
+    """`argmap.check` is exported and gives the findings the command prints."""
+    path = write(tmp_path, "weak.argmap.yaml", WEAK)
+    report = argmap.check(argmap.load_map(path))
+    printed = json.loads(run(path, "--format", "json").stdout)["files"][0]["findings"]
+    assert [(f.code.value, f.statement, f.message) for f in report.findings] == [
+        (f["code"], f["statement"], f["message"]) for f in printed
+    ]
