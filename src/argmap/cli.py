@@ -98,7 +98,8 @@ def check(
         for problem in (p for item in checked for p in item.problems):
             click.echo(str(problem), err=True)
     out = {"human": report.to_human, "json": report.to_json, "github": report.to_github}[form]
-    click.echo(out(checked, severity, colour=use_colour()), nl=False)
+    colour = use_colour()
+    click.echo(out(checked, severity, colour=colour), nl=False, color=colour)
     click.get_current_context().exit(report.exit_code(checked, severity))
 
 
