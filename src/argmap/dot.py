@@ -192,6 +192,12 @@ class _Group:
     target: str
     junction: bool
     unanswered: bool
+    note: str | None
+
+    @property
+    def tooltip(self) -> str:
+        """What hovering over the reason or objection shows: its id and the mapper's note."""
+        return self.id if self.note is None else f"{self.id}: {self.note}"
 
 
 _SEVERITY_ORDER = ("ERROR", "WARNING", "INFO")
@@ -262,6 +268,7 @@ class _Drawing:
             target=target,
             junction=len(premises) > 1 or bool(part.objections),
             unanswered=isinstance(part, Objection) and not self._answered(part),
+            note=part.note,
         )
 
     # nodes
@@ -376,6 +383,7 @@ class _Drawing:
             self.legend.unanswered = True
             penwidth = theme.unanswered_penwidth
         pairs.append(("penwidth", f"{penwidth:g}"))
+        pairs.append(("tooltip", quote(group.tooltip)))
         if not group.junction:
             for premise in group.premises:
                 edge_id = quote(group.id)
@@ -406,7 +414,7 @@ class _Drawing:
             ("shape", "point"),
             ("width", "0.09"),
             ("color", quote(color)),
-            ("tooltip", quote(group.id)),
+            ("tooltip", quote(group.tooltip)),
         ]
         return f"{quote(group.id)} [{_attrs(pairs)}];"
 
