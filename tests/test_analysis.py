@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
 
 from argmap.analysis import (
     Severity,
@@ -24,7 +25,8 @@ from argmap.analysis import (
     normalise_statement,
 )
 from argmap.load import loads
-from argmap.model import Code, Map
+from argmap.model import Code, Map, Objection
+from strategies import maps
 
 G, N, D, U = Status.GROUNDED, Status.NOT_GROUNDED, Status.DEFEATED, Status.UNDECIDED
 
@@ -649,3 +651,96 @@ def test_statement_normalisation_ignores_punctuation() -> None:
     """Duplicates are found up to case, spacing and punctuation."""
     assert normalise_statement("Prices -- rose!") == normalise_statement("prices rose")
     assert normalise_statement("Prices rose") != normalise_statement("Prices fell")
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+
+def reference_labels(argmap: Map) -> dict[str, Status]:
+    """Grounded labels the slow, obvious way: apply the rules to every node at once, from nothing
+    decided, until nothing changes (Kleene iteration to the least fixpoint)."""
+    inferences: dict[str, tuple[tuple[str, ...], list[str]]] = {}
+    reasons: dict[str, list[str]] = {}
+    rebuttals: dict[str, list[str]] = {}
+
+    def add_objections(objections: tuple[Objection, ...], attacked: list[str]) -> None:
+        for objection in objections:
+            attacked.append(objection.id)
+            inferences[objection.id] = (objection.premises, [])
+            add_objections(objection.objections, inferences[objection.id][1])
+
+    for statement in argmap.statements.values():
+        reasons[statement.id] = [r.id for r in statement.reasons]
+        for reason in statement.reasons:
+            inferences[reason.id] = (reason.premises, [])
+            add_objections(reason.objections, inferences[reason.id][1])
+        rebuttals[statement.id] = []
+        add_objections(statement.objections, rebuttals[statement.id])
+
+    label: dict[str, bool | None] = dict.fromkeys([*argmap.statements, *inferences])
+    while True:
+        new = dict(label)
+        for sid, statement in argmap.statements.items():
+            given = not statement.kind.is_claim
+            attacks = [label[o] for o in rebuttals[sid]]
+            support = [label[r] for r in reasons[sid]]
+            if any(a is True for a in attacks) or (not given and all(s is False for s in support)):
+                new[sid] = False
+            elif (given or any(s is True for s in support)) and all(a is False for a in attacks):
+                new[sid] = True
+        for iid, (premises, undercuts) in inferences.items():
+            if any(label[p] is False for p in premises) or any(label[u] is True for u in undercuts):
+                new[iid] = False
+            elif all(label[p] is True for p in premises) and all(
+                label[u] is False for u in undercuts
+            ):
+                new[iid] = True
+        if new == label:
+            break
+        label = new
+    out = {}
+    for sid in argmap.statements:
+        if label[sid] is None:
+            out[sid] = U
+        elif label[sid]:
+            out[sid] = G
+        else:
+            out[sid] = D if any(label[o] is True for o in rebuttals[sid]) else N
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps(max_statements=8))
+def test_labels_agree_with_the_obvious_fixpoint(argmap: Map) -> None:
+    """The worklist evaluation gives the labels of plain Kleene iteration on any map."""
+    assert dict(evaluate(argmap).status) == reference_labels(argmap)
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps(max_statements=8))
+def test_one_circular_finding_per_circle(argmap: Map) -> None:
+    """Circular support is reported once per group of statements that support each other, at the
+    group's first statement in map order."""
+    ids = list(argmap.statements)
+    edges = {s.id: set(s.premise_ids()) for s in argmap.statements.values()}
+    reach = {sid: set(edges[sid]) for sid in ids}
+    for middle in ids:  # Warshall's transitive closure
+        for sid in ids:
+            if middle in reach[sid]:
+                reach[sid] |= reach[middle]
+    groups = {frozenset(t for t in ids if t in reach[s] and s in reach[t]) for s in ids}
+    firsts = sorted((min(group, key=ids.index) for group in groups if group), key=ids.index)
+    findings = check(argmap).findings
+    assert [f.statement for f in findings if f.code is Code.CIRCULAR] == firsts
+
+
+@settings(max_examples=200, deadline=None)
+@given(maps(max_statements=8))
+def test_findings_are_ordered_and_verdicts_cover_theses(argmap: Map) -> None:
+    """Findings come in map order then code order, and every thesis has one verdict."""
+    report = check(argmap)
+    order = {sid: i for i, sid in enumerate(argmap.statements)}
+    keys = [(order[f.statement], list(Code).index(f.code)) for f in report.findings]
+    assert keys == sorted(keys)
+    assert [v.thesis for v in report.verdicts] == [t.id for t in argmap.theses]
+    assert all(v.status is report.evaluation.status[v.thesis] for v in report.verdicts)
