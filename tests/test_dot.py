@@ -307,7 +307,16 @@ def test_the_source_link_is_drawn_only_for_http_and_https() -> None:
     """A web address becomes a link in the key; other schemes stay plain text or are left out."""
     linked = to_dot(loads(MAP))
     assert 'HREF="https://example.org/car-free"' in linked
-    for url in ("javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/x", "example.org"):
+    upper = MAP.replace("https://example.org/car-free", "HTTP://EXAMPLE.ORG/x")
+    assert 'HREF="HTTP://EXAMPLE.ORG/x"' in to_dot(loads(upper))
+    for url in (
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "ftp://example.org/x",
+        "example.org",
+        "https://",
+        "http:///path",
+    ):
         text = MAP.replace("https://example.org/car-free", url)
         assert "HREF" not in to_dot(loads(text))
 

@@ -10,9 +10,9 @@ same way with attack edges. Map text is quoted here and nowhere else, so any tex
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Literal, Protocol
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -438,14 +438,12 @@ def _title(map: Map, theme: Theme) -> str:
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{"".join(rows)}</TABLE>'
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^/?#\s]+", re.IGNORECASE)
+
+
 def _is_web(url: str | None) -> bool:
-    if url is None:
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """True for an http or https address with a host: only those become links."""
+    return url is not None and _WEB_ADDRESS.match(url) is not None
 
 
 def _legend_rows(legend: _Legend, theme: Theme) -> list[str]:
