@@ -549,6 +549,25 @@ def test_graphviz_draws_any_text_literally(texts: list[str]) -> None:
         assert htmllib.unescape(titles[0]).replace("\xa0", " ") == expected.replace("\xa0", " ")
 
 
+@pytest.mark.dot
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_graphviz_draws_any_map_without_a_warning(the_map: Map) -> None:
+    """Every layer drawn at once (findings, statuses, a critical mark) is DOT Graphviz takes
+    silently."""
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    report = check(the_map)
+    source = to_dot(
+        the_map,
+        findings=report.findings,
+        evaluation=report.evaluation,
+        critical=list(the_map.statements)[:1],
+    )
+    done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=False)
+    assert (done.returncode, done.stderr.decode()) == (0, "")
+
+
 # --- stable output -------------------------------------------------------------------------------
 
 
