@@ -163,9 +163,15 @@ RENDER_ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "pat
     help="Thesis at the top (TB), bottom (BT) or left (LR).",
 )
 @click.option("--focus", metavar="ID", help="Draw only what supports or attacks this statement.")
-@click.option("--depth", type=click.IntRange(min=0), help="With --focus: at most N steps down.")
+@click.option(
+    "--depth",
+    metavar="N",
+    type=click.IntRange(min=0),
+    help="At most N steps below the focus (or the theses).",
+)
 @click.option(
     "--wrap",
+    metavar="N",
     type=click.IntRange(min=8),
     default=32,
     show_default=True,
