@@ -462,6 +462,14 @@ def test_depth_limits_the_steps_down_and_says_what_is_left_out() -> None:
     assert set(dot_of(MAP, focus="close-centre", depth=0, legend=False).nodes) == {"close-centre"}
 
 
+def test_depth_without_focus_counts_from_the_theses() -> None:
+    """``depth`` alone shows the top of the whole argument."""
+    graph = dot_of(MAP, depth=1, legend=False)
+    assert "cleaner-air" in graph.nodes
+    assert "crash-data" not in graph.nodes
+    assert set(select(loads(MAP), None, 0)) == {"close-centre"}
+
+
 def test_an_unknown_focus_names_the_closest_id() -> None:
     """A typo in ``--focus`` is a one-line error with a suggestion."""
     with pytest.raises(UnknownStatement) as raised:

@@ -140,19 +140,22 @@ def _below(statement: Statement) -> Iterator[str]:
         yield from objection.premises
 
 
-def select(map: Map, focus: str, depth: int | None = None) -> dict[str, int]:
+def select(map: Map, focus: str | None, depth: int | None = None) -> dict[str, int]:
     """The statements that support or attack ``focus``, at most ``depth`` steps down, by depth.
 
-    Raises :class:`UnknownStatement` (with a suggestion) when the map has no such statement.
+    Without a focus, the steps are counted from the theses (from every statement when the map
+    has none). Raises :class:`UnknownStatement`, with a suggestion, for an id the map lacks.
     """
-    if focus not in map.statements:
+    if focus is not None and focus not in map.statements:
         from argmap.load import did_you_mean
 
         raise UnknownStatement(
             f"{focus}: no statement with this id{did_you_mean(focus, map.statements)}"
         )
-    levels = {focus: 0}
-    frontier = [focus]
+    theses = [statement.id for statement in map.theses]
+    roots = [focus] if focus is not None else theses or list(map.statements)
+    levels = dict.fromkeys(roots, 0)
+    frontier = roots
     while frontier and (depth is None or levels[frontier[0]] < depth):
         following: list[str] = []
         for statement_id in frontier:
@@ -511,14 +514,14 @@ def to_dot(
     answers are drawn thick; ``None`` draws no findings. ``evaluation`` adds each statement's
     status and greys out reasons and objections that do not apply. ``critical`` statements get a
     double border. ``focus`` draws only what supports or attacks that statement, ``depth`` steps
-    down at most.
+    down at most (without a focus, ``depth`` counts from the theses).
     """
     if wrap < 1:
         raise ValueError(f"wrap must be at least 1, not {wrap}")
     drawing = _Drawing(
         map, findings=findings, evaluation=evaluation, critical=critical, wrap=wrap, theme=theme
     )
-    levels = select(map, focus, depth) if focus is not None else None
+    levels = select(map, focus, depth) if focus is not None or depth is not None else None
     shown = [s for s in map.statements.values() if levels is None or s.id in levels]
     visible = {s.id for s in shown}
 
