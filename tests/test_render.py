@@ -259,12 +259,15 @@ def test_render_direction(map_file: Path, direction: str, rankdir: str) -> None:
 
 
 def test_render_focus_and_depth(map_file: Path) -> None:
-    """``--focus ID --depth N`` draws the statement and what is at most N steps below it."""
+    """``--focus ID --depth N`` draws the statement and what is at most N steps below it;
+    ``--depth`` alone counts from the theses."""
     text = _dot(map_file, "--focus", "close-centre", "--depth", "0", "--no-legend")
     assert '"close-centre" [' in text
     assert '"cleaner-air" [' not in text
     text = _dot(map_file, "--focus", "close-centre", "--depth", "1")
     assert '"cleaner-air" [' in text
+    nodes = read_dot(_dot(map_file, "--depth", "0", "--no-legend")).nodes
+    assert set(nodes) == {"close-centre"}
 
 
 def test_render_unknown_focus_is_one_line_with_a_suggestion(map_file: Path) -> None:
