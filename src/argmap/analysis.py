@@ -21,7 +21,8 @@ import enum
 import heapq
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -126,10 +127,15 @@ class Verdict:
     why: str = ""
     """The reason at the end of the chain: ``c9 has no reasons``; empty when grounded."""
 
+    @property
+    def explanation(self) -> str:
+        """``t <- c4 <- c9: c9 has no reasons``, long chains cut in the middle; empty if grounded."""
+        return f"{_arrows(self.chain)}: {self.why}" if self.why else ""
+
     def __str__(self) -> str:
         if not self.why:
             return f"{self.thesis}: {self.status.value}"
-        return f"{self.thesis}: {self.status.value}: {_arrows(self.chain)}: {self.why}"
+        return f"{self.thesis}: {self.status.value}: {self.explanation}"
 
 
 @attrs.frozen
@@ -681,229 +687,254 @@ def _cycle_from(graph: _Graph, start: int, members: set[int]) -> list[int]:
     return [start]  # unreachable for a component of the support graph
 
 
+class _Found(NamedTuple):
+    """A finding before it is dressed: the statement's index, the code, the message, and the
+    severity when it differs from the code's usual one."""
+
+    statement: int
+    code: Code
+    message: str
+    severity: Severity | None = None
+
+
 def check(map: Map, *, source: str | None = None) -> Report:
-    """Label the map and list its findings; ``source`` (the plain text of the source) enables the
-    quote-not-found finding."""
+    """Label the map, judge each thesis and list the findings; ``source`` (the plain text of the
+    source) enables quote-not-found.
+
+    Severities: a finding that means a thesis does not stand (unsupported, ungrounded, defeated,
+    contested on a thesis) is an error, as are a circle of support that leaves its claims undecided
+    and a quote that is not in the source; hedged-load is info; everything else is a warning.
+    """
     graph = _Graph(map)
     labels = _Labels(graph, (), ())
-    found: list[tuple[int, Code, str]] = []
-    ids = graph.ids
+    found = [
+        *_evaluation_findings(graph, labels),
+        *_circles(graph, labels),
+        *_orphans(graph),
+        *_untraceable(graph),
+        *_hedged_load(graph),
+        *_duplicates(graph),
+        *(_quotes(graph, SourceText(source)) if source is not None else ()),
+    ]
+    found.sort(key=lambda f: (f.statement, _CODE_ORDER[f.code]))
     statements = graph.statements
-    n = graph.n_statements
-    label = labels.label
+    findings = tuple(_finding(statements[f.statement], f) for f in found)
+    verdicts = tuple(_verdict(labels, i) for i, s in enumerate(statements) if s.kind is Kind.THESIS)
+    return Report(findings, labels.evaluation(), verdicts)
 
-    # Which statements something stands on (theses and premises of reasons), and which are used
-    # at all (premises of anything).
-    supports = [s.kind is Kind.THESIS for s in statements]
+
+def _usage(graph: _Graph) -> tuple[list[bool], list[bool]]:
+    """For each statement: does something stand on it (a thesis, or a premise of a reason), and is
+    it used at all (a premise of a reason or an objection)."""
+    n = graph.n_statements
+    supports = [s.kind is Kind.THESIS for s in graph.statements]
     used = [False] * n
-    for node in range(n, len(ids)):
+    for node in range(n, len(graph.ids)):
         for premise in graph.pos[node]:
             used[premise] = True
             if graph.is_reason[node]:
                 supports[premise] = True
+    return supports, used
 
-    # Evaluation findings: one per statement that does not stand. A statement that serves only as
-    # an objection is not reported as failing: its failing is what answers the objection.
-    for i, statement in enumerate(statements):
-        kind = statement.kind.value
-        name = statement.id
+
+def _evaluation_findings(graph: _Graph, labels: _Labels) -> Iterator[_Found]:
+    """Unsupported claims, and one finding for each statement that does not stand. A statement that
+    serves only in objections is not reported as failing: its failing is what answers them."""
+    supports, used = _usage(graph)
+    for i, statement in enumerate(graph.statements):
+        what = f"{statement.kind.value} {statement.id}"
         if statement.kind.is_claim and not statement.reasons:
-            found.append((i, Code.UNSUPPORTED, f"{kind} {name} has no reasons"))
+            yield _Found(i, Code.UNSUPPORTED, f"{what} has no reasons")
         if used[i] and not supports[i]:
             continue
         status = labels.status(i)
         if status is Status.DEFEATED:
             rebuttal = labels.first(graph.neg[i], _IN)
             assert rebuttal is not None
-            found.append(
-                (
-                    i,
-                    Code.DEFEATED,
-                    f"{kind} {name} is defeated by {_objection(graph, rebuttal)}, "
-                    "which is not answered",
-                )
+            yield _Found(
+                i,
+                Code.DEFEATED,
+                f"{what} is defeated by {_objection(graph, rebuttal)}, which is not answered",
             )
         elif status is Status.NOT_GROUNDED and statement.reasons:
-            reasons = graph.pos[i]
-            parts: list[str] = []
-            undercut_any = False
-            for reason in reasons:
-                undercut = labels.first(graph.neg[reason], _IN)
-                if undercut is not None:
-                    undercut_any = True
-                    if len(parts) < 3:
-                        parts.append(
-                            f"{ids[reason]} is undercut by {_objection(graph, undercut)}, "
-                            "which is not answered"
-                        )
-                elif len(parts) < 3:
-                    failed = labels.first(graph.pos[reason], _OUT)
-                    assert failed is not None
-                    parts.append(f"{ids[failed]} is {_say(labels.status(failed))}")
-            more = "; ..." if len(reasons) > len(parts) else ""
-            lead = (
-                f"{kind} {name}: its only reason does not apply"
-                if len(reasons) == 1
-                else f"{kind} {name}: none of its {len(reasons):,} reasons applies"
-            )
-            code = Code.CONTESTED if undercut_any else Code.UNGROUNDED
-            found.append((i, code, f"{lead}: {'; '.join(parts)}{more}"))
+            yield _not_grounded(graph, labels, i, what)
         elif status is Status.UNDECIDED:
-            attack = next((o for o in graph.neg[i] if label[o] == _UNDEC), None)
-            if attack is None:
-                attack = next(
-                    (
-                        u
-                        for r in graph.pos[i]
-                        if label[r] == _UNDEC
-                        for u in graph.neg[r]
-                        if label[u] == _UNDEC
-                    ),
-                    None,
-                )
-            if attack is not None:
-                found.append(
-                    (
-                        i,
-                        Code.CONTESTED,
-                        f"{kind} {name} is undecided: {_objection(graph, attack)} can be "
-                        "neither accepted nor rejected",
-                    )
-                )
-            else:
-                premise = next(
-                    p
-                    for r in graph.pos[i]
-                    if label[r] == _UNDEC
-                    for p in graph.pos[r]
-                    if label[p] == _UNDEC
-                )
-                found.append(
-                    (
-                        i,
-                        Code.UNGROUNDED,
-                        f"{kind} {name} is undecided: its support rests on {ids[premise]}, "
-                        "which is undecided",
-                    )
-                )
+            yield _undecided(graph, labels, i, what)
 
-    # Circular support: once per circle, at its first statement in map order.
-    components = _support_sccs(graph)
-    circle_grounded: dict[int, bool] = {}
-    for component in components:
+
+def _not_grounded(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
+    """Why each reason of an out claim fails (the first three): contested when one is undercut."""
+    reasons = graph.pos[node]
+    parts: list[str] = []
+    undercut_any = False
+    for reason in reasons:
+        undercut = labels.first(graph.neg[reason], _IN)
+        if undercut is not None:
+            undercut_any = True
+            if len(parts) < 3:
+                parts.append(
+                    f"{graph.ids[reason]} is undercut by {_objection(graph, undercut)}, "
+                    "which is not answered"
+                )
+        elif len(parts) < 3:
+            failed = labels.first(graph.pos[reason], _OUT)
+            assert failed is not None
+            parts.append(f"{graph.ids[failed]} is {_say(labels.status(failed))}")
+    more = "; ..." if len(reasons) > len(parts) else ""
+    lead = (
+        "its only reason does not apply"
+        if len(reasons) == 1
+        else f"none of its {len(reasons):,} reasons applies"
+    )
+    code = Code.CONTESTED if undercut_any else Code.UNGROUNDED
+    return _Found(node, code, f"{what}: {lead}: {'; '.join(parts)}{more}")
+
+
+def _undecided(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
+    """An undecided statement: contested when an objection against it or its reasons is
+    undecided, ungrounded when only its support is."""
+    label = labels.label
+    attack = next((o for o in graph.neg[node] if label[o] == _UNDEC), None)
+    if attack is None:
+        attack = next(
+            (
+                u
+                for r in graph.pos[node]
+                if label[r] == _UNDEC
+                for u in graph.neg[r]
+                if label[u] == _UNDEC
+            ),
+            None,
+        )
+    if attack is not None:
+        return _Found(
+            node,
+            Code.CONTESTED,
+            f"{what} is undecided: {_objection(graph, attack)} can be neither accepted nor "
+            "rejected",
+        )
+    premise = next(
+        p for r in graph.pos[node] if label[r] == _UNDEC for p in graph.pos[r] if label[p] == _UNDEC
+    )
+    return _Found(
+        node,
+        Code.UNGROUNDED,
+        f"{what} is undecided: its support rests on {graph.ids[premise]}, which is undecided",
+    )
+
+
+def _circles(graph: _Graph, labels: _Labels) -> Iterator[_Found]:
+    """Circular support, once per circle at its first statement in map order; an error when the
+    circle leaves a claim undecided, a warning when all are grounded anyway."""
+    ids = graph.ids
+    for component in _support_sccs(graph):
         start = component[0]
         cycle = _cycle_from(graph, start, set(component))
         extra = len(component) - (len(cycle) - 1)
         also = f" ({_plural(extra, 'more statement')} in the same circle)" if extra > 0 else ""
-        found.append(
-            (
-                start,
-                Code.CIRCULAR,
-                f"{statements[start].kind.value} {ids[start]} supports itself: "
-                f"{_arrows([ids[c] for c in cycle])}{also}",
-            )
+        grounded = all(labels.label[c] == _IN for c in component)
+        yield _Found(
+            start,
+            Code.CIRCULAR,
+            f"{graph.statements[start].kind.value} {ids[start]} supports itself: "
+            f"{_arrows([ids[c] for c in cycle])}{also}",
+            Severity.WARNING if grounded else Severity.ERROR,
         )
-        circle_grounded[start] = all(label[c] == _IN for c in component)
 
-    # Orphans: neither a thesis nor a premise of any reason or objection.
-    for i, statement in enumerate(statements):
+
+def _orphans(graph: _Graph) -> Iterator[_Found]:
+    """Statements that are neither a thesis nor a premise of any reason or objection."""
+    _supports, used = _usage(graph)
+    for i, statement in enumerate(graph.statements):
         if statement.kind is not Kind.THESIS and not used[i]:
-            found.append(
-                (
-                    i,
-                    Code.ORPHAN,
-                    f"{statement.kind.value} {statement.id} is neither a thesis nor a premise "
-                    "of anything",
-                )
+            yield _Found(
+                i,
+                Code.ORPHAN,
+                f"{statement.kind.value} {statement.id} is neither a thesis nor a premise "
+                "of anything",
             )
 
-    # Untraceable evidence.
-    for i, statement in enumerate(statements):
+
+def _untraceable(graph: _Graph) -> Iterator[_Found]:
+    """Evidence with neither a quote nor a locator."""
+    for i, statement in enumerate(graph.statements):
         if statement.kind is Kind.EVIDENCE and statement.quote is None and statement.at is None:
-            found.append(
-                (i, Code.UNTRACEABLE, f"evidence {statement.id} has neither a quote nor a locator")
+            yield _Found(
+                i, Code.UNTRACEABLE, f"evidence {statement.id} has neither a quote nor a locator"
             )
 
-    # Hedged statements a thesis depends on (through support, transitively).
-    origin = [-1] * n
-    frontier = [i for i, s in enumerate(statements) if s.kind is Kind.THESIS]
-    for t in frontier:
-        origin[t] = t
+
+def _hedged_load(graph: _Graph) -> Iterator[_Found]:
+    """Hedged statements that a thesis depends on through support, however indirectly; each names
+    the thesis that reaches it first (breadth first from all theses in map order)."""
+    origin = [-1] * graph.n_statements
+    frontier = [i for i, s in enumerate(graph.statements) if s.kind is Kind.THESIS]
+    for thesis in frontier:
+        origin[thesis] = thesis
     while frontier:
-        nxt = []
+        following = []
         for node in frontier:
             for reason in graph.pos[node]:
                 for premise in graph.pos[reason]:
                     if origin[premise] == -1:
                         origin[premise] = origin[node]
-                        nxt.append(premise)
-        frontier = nxt
-    for i, statement in enumerate(statements):
+                        following.append(premise)
+        frontier = following
+    for i, statement in enumerate(graph.statements):
         if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1:
             words = f" ({statement.hedge})" if statement.hedge else ""
-            found.append(
-                (
-                    i,
-                    Code.HEDGED_LOAD,
-                    f"{statement.kind.value} {statement.id} is hedged{words} and thesis "
-                    f"{ids[origin[i]]} depends on it",
-                )
+            yield _Found(
+                i,
+                Code.HEDGED_LOAD,
+                f"{statement.kind.value} {statement.id} is hedged{words} and thesis "
+                f"{graph.ids[origin[i]]} depends on it",
             )
 
-    # Duplicates: reported at the later statement.
+
+def _duplicates(graph: _Graph) -> Iterator[_Found]:
+    """Statements with the text of an earlier one, up to case, spacing and punctuation."""
     first_with: dict[str, int] = {}
-    for i, statement in enumerate(statements):
+    for i, statement in enumerate(graph.statements):
         key = normalise_statement(statement.text)
         if not key:
             continue
         earlier = first_with.setdefault(key, i)
         if earlier != i:
-            where = statements[earlier].position
+            where = graph.statements[earlier].position
             line = f" (line {where.line})" if where else ""
-            found.append(
-                (
-                    i,
-                    Code.DUPLICATE,
-                    f"{statement.kind.value} {statement.id} has the same text as "
-                    f"{ids[earlier]}{line}",
-                )
+            yield _Found(
+                i,
+                Code.DUPLICATE,
+                f"{statement.kind.value} {statement.id} has the same text as "
+                f"{graph.ids[earlier]}{line}",
             )
 
-    # Quotes not in the source.
-    if source is not None:
-        prepared = SourceText(source)
-        for i, statement in enumerate(statements):
-            if statement.quote is None or prepared.contains(statement.quote):
-                continue
-            passage = prepared.closest(statement.quote)
-            closest = (
-                f"; closest passage ({passage.similarity:.0%} similar): \u201c{passage.text}\u201d"
-                if passage
-                else ""
-            )
-            found.append(
-                (i, Code.QUOTE_NOT_FOUND, f"quote of {statement.id} is not in the source{closest}")
-            )
 
-    found.sort(key=lambda f: (f[0], _CODE_ORDER[f[1]]))
-    findings = tuple(
-        _finding(statements[i], code, message, graph, circle_grounded.get(i, False))
-        for i, code, message in found
-    )
-    verdicts = tuple(_verdict(labels, i) for i, s in enumerate(statements) if s.kind is Kind.THESIS)
-    return Report(findings, labels.evaluation(), verdicts)
+def _quotes(graph: _Graph, source: SourceText) -> Iterator[_Found]:
+    """Quotes that do not occur in the source, each with the closest passage."""
+    for i, statement in enumerate(graph.statements):
+        if statement.quote is None or source.contains(statement.quote):
+            continue
+        passage = source.closest(statement.quote)
+        closest = (
+            f"; closest passage ({passage.similarity:.0%} similar): \u201c{passage.text}\u201d"
+            if passage
+            else ""
+        )
+        yield _Found(
+            i, Code.QUOTE_NOT_FOUND, f"quote of {statement.id} is not in the source{closest}"
+        )
 
 
-def _finding(
-    statement: Statement, code: Code, message: str, graph: _Graph, circle_grounded: bool
-) -> Finding:
-    severity = _SEVERITY[code]
+def _finding(statement: Statement, found: _Found) -> Finding:
+    code = found.code
+    severity = found.severity or _SEVERITY[code]
     if code in _THESIS_FAILS and statement.kind is Kind.THESIS:
         severity = Severity.ERROR
-    if code is Code.CIRCULAR and circle_grounded:
-        severity = Severity.WARNING
     ack = next((a.why for a in statement.acks if a.code is code), None)
-    return Finding(code, severity, statement.id, message, _HINTS[code], statement.position, ack)
+    return Finding(
+        code, severity, statement.id, found.message, _HINTS[code], statement.position, ack
+    )
 
 
 def _verdict(labels: _Labels, node: int) -> Verdict:

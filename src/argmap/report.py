@@ -122,14 +122,8 @@ def _verdict_line(verdict: Verdict, colour: bool) -> str:
     fg = "green" if verdict.status is Status.GROUNDED else "red"
     line = f"thesis {verdict.thesis} is {_style(word, colour, fg=fg, bold=True)}"
     if verdict.why:
-        chain = " <- ".join(verdict.chain) if len(verdict.chain) <= 16 else _long(verdict.chain)
-        line += f": {chain}: {verdict.why}"
+        line += f": {verdict.explanation}"
     return line
-
-
-def _long(chain: Sequence[str]) -> str:
-    hidden = len(chain) - 15
-    return " <- ".join([*chain[:12], f"... {hidden:,} more ...", *chain[-3:]])
 
 
 def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
