@@ -91,7 +91,11 @@ def check(
         ignored = report.parse_codes(ignore)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--select/--ignore") from None
-    text = source.read_text(encoding="utf-8", errors="replace") if source else None
+    try:
+        text = source.read_text(encoding="utf-8") if source else None
+    except UnicodeDecodeError as error:
+        message = f"{source} is not UTF-8 text (byte {error.start})"
+        raise click.BadParameter(message, param_hint="--source") from None
     checked = report.check_files(maps, source=text, select=chosen, ignore=ignored)
     severity = Severity(fail_on)
     if form == "human":
