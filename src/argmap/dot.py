@@ -473,7 +473,7 @@ def _legend_rows(legend: _Legend, theme: Theme) -> list[str]:
         if relation not in legend.relations:
             continue
         edge = theme.edges[relation]
-        row(_font(html(edge.sample), color=edge.color), edge.name)
+        row(_font(f"<B>{html(edge.sample)}</B>", color=edge.color), edge.name)
     if legend.unanswered:
         edge = theme.edges[Relation.REBUTTAL]
         row(_font(f"<B>{html('━━━┤')}</B>", color=edge.color), "unanswered objection")

@@ -277,7 +277,7 @@ def _default() -> Theme:
             }
         ),
         inactive_color="#AAAAAA",
-        critical=Marker("★", "critical: the thesis falls without it", BLACK),
+        critical=Marker("★", "critical: a thesis falls without it", BLACK),
         small_fontsize=9.0,
         small_color="#555555",
         cluster_color="#BBBBBB",
