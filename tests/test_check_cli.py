@@ -260,3 +260,12 @@ def test_library_call_gives_what_the_cli_prints(tmp_path: Path) -> None:
     assert [(f.code.value, f.statement, f.message) for f in report.findings] == [
         (f["code"], f["statement"], f["message"]) for f in printed
     ]
+
+
+def test_source_that_is_not_text_is_a_usage_error(tmp_path: Path) -> None:
+    """A --source file that is not UTF-8 is refused with exit 2, not read with replacements."""
+    source = tmp_path / "source.txt"
+    source.write_bytes(b"caf\xe9 au lait")
+    result = run(write(tmp_path, "m.argmap.yaml", SOUND), "--source", str(source))
+    assert result.exit_code == 2
+    assert "is not UTF-8 text (byte 3)" in result.output

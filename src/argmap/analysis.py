@@ -129,7 +129,7 @@ class Verdict:
 
     @property
     def explanation(self) -> str:
-        """``t <- c4 <- c9: c9 has no reasons``, long chains cut in the middle; empty if grounded."""
+        """``t <- c4 <- c9: c9 has no reasons``, long chains cut short; empty if grounded."""
         return f"{_arrows(self.chain)}: {self.why}" if self.why else ""
 
     def __str__(self) -> str:
