@@ -767,36 +767,38 @@ class Critical:
     theses: tuple[str, ...]
     """The grounded theses that would no longer be grounded, in map order."""
     carries: int
-    """Grounded statements (besides itself) that would no longer be grounded."""
+    """Other statements whose status changes when this one alone is rejected."""
 
 
 def critical(map_: Map, evaluation: Evaluation | None = None) -> tuple[Critical, ...]:
     """The statements whose rejection alone leaves a grounded thesis not grounded, most load first
     (by :attr:`Critical.carries`), then in map order.
 
-    A grounded statement stays grounded after a rejection exactly when some derivation of its
-    status does not use the rejected statement; so the critical statements of a thesis are those
-    in *every* derivation of its grounding, through reasons and through the defeat of the
-    objections against it. They are computed for all statements at once, as the greatest fixpoint
-    of "needed" sets over the evaluated graph (as dominators are), not by evaluating the map once
-    per statement. Rejecting a statement that is not grounded changes no grounded statement.
+    Candidates come first, for all statements at once: a grounded statement stays grounded after a
+    rejection when some derivation of its status does not use the rejected statement, so only
+    statements in *every* derivation of a thesis's grounding (through its reasons, and through the
+    defeat of the objections against it) can be critical. These "needed" sets are the greatest
+    fixpoint of a few set equations over the evaluated graph, as dominators are. Each candidate is
+    then checked by evaluating the map with it rejected, which also counts what it carries; so
+    the map is evaluated once per candidate, not once per statement. ``evaluation`` is the map's
+    own, when already known.
     """
     evaluation = evaluation if evaluation is not None else evaluate(map_)
     needs = _Needs(map_, evaluation).solve()
     order = {sid: n for n, sid in enumerate(map_.statements)}
     theses = [s.id for s in map_.theses if evaluation.status[s.id] is Status.GROUNDED]
-    broken: dict[str, list[str]] = {}
+    candidates: set[str] = set()
     for thesis in theses:
-        for sid in sorted(needs[("s", thesis)] or (), key=order.__getitem__):
-            if sid != thesis:
-                broken.setdefault(sid, []).append(thesis)
-    carries = dict.fromkeys(broken, 0)
-    for sid, status in evaluation.status.items():
-        if status is Status.GROUNDED:
-            for needed in needs[("s", sid)] or ():
-                if needed != sid and needed in carries:
-                    carries[needed] += 1
-    found = [Critical(sid, tuple(broken[sid]), carries[sid]) for sid in broken]
+        candidates.update(needs[("s", thesis)] or map_.statements)
+        candidates.discard(thesis)
+    found: list[Critical] = []
+    for sid in sorted(candidates, key=order.__getitem__):
+        after = evaluate(map_, reject=[sid]).status
+        broken = tuple(t for t in theses if t != sid and after[t] is not Status.GROUNDED)
+        if broken:
+            before = evaluation.status
+            carries = sum(1 for x, status in after.items() if status is not before[x]) - 1
+            found.append(Critical(sid, broken, carries))
     found.sort(key=lambda c: (-c.carries, order[c.statement]))
     return tuple(found)
 
@@ -869,17 +871,20 @@ class _Needs:
             ways = [need[("i", o.id)] for o in statement.objections if self.is_in(("i", o.id))]
             if statement.kind.is_claim and all(self.is_out(("i", r.id)) for r in statement.reasons):
                 ways.append(_join(need[("i", r.id)] for r in statement.reasons))
-            return _meet(ways)
+            out = _meet(ways)
+            return None if out is None else out - {key}  # rejecting it keeps it out
         inference = self.inferences[key]
         if grounded:
             return _join(
                 [need[("s", p)] for p in inference.premises]
                 + [need[("i", u.id)] for u in inference.objections]
             )
-        return _meet(
+        either = _meet(
             [need[("s", p)] for p in inference.premises if self.is_out(("s", p))]
             + [need[("i", u.id)] for u in inference.objections if self.is_in(("i", u.id))]
         )
+        # Rejecting one of its own premises keeps it from applying.
+        return None if either is None else either - frozenset(inference.premises)
 
     def solve(self) -> dict[_Node, _Need]:
         """Iterate from the top (everything needed) down to the greatest fixpoint, inputs first."""
@@ -910,11 +915,12 @@ class _Needs:
 def _meet(parts: Iterable[_Need]) -> _Need:
     """Needed by every one of several alternative derivations (none: nothing is needed)."""
     result: _Need = None
+    empty = True
     for part in parts:
-        if part is None:
-            continue
-        result = part if result is None else result & part
-    return result if result is not None else frozenset()
+        empty = False
+        if part is not None:
+            result = part if result is None else result & part
+    return frozenset() if empty else result
 
 
 def _join(parts: Iterable[_Need]) -> _Need:
