@@ -338,3 +338,12 @@ def test_the_example_maps_render_in_every_format(tmp_path: Path, fmt: str) -> No
         code, _, err = run("render", str(path), "-o", str(out))
         assert (code, err) == (0, f"wrote {out}\n")
         assert out.read_bytes().startswith(MAGIC[fmt])
+
+
+def test_render_into_a_missing_folder_is_one_line(map_file: Path, tmp_path: Path) -> None:
+    """An output folder that does not exist is reported in one line with exit code 2."""
+    target = tmp_path / "no-such-folder" / "city.dot"
+    code, out, err = run("render", str(map_file), "-o", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{target}: cannot write: ")
+    assert err.count("\n") == 1
