@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -584,6 +585,26 @@ def test_the_same_map_gives_the_same_dot_byte_for_byte() -> None:
     first = draw(loads(MAP), status=True)
     second = draw(loads(MAP), status=True)
     assert first == second
+
+
+def test_the_dot_does_not_depend_on_hash_order(tmp_path: Path) -> None:
+    """Two processes with different hash seeds draw the same bytes (no set or hash ordering)."""
+    path = tmp_path / "city.argmap.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    program = (
+        "import sys; from argmap.load import load_map; from argmap.render import draw; "
+        "sys.stdout.write(draw(load_map(sys.argv[1]), status=True))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program, str(path)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
 
 
 def _example_maps() -> list[Path]:
