@@ -958,23 +958,35 @@ def _postorder(nodes: list[_Node], inputs: Callable[[_Node], list[_Node]]) -> li
 
 
 def format_critical(map_: Map, found: Sequence[Critical], evaluation: Evaluation) -> str:
-    """The single points of failure as text, most load first, and the theses with none to lose."""
+    """The single points of failure as a table, most load first, then the theses that are not
+    grounded as written (they have nothing to lose)."""
     out: list[str] = []
     if found:
-        out.append("Single points of failure (rejecting one alone leaves a thesis not grounded):")
-        width = max(len(c.statement) for c in found)
-        for c in found:
-            kind = map_.statements[c.statement].kind.value
-            out.append(
-                f"  {c.statement:<{width}}  {kind}, carries {c.carries}"
-                f" grounded statement{'s' if c.carries != 1 else ''};"
-                f" breaks {', '.join(c.theses)}"
+        out += [
+            "Single points of failure: rejecting any one alone leaves a thesis not grounded.",
+            "",
+        ]
+        rows = [
+            (
+                c.statement,
+                map_.statements[c.statement].kind.value,
+                str(c.carries),
+                ", ".join(c.theses),
             )
+            for c in found
+        ]
+        head = ("statement", "kind", "carries", "breaks")
+        widths = [max(len(row[n]) for row in [head, *rows]) for n in range(3)]
+        for row in [head, *rows]:
+            out.append(
+                f"  {row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}"
+            )
+        out += ["", "carries: how many other statements change status when it is rejected."]
     else:
         out.append(
             "No single point of failure: no one rejection leaves a grounded thesis ungrounded."
         )
     lost = [s.id for s in map_.theses if evaluation.status[s.id] is not Status.GROUNDED]
     if lost:
-        out.append(f"Not grounded as written: {', '.join(lost)}")
+        out.append(f"Not grounded as written: {', '.join(lost)}.")
     return "\n".join(out) + "\n"
