@@ -227,7 +227,7 @@ def _default() -> Theme:
                     sample="───▶",
                 ),
                 Relation.LINK: EdgeStyle(
-                    name="co-premises: support only together",
+                    name="co-premises: they count only together",
                     style="solid",
                     color="#333333",
                     arrowhead="none",
