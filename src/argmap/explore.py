@@ -92,8 +92,8 @@ class Line:
     """The statement's place in the source (:meth:`Map.locator`)."""
     seen: bool = False
     """The statement is shown in full above; this line only refers to it."""
-    hidden: int = 0
-    """For :attr:`Role.MORE`: how many reasons and objections are left out."""
+    hidden: tuple[int, int] = (0, 0)
+    """For :attr:`Role.MORE`: how many reasons and how many rebuttals are left out."""
 
 
 @attrs.frozen
@@ -187,7 +187,7 @@ class _TreeBuilder:
             if not children:
                 continue
             if self.depth is not None and level >= self.depth:
-                hidden = len(statement.reasons) + len(statement.objections)
+                hidden = (len(statement.reasons), len(statement.objections))
                 stack.append(Line(indent + 1, Role.MORE, hidden=hidden))
                 continue
             stack.extend(reversed(children))
@@ -295,7 +295,9 @@ _Words = list[tuple[str, str | None]]
 def format_tree(outline: Outline, width: int = 80, colour: bool = False) -> str:
     """The outline as text, wrapped to ``width`` columns (0: no wrapping), in colour if asked."""
     out = [_paint(_split(outline.title, "heading"), colour), ""]
-    for line in outline.lines:
+    for n, line in enumerate(outline.lines):
+        if n and line.depth == 0 and outline.lines[n - 1].role is not Role.HEADING:
+            out.append("")  # a blank line between roots
         indent = "  " * line.depth
         words = _line_words(line)
         out.extend(_wrap(words, indent, indent + "    ", width, colour))
@@ -328,8 +330,10 @@ def _line_words(line: Line) -> _Words:
             ("thesis:", "heading"),
         ]
     if line.role is Role.MORE:
-        what = "reason or objection" if line.hidden == 1 else "reasons and objections"
-        return _split(f"... {line.hidden} {what} below", "marker")
+        reasons, rebuttals = line.hidden
+        what = [_plural(reasons, "reason")] if reasons else []
+        what += [_plural(rebuttals, "rebuttal")] if rebuttals else []
+        return _split(f"... {' and '.join(what)} below", "marker")
     words: _Words = []
     marker = _MARKERS[line.role]
     if line.statement is None:  # a reason or objection with several premises or undercuts
