@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import Finding, Severity, check, evaluate
-from argmap.dot import UnknownStatement, html, quote, select, to_dot, wrap
+from argmap.dot import html, quote, select, to_dot, wrap
+from argmap.errors import QueryError
 from argmap.load import loads
 from argmap.model import Code, Kind, Map
 from argmap.render import draw
@@ -473,11 +474,10 @@ def test_depth_without_focus_counts_from_the_theses() -> None:
 
 def test_an_unknown_focus_names_the_closest_id() -> None:
     """A typo in ``--focus`` is a one-line error with a suggestion."""
-    with pytest.raises(UnknownStatement) as raised:
+    with pytest.raises(QueryError) as raised:
         to_dot(loads(MAP), focus="fewer-crash")
     assert (
-        str(raised.value)
-        == "fewer-crash: no statement with this id (did you mean 'fewer-crashes'?)"
+        str(raised.value) == "no statement 'fewer-crash' in the map (did you mean 'fewer-crashes'?)"
     )
 
 

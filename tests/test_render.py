@@ -274,7 +274,7 @@ def test_render_unknown_focus_is_one_line_with_a_suggestion(map_file: Path) -> N
     """A typo in ``--focus`` exits 2 with the closest id."""
     code, out, err = run("render", str(map_file), "--focus", "cleaner-aír", "-f", "dot")
     assert (code, out) == (2, "")
-    assert err == "cleaner-aír: no statement with this id (did you mean 'cleaner-air'?)\n"
+    assert err == "no statement 'cleaner-aír' in the map (did you mean 'cleaner-air'?)\n"
 
 
 def test_render_wrap(map_file: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Literal, Protocol
 
 import attrs
 
-from argmap.errors import ArgmapError
+from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement
 from argmap.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
 
@@ -53,10 +53,6 @@ class EvaluationLike(Protocol):
     def status(self) -> Mapping[str, enum.Enum]: ...
     @property
     def applies(self) -> Mapping[str, bool]: ...
-
-
-class UnknownStatement(ArgmapError, LookupError):
-    """A statement id that the map does not have (for ``--focus``)."""
 
 
 # --- quoting -------------------------------------------------------------------------------------
@@ -144,14 +140,10 @@ def select(map: Map, focus: str | None, depth: int | None = None) -> dict[str, i
     """The statements that support or attack ``focus``, at most ``depth`` steps down, by depth.
 
     Without a focus, the steps are counted from the theses (from every statement when the map
-    has none). Raises :class:`UnknownStatement`, with a suggestion, for an id the map lacks.
+    has none). Raises :class:`~argmap.errors.QueryError` for an id the map lacks.
     """
     if focus is not None and focus not in map.statements:
-        from argmap.load import did_you_mean
-
-        raise UnknownStatement(
-            f"{focus}: no statement with this id{did_you_mean(focus, map.statements)}"
-        )
+        raise QueryError(f"no statement '{focus}' in the map{did_you_mean(focus, map.statements)}")
     theses = [statement.id for statement in map.theses]
     roots = [focus] if focus is not None else theses or list(map.statements)
     levels = dict.fromkeys(roots, 0)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -49,3 +50,10 @@ class ExecutableNotFound(RenderError, FileNotFoundError):
 class QueryError(ArgmapError, ValueError):
     """A question about a map that cannot be answered as asked: an unknown statement id, or a
     statement both rejected and accepted."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is close."""
+    cutoff = 0.5 if len(word) <= 4 else 0.6  # short ids like 'e9' differ from 'e8' by half
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f" (did you mean '{close[0]}'?)" if close else ""

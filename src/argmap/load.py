@@ -8,16 +8,14 @@ turned into :class:`argmap.model.Map`.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import re
-from collections.abc import Iterable
 from typing import Final, TypeVar
 
 import yaml
 
-from argmap.errors import MapError, Problem
+from argmap.errors import MapError, Problem, did_you_mean
 from argmap.model import (
     FORMAT_VERSION,
     Ack,
@@ -264,13 +262,6 @@ class _Problems:
     def error(self) -> MapError:
         ordered = sorted(self.items, key=lambda p: (p.line, p.column))
         return MapError(ordered)
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is close."""
-    cutoff = 0.5 if len(word) <= 4 else 0.6  # short ids like 'e9' differ from 'e8' by half
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 # --- validating nodes into the model -------------------------------------------------------------

@@ -54,7 +54,7 @@ def schema() -> dict[str, Any]:
     kind_text = {kind.value: _text(_KIND_HELP[kind]) for kind in Kind}
     statement = {
         "type": "object",
-        "description": "A statement: exactly one of thesis, claim, evidence, assumption holds its text.",
+        "description": "A statement: one of thesis, claim, evidence, assumption holds its text.",
         "additionalProperties": False,
         "minProperties": 1,
         "oneOf": [{"required": [kind.value]} for kind in Kind],
