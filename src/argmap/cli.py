@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
 import click
@@ -38,7 +37,7 @@ class ArgmapGroup(click.Group):
 
 
 @click.group(cls=ArgmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version("argmap"), prog_name="argmap")
+@click.version_option(package_name="argmap", prog_name="argmap")
 def main() -> None:
     """Check and draw argument maps: which claims are supported, and where support runs out."""
 
