@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from click.testing import CliRunner, Result
 import argmap
 from argmap import cli
 from argmap.cli import main
+from argmap.model import Code
 
 HEAD = "argmap: 1\ntitle: test\nstatements:\n"
 
@@ -269,3 +271,32 @@ def test_source_that_is_not_text_is_a_usage_error(tmp_path: Path) -> None:
     result = run(write(tmp_path, "m.argmap.yaml", SOUND), "--source", str(source))
     assert result.exit_code == 2
     assert "is not UTF-8 text (byte 3)" in result.output
+
+
+EVERY = Path(__file__).resolve().parent / "fixtures" / "check" / "every-finding"
+
+
+@pytest.mark.parametrize(
+    ("form", "golden"),
+    [("human", "check.txt"), ("json", "check.json"), ("github", "check.github.txt")],
+)
+def test_every_finding_matches_its_golden_output(
+    form: str, golden: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A map with every finding, checked against its source, prints exactly the reviewed output
+    in each format; set ARGMAP_UPDATE_GOLDEN=1 to rewrite the files after an intended change, and
+    review the diff."""
+    monkeypatch.chdir(EVERY)
+    result = run("every-finding.argmap.yaml", "--source", "source.txt", "--format", form)
+    assert result.exit_code == 1
+    expected = EVERY / golden
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        expected.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == expected.read_text(encoding="utf-8")
+    found = {
+        f["code"]
+        for f in json.loads(
+            run("every-finding.argmap.yaml", "--source", "source.txt", "--format", "json").stdout
+        )["files"][0]["findings"]
+    }
+    assert found == {code.value for code in Code}
