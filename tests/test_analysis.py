@@ -768,3 +768,23 @@ def test_findings_are_ordered_and_verdicts_cover_theses(argmap: Map) -> None:
     assert keys == sorted(keys)
     assert [v.thesis for v in report.verdicts] == [t.id for t in argmap.theses]
     assert all(v.status is report.evaluation.status[v.thesis] for v in report.verdicts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_passage_of_the_source_is_found_however_it_is_typed(data: st.DataObject) -> None:
+    """A run of words from the source is found after changing its case, its whitespace, its
+    quote marks and its dashes."""
+    words = data.draw(
+        st.lists(
+            st.text(alphabet="abcXYZ'\"-\u2013\u201c\u201d\u2019", min_size=1, max_size=6),
+            min_size=1,
+            max_size=30,
+        )
+    )
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    source = SourceText(" ".join(words))
+    retyped = "\n  ".join(words[start:end]).upper()
+    retyped = retyped.replace('"', "\u201d").replace("'", "\u2018").replace("-", "\u2014")
+    assert source.contains(retyped)
