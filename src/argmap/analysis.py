@@ -434,9 +434,9 @@ def evaluate(
 ) -> Evaluation:
     """Label every statement of ``map``, and say which reasons and objections apply.
 
-    ``reject`` names statements forced out (treated as false, labelled not grounded), ``accept``
-    statements forced in (treated as given, labelled grounded): what-if analysis. An unknown id
-    raises :class:`ValueError`.
+    ``reject`` names statements forced out (treated as false: labelled defeated when an objection
+    against them applies, else not grounded), ``accept`` statements forced in (treated as given,
+    labelled grounded): what-if analysis. An unknown id raises :class:`ValueError`.
     """
     return _Labels(_Graph(map), reject, accept).evaluation()
 
