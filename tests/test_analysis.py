@@ -321,13 +321,22 @@ def test_long_support_circle() -> None:
 
 
 def test_claim_with_10000_reasons() -> None:
-    """A claim with 10,000 reasons, only the last of which applies, is grounded."""
+    """A claim with 10,000 reasons, only the last of which applies, is grounded; without that
+    one it is ungrounded, and the message names the first few reasons that fail."""
     n = 10_000
     reasons = ", ".join(f"c{i}" for i in range(n))
     lines = [f"t: {{thesis: T, reasons: [{reasons}, e]}}", "e: {evidence: E}"]
     lines += [f"c{i}: {{claim: C{i}}}" for i in range(n)]
     argmap = build("\n".join(lines))
     assert evaluate(argmap).status["t"] is G
+    lines[0] = f"t: {{thesis: T, reasons: [{reasons}]}}"
+    report = check(build("\n".join(lines)))
+    ungrounded = report.findings[0]
+    assert (ungrounded.statement, ungrounded.code) == ("t", Code.UNGROUNDED)
+    assert ungrounded.message == (
+        "thesis t: none of its 10,000 reasons applies: c0 is not grounded; c1 is not grounded; "
+        "c2 is not grounded; ..."
+    )
 
 
 # --- verdicts ------------------------------------------------------------------------------------
