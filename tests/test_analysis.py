@@ -320,6 +320,20 @@ def test_long_support_circle() -> None:
     assert "c11 <- ... 49,986 more ... <- c49998 <- c49999 <- c0" in circular[0].message
 
 
+def test_long_attack_cycle() -> None:
+    """A ring of 50,001 statements each attacking the next is undecided, odd length or not, and
+    the verdict of a thesis resting on it names the ring."""
+    n = 50_001
+    lines = [f"e{i}: {{evidence: E{i}, at: 1, objections: [e{(i + 1) % n}]}}" for i in range(n)]
+    lines.append("t: {thesis: T, reasons: [e0]}")
+    report = check(build("\n".join(lines)))
+    assert set(report.evaluation.status.values()) == {U}
+    (verdict,) = report.verdicts
+    assert verdict.chain == ("t", "e0")
+    assert verdict.why.startswith("attack cycle e0 <- e1 <- e2")
+    assert verdict.why.endswith("... <- e49999 <- e50000 <- e0 cannot be decided")
+
+
 def test_claim_with_10000_reasons() -> None:
     """A claim with 10,000 reasons, only the last of which applies, is grounded; without that
     one it is ungrounded, and the message names the first few reasons that fail."""
