@@ -5,18 +5,17 @@ quote check against a source of 10,000 words."""
 from __future__ import annotations
 
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
 from generate import generate
+from timing import median_seconds
 
 from argmap.analysis import SourceText, check
 from argmap.load import loads
-from argmap.model import Map
 
 MEMORY_SCRIPT = """
 import resource, sys
@@ -25,15 +24,6 @@ from argmap.load import load_map
 check(load_map(sys.argv[1]))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
-
-
-def _median_check(argmap: Map, times: int) -> float:
-    samples = []
-    for _ in range(times):
-        start = time.perf_counter()
-        check(argmap)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def _peak_memory_mb(text: str) -> float:
@@ -59,15 +49,14 @@ def _quote_misses(times: int) -> float:
     ]
     text = " ".join(rng.choice(vocabulary) for _ in range(10_000))
     quotes = [" ".join(rng.choice(vocabulary) for _ in range(12)) for _ in range(100)]
-    samples = []
-    for _ in range(times):
-        start = time.perf_counter()
+
+    def look_up() -> None:
         source = SourceText(text)
         for quote in quotes:
             if not source.contains(quote):
                 source.closest(quote)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+
+    return median_seconds(look_up, times)
 
 
 def rows() -> list[tuple[str, str, float | str, bool]]:
@@ -75,7 +64,7 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
     per_statement = []
     for n, limit, times in ((1_000, 0.1, 11), (10_000, 1.0, 7), (100_000, 10.0, 3)):
         argmap = loads(generate(n))
-        seconds = _median_check(argmap, times)
+        seconds = median_seconds(partial(check, argmap), times)
         per_statement.append(seconds / n)
         out.append((f"check {n:,} statements", f"<= {limit:g} s", seconds, seconds <= limit))
     growth = per_statement[-1] / per_statement[1]

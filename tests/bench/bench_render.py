@@ -4,15 +4,13 @@ against Graphviz's own time on the same DOT."""
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from generate import generate
+from timing import median_seconds
 
 from argmap.dot import to_dot
 from argmap.load import load_map, loads
@@ -22,21 +20,12 @@ ARGMAP = Path(sys.executable).with_name("argmap")
 SEED = Path(__file__).resolve().parents[2] / "maps" / "china-russia-central-asia.argmap.yaml"
 
 
-def _median(run: Callable[[], object], times: int) -> float:
-    samples = []
-    for _ in range(times):
-        start = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def rows() -> list[tuple[str, str, float, bool]]:
     out = []
     generated = loads(generate(10_000))
-    seconds = _median(lambda: to_dot(generated), 7)
+    seconds = median_seconds(lambda: to_dot(generated), 7)
     out.append(("DOT text of 10,000 statements", "<= 1 s", seconds, seconds <= 1.0))
-    seconds = _median(lambda: draw(generated, status=True), 5)
+    seconds = median_seconds(lambda: draw(generated, status=True), 5)
     out.append(
         ("DOT with findings and statuses, 10,000 statements", "<= 2 s", seconds, seconds <= 2.0)
     )
@@ -45,13 +34,13 @@ def rows() -> list[tuple[str, str, float, bool]]:
         return out
     source = draw(load_map(SEED)).encode("utf-8")
     with tempfile.TemporaryDirectory() as folder:
-        graphviz_alone = _median(
+        graphviz_alone = median_seconds(
             lambda: subprocess.run(
                 [dot, "-Tsvg", "-o", str(Path(folder) / "graphviz.svg")], input=source, check=True
             ),
             11,
         )
-        whole = _median(
+        whole = median_seconds(
             lambda: subprocess.run(
                 [str(ARGMAP), "render", str(SEED), "-o", str(Path(folder) / "seed.svg")],
                 check=True,
