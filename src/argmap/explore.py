@@ -16,8 +16,7 @@ from typing import Final
 import attrs
 
 from argmap.analysis import Evaluation, Finding, Status, check, evaluate
-from argmap.errors import QueryError
-from argmap.load import did_you_mean
+from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
 
 STATS_VERSION: Final = 1
@@ -793,8 +792,7 @@ def critical(map_: Map, evaluation: Evaluation | None = None) -> tuple[Critical,
     theses = [s.id for s in map_.theses if evaluation.status[s.id] is Status.GROUNDED]
     candidates: set[str] = set()
     for thesis in theses:
-        candidates.update(needs[("s", thesis)] or map_.statements)
-        candidates.discard(thesis)
+        candidates.update(set(needs[("s", thesis)] or map_.statements) - {thesis})
     found: list[Critical] = []
     for sid in sorted(candidates, key=order.__getitem__):
         after = evaluate(map_, reject=[sid]).status

@@ -1,0 +1,434 @@
+"""Exploring a map as a library: the outline (``tree``), the figures (``stats``), what-if analysis
+(``whatif``) and the single points of failure (``critical``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from argmap import explore
+from argmap.analysis import Status, check, evaluate
+from argmap.errors import ArgmapError, QueryError
+from argmap.explore import Critical, Role
+from argmap.load import load_map, loads
+from argmap.model import Code, Kind, Map
+from strategies import maps
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "explore"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def fixture(name: str) -> Map:
+    return load_map(FIXTURES / f"{name}.argmap.yaml")
+
+
+def outline_of(argmap: Map, **options: object) -> explore.Outline:
+    """The outline with statuses, findings and critical marks, as ``argmap tree`` shows it."""
+    report = check(argmap)
+    marked = [c.statement for c in explore.critical(argmap, report.evaluation)]
+    return explore.tree(
+        argmap,
+        evaluation=report.evaluation,
+        findings=report.findings,
+        critical=marked,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def chain_map(length: int) -> Map:
+    """A thesis at the top of a chain of ``length`` claims, each resting on the next."""
+    lines = ["argmap: 1", "title: chain", "statements:"]
+    lines += ["  c0:", "    thesis: top", "    reasons: [c1]"]
+    for n in range(1, length):
+        lines += [f"  c{n}:", f"    claim: step {n}", f"    reasons: [c{n + 1}]"]
+    lines += [f"  c{length}:", "    evidence: bottom", "    quote: bottom", "    at: 1"]
+    return loads("\n".join(lines) + "\n")
+
+
+# --- tree ----------------------------------------------------------------------------------------
+
+
+def test_tree_starts_each_thesis_at_the_left_in_map_order() -> None:
+    """Theses are the roots, in the order of the file."""
+    roots = [line.statement for line in outline_of(fixture("shared")).lines if line.depth == 0]
+    assert roots[:2] == ["t1", "t2"]
+
+
+def test_a_single_premise_reason_is_shown_as_its_premise() -> None:
+    """A reason with one premise and no undercuts needs no line of its own."""
+    lines = outline_of(fixture("chain")).lines
+    unsafe = next(line for line in lines if line.statement == "c-unsafe")
+    assert unsafe.role is Role.SUPPORT
+    assert unsafe.inference == "t.r1"
+    assert unsafe.depth == 1
+
+
+def test_linked_premises_are_grouped_under_their_reason() -> None:
+    """Co-premises stand one level below a line that names the reason and says it is linked."""
+    lines = outline_of(fixture("chain")).lines
+    header = next(n for n, line in enumerate(lines) if line.role is Role.REASON)
+    assert lines[header].inference == "t.r2"
+    assert lines[header].linked
+    assert lines[header].applies is False
+    premises = [line.statement for line in lines[header + 1 :] if line.role is Role.PREMISE]
+    assert premises == ["c-cheap", "c-soon"]
+    text = explore.format_tree(outline_of(fixture("chain")), 0)
+    assert "  + linked reason t.r2 [does not apply]\n" in text
+
+
+def test_rebuttals_and_undercuts_are_marked() -> None:
+    """A rebuttal hangs under the statement it attacks; an undercut under the reason it attacks;
+    a reply to an objection under the objection."""
+    lines = outline_of(fixture("answered")).lines
+    roles = {line.statement or line.inference: line.role for line in lines}
+    assert roles["c-cost"] is Role.REBUTTAL
+    assert roles["e-grant"] is Role.REBUTTAL  # answers c-cost by rebutting it
+    assert roles["u-old"] is Role.UNDERCUT  # shown as a header: it has an undercut of its own
+    assert roles["e-recount"] is Role.UNDERCUT
+    text = explore.format_tree(outline_of(fixture("answered")), 0)
+    assert "  - rebuttal: c-cost (claim) [defeated]: The town cannot afford a new school.\n" in text
+    assert "    - undercut u-old [does not apply]\n" in text
+
+
+def test_a_statement_reached_twice_is_shown_once_then_referred_to() -> None:
+    """Shared premises are not repeated: the second time, the line refers to the first."""
+    lines = outline_of(fixture("shared")).lines
+    demand = [line for line in lines if line.statement == "c-demand"]
+    assert [line.seen for line in demand] == [False, True]
+    assert "  + (see above: c-demand)\n" in explore.format_tree(outline_of(fixture("shared")), 0)
+
+
+def test_a_circle_of_support_ends_in_a_reference() -> None:
+    """A claim that supports itself through a circle is walked once around, then referred to."""
+    lines = outline_of(fixture("shared")).lines
+    busy = [line for line in lines if line.statement == "c-busy"]
+    assert [line.seen for line in busy] == [False, True]
+
+
+def test_statements_under_no_thesis_come_last_under_a_heading() -> None:
+    """An orphan still appears, after the theses, so the outline shows the whole map."""
+    lines = outline_of(fixture("shared")).lines
+    heading = next(n for n, line in enumerate(lines) if line.role is Role.HEADING)
+    assert [line.statement for line in lines[heading + 1 :]] == ["e-stray"]
+    shown = {line.statement for line in lines if line.statement}
+    assert shown == set(fixture("shared").statements)
+
+
+def test_every_statement_of_a_map_appears_in_its_tree() -> None:
+    """Without --depth or --focus nothing is left out, shared premises and circles included."""
+    for name in ("chain", "shared", "answered"):
+        argmap = fixture(name)
+        shown = {line.statement for line in explore.tree(argmap).lines if line.statement}
+        assert shown == set(argmap.statements), name
+
+
+def test_depth_stops_the_walk_and_says_what_is_left_out() -> None:
+    """--depth 1 shows the thesis and its premises, and counts the reasons below them."""
+    lines = outline_of(fixture("chain"), depth=1).lines
+    assert max(line.depth for line in lines if line.statement) <= 2  # premises of a linked reason
+    more = [line for line in lines if line.role is Role.MORE]
+    assert [line.hidden for line in more] == [(1, 0), (2, 0)]  # c-unsafe's and c-cheap's reasons
+    text = explore.format_tree(explore.Outline("x", tuple(more)), 0)
+    assert "... 1 reason below" in text
+    assert "... 2 reasons below" in text
+
+
+def test_depth_zero_shows_only_the_roots() -> None:
+    lines = outline_of(fixture("answered"), depth=0).lines
+    assert [line.role for line in lines] == [Role.ROOT, Role.MORE]
+    assert lines[1].hidden == (2, 1)
+
+
+def test_focus_shows_one_statement_and_what_is_below_it() -> None:
+    lines = outline_of(fixture("chain"), focus="c-cheap").lines
+    assert [line.statement for line in lines] == ["c-cheap", "e-estimate", "e-tender"]
+    assert lines[0].role is Role.ROOT
+
+
+def test_an_unknown_focus_is_refused_with_the_closest_id() -> None:
+    """A typo gets a one-line error with a suggestion, as an argmap error (exit 2 in the CLI)."""
+    with pytest.raises(
+        QueryError, match=r"no statement 'c-chep' in the map \(did you mean 'c-cheap'\?\)"
+    ):
+        explore.tree(fixture("chain"), focus="c-chep")
+    assert issubclass(QueryError, ArgmapError)
+
+
+def test_lines_carry_status_findings_and_critical_marks() -> None:
+    lines = {line.statement: line for line in outline_of(fixture("chain")).lines if line.statement}
+    assert lines["t"].status is Status.GROUNDED
+    assert lines["c-soon"].status is Status.NOT_GROUNDED
+    assert lines["c-soon"].findings == ((Code.UNSUPPORTED, False),)
+    assert lines["e-cracks"].critical
+    assert not lines["e-tender"].critical
+    assert lines["e-cracks"].quote == "cracks in two piers"
+    assert lines["e-cracks"].locator == "Inspection report, para. 2"
+    assert lines["e-estimate"].locator == "p. 4"
+
+
+def test_acknowledged_findings_are_shown_as_such() -> None:
+    argmap = loads(
+        "argmap: 1\ntitle: t\nstatements:\n  t:\n    thesis: A.\n"
+        "    ack:\n      unsupported: The author gives no reason.\n"
+    )
+    text = explore.format_tree(outline_of(argmap), 0)
+    assert "{unsupported (acknowledged)}" in text
+
+
+def test_without_an_evaluation_the_outline_has_no_statuses() -> None:
+    """The outline itself needs no analysis; statuses are added only when given."""
+    lines = explore.tree(fixture("chain")).lines
+    assert all(line.status is None and line.applies is None for line in lines)
+    assert "[" not in explore.format_tree(explore.tree(fixture("chain")), 0).split("\n", 2)[2]
+
+
+def test_evidence_shows_its_quote_and_locator_below_it() -> None:
+    text = explore.format_tree(outline_of(fixture("chain")), 0)
+    assert (
+        "    + e-cracks (evidence) [grounded, critical]: Inspectors found cracks in two of its"
+        " piers.\n"
+        '        "cracks in two piers" (Inspection report, para. 2)\n'
+    ) in text
+
+
+def test_lines_wrap_at_the_width_with_a_hanging_indent() -> None:
+    """No line is wider than asked (words are never split), and continuations are indented."""
+    outline = outline_of(fixture("chain"))
+    for width in (40, 60, 100):
+        text = explore.format_tree(outline, width)
+        for line in text.splitlines():
+            assert len(line) <= width or " " not in line.strip(), line
+    wrapped = explore.format_tree(outline, 40).splitlines()
+    assert wrapped[2] == "t (thesis) [grounded]: The bridge should"
+    assert wrapped[3] == "    be repaired this year."
+
+
+def test_width_zero_never_wraps() -> None:
+    outline = outline_of(fixture("chain"))
+    lines = explore.format_tree(outline, 0).splitlines()
+    assert len(lines) == 2 + sum(1 for _ in outline.lines) + 3  # title, blank, lines, 3 quote lines
+
+
+def test_colour_adds_only_escape_codes() -> None:
+    """In colour the words are the same; without colour there is no escape code at all."""
+    outline = outline_of(fixture("answered"))
+    plain = explore.format_tree(outline, 70, colour=False)
+    coloured = explore.format_tree(outline, 70, colour=True)
+    assert "\x1b" not in plain
+    assert "\x1b[32mgrounded" in coloured or "\x1b[32m[grounded" in coloured
+    assert ANSI.sub("", coloured) == plain
+
+
+def test_tree_of_a_very_deep_chain_needs_no_recursion() -> None:
+    """A chain of 5,000 reasons is walked with an explicit stack."""
+    argmap = chain_map(5000)
+    outline = explore.tree(argmap, evaluation=evaluate(argmap))
+    assert len(outline.lines) == 5001
+    assert outline.lines[-1].depth == 5000
+
+
+def test_tree_is_the_same_every_time() -> None:
+    first = explore.format_tree(outline_of(fixture("shared")), 80)
+    assert first == explore.format_tree(outline_of(fixture("shared")), 80)
+
+
+# --- stats ---------------------------------------------------------------------------------------
+
+
+def test_stats_counts_statements_by_kind_and_reasons_by_shape() -> None:
+    figures = explore.stats(fixture("chain"))
+    assert dict(figures.statements) == {"thesis": 1, "claim": 3, "evidence": 3, "assumption": 0}
+    assert figures.total == 7
+    assert (figures.single_reasons, figures.linked_reasons) == (4, 1)
+    assert (figures.rebuttals, figures.undercuts) == (0, 0)
+
+
+def test_stats_counts_rebuttals_and_undercuts_at_any_depth() -> None:
+    """A rebuttal of a rebuttal's premise is a rebuttal; undercuts of reasons and of objections
+    are undercuts."""
+    figures = explore.stats(fixture("answered"))
+    assert (figures.rebuttals, figures.undercuts) == (2, 2)
+
+
+def test_stats_measures_the_deepest_chain_of_support() -> None:
+    assert explore.stats(fixture("chain")).deepest_chain == 2  # t <- c-unsafe <- e-cracks
+    assert explore.stats(chain_map(3000)).deepest_chain == 3000
+
+
+def test_a_circle_of_support_counts_once_in_the_deepest_chain() -> None:
+    """t2 <- c-busy <- c-queues <- c-busy: the circle is one step, so the depth stays finite."""
+    assert explore.stats(fixture("shared")).deepest_chain == 2
+
+
+def test_stats_share_of_grounded_claims() -> None:
+    figures = explore.stats(fixture("chain"))
+    assert (figures.grounded_claims, figures.claims) == (3, 4)  # c-soon has no reasons
+
+
+def test_evidence_per_thesis_counts_evidence_below_its_reasons() -> None:
+    """Evidence reached through reasons, at any depth, each piece once; not through objections."""
+    assert dict(explore.stats(fixture("chain")).evidence_per_thesis) == {"t": 3}
+    assert dict(explore.stats(fixture("shared")).evidence_per_thesis) == {"t1": 1, "t2": 1}
+    assert dict(explore.stats(fixture("answered")).evidence_per_thesis) == {"t": 2}
+
+
+def test_stats_tallies_findings_per_code_and_acknowledged_ones() -> None:
+    argmap = fixture("shared")
+    figures = explore.stats(argmap)
+    expected: dict[str, int] = {}
+    for finding in check(argmap).findings:
+        expected[finding.code.value] = expected.get(finding.code.value, 0) + 1
+    assert dict(figures.findings) == expected
+    assert figures.findings["orphan"] == 1
+    assert dict(figures.acknowledged) == {}
+
+
+def test_stats_json_is_sorted_and_stable() -> None:
+    results = [("a.argmap.yaml", explore.stats(fixture("chain")))]
+    text = explore.stats_json(results)
+    data = json.loads(text)
+    assert data["version"] == explore.STATS_VERSION
+    assert data["maps"][0]["path"] == "a.argmap.yaml"
+    assert data["maps"][0]["reasons"] == {"linked": 1, "single": 4}
+    assert text == json.dumps(data, indent=2, sort_keys=True) + "\n"
+    assert text == explore.stats_json([("a.argmap.yaml", explore.stats(fixture("chain")))])
+
+
+# --- whatif --------------------------------------------------------------------------------------
+
+
+def test_whatif_lists_every_change_theses_first() -> None:
+    result = explore.whatif(fixture("chain"), reject=["e-cracks"])
+    assert [(c.statement, c.before, c.after) for c in result.changes] == [
+        ("t", Status.GROUNDED, Status.NOT_GROUNDED),
+        ("c-unsafe", Status.GROUNDED, Status.NOT_GROUNDED),
+        ("e-cracks", Status.GROUNDED, Status.NOT_GROUNDED),
+    ]
+    assert [c.statement for c in result.theses] == ["t"]
+    assert explore.format_whatif(result) == (
+        "Rejecting e-cracks:\n"
+        "  theses:\n"
+        "    t: grounded → not-grounded\n"
+        "  other statements:\n"
+        "    c-unsafe: grounded → not-grounded\n"
+        "    e-cracks: grounded → not-grounded\n"
+    )
+
+
+def test_whatif_accepting_a_claim_grounds_what_rests_on_it() -> None:
+    """Granting the unsupported co-premise lets the linked reason apply."""
+    result = explore.whatif(fixture("chain"), accept=["c-soon"])
+    assert [(c.statement, c.after) for c in result.changes] == [("c-soon", Status.GROUNDED)]
+    both = explore.whatif(fixture("chain"), reject=["c-unsafe"], accept=["c-soon"])
+    assert [c.statement for c in both.changes] == ["c-unsafe", "c-soon"]  # t stays grounded
+
+
+def test_whatif_rejecting_an_answer_revives_the_objection() -> None:
+    result = explore.whatif(fixture("answered"), reject=["e-grant"])
+    assert [(c.statement, c.after) for c in result.changes] == [
+        ("t", Status.DEFEATED),
+        ("c-cost", Status.GROUNDED),
+        ("e-grant", Status.NOT_GROUNDED),
+    ]
+
+
+def test_whatif_with_no_change_says_so() -> None:
+    result = explore.whatif(fixture("chain"), reject=["e-tender"])
+    assert [c.statement for c in result.changes] == ["e-tender"]
+    quiet = explore.whatif(fixture("chain"), reject=["c-soon"])
+    assert quiet.changes == ()
+    assert explore.format_whatif(quiet) == "Rejecting c-soon:\n  no statement changes status\n"
+
+
+def test_whatif_refuses_unknown_and_contradictory_ids() -> None:
+    with pytest.raises(QueryError, match=r"'e-crack'.*did you mean 'e-cracks'"):
+        explore.whatif(fixture("chain"), reject=["e-crack"])
+    with pytest.raises(QueryError, match="both rejected and accepted"):
+        explore.whatif(fixture("chain"), reject=["t"], accept=["t"])
+
+
+# --- critical ------------------------------------------------------------------------------------
+
+
+def brute_force_critical(argmap: Map) -> tuple[Critical, ...]:
+    """The definition, evaluated naively: reject each statement in turn and compare."""
+    before = evaluate(argmap).status
+    theses = [s.id for s in argmap.theses if before[s.id] is Status.GROUNDED]
+    found = []
+    for sid in argmap.statements:
+        after = evaluate(argmap, reject=[sid]).status
+        broken = tuple(t for t in theses if t != sid and after[t] is not Status.GROUNDED)
+        if broken:
+            carries = sum(1 for x in before if x != sid and after[x] is not before[x])
+            found.append(Critical(sid, broken, carries))
+    order = list(argmap.statements)
+    found.sort(key=lambda c: (-c.carries, order.index(c.statement)))
+    return tuple(found)
+
+
+def test_the_links_of_a_lone_chain_are_critical() -> None:
+    assert explore.critical(fixture("chain")) == (
+        Critical("e-cracks", ("t",), 2),
+        Critical("c-unsafe", ("t",), 1),
+    )
+
+
+def test_a_claim_with_two_independent_reasons_has_no_single_point_of_failure() -> None:
+    names = [c.statement for c in explore.critical(fixture("chain"))]
+    assert "e-estimate" not in names
+    assert "e-tender" not in names
+    assert "c-cheap" not in names  # its reason does not apply anyway
+
+
+def test_the_answer_to_an_objection_can_be_critical() -> None:
+    """Rejecting e-grant revives the rebuttal c-cost, which then defeats the thesis: a single
+    point of failure outside the thesis's support."""
+    found = {c.statement: c for c in explore.critical(fixture("answered"))}
+    assert found["e-grant"] == Critical("e-grant", ("t",), 2)
+    assert "e-recount" not in found  # r-pupils is not needed: e-pupils alone supports t
+
+
+def test_a_shared_premise_breaks_every_thesis_on_it() -> None:
+    found = explore.critical(fixture("shared"))
+    assert found[0] == Critical("e-survey", ("t1", "t2"), 3)
+
+
+def test_theses_that_are_not_grounded_have_nothing_to_lose() -> None:
+    argmap = loads(
+        "argmap: 1\ntitle: t\nstatements:\n  t:\n    thesis: A.\n    reasons: [c]\n"
+        "  c:\n    claim: B.\n"
+    )
+    assert explore.critical(argmap) == ()
+    text = explore.format_critical(argmap, (), evaluate(argmap))
+    assert "No single point of failure" in text
+    assert "Not grounded as written: t." in text
+
+
+def test_critical_on_a_long_chain() -> None:
+    """Every link of a chain of 2,000 carries the thesis; the lowest carries the most."""
+    found = explore.critical(chain_map(2000))
+    assert len(found) == 2000
+    assert found[0] == Critical("c2000", ("c0",), 2000)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(maps(max_statements=9))
+def test_critical_agrees_with_rejecting_each_statement_in_turn(argmap: Map) -> None:
+    """The fast computation gives exactly what the definition gives on any small map, attack
+    cycles, circles of support and undercuts of undercuts included."""
+    assert explore.critical(argmap) == brute_force_critical(argmap)
+
+
+def test_critical_kinds_in_the_table() -> None:
+    argmap = fixture("chain")
+    text = explore.format_critical(argmap, explore.critical(argmap), evaluate(argmap))
+    assert text.splitlines()[2:5] == [
+        "  statement  kind      carries  breaks",
+        "  e-cracks   evidence        2  t",
+        "  c-unsafe   claim           1  t",
+    ]
+    assert argmap.statements["e-cracks"].kind is Kind.EVIDENCE
