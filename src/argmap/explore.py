@@ -657,7 +657,8 @@ def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
             f" ({share})",
         ]
         out.append("  evidence per thesis")
-        out += [f"    {thesis}  {n}" for thesis, n in figures.evidence_per_thesis.items()]
+        pad = max(map(len, figures.evidence_per_thesis), default=0)
+        out += [f"    {thesis:<{pad}}  {n}" for thesis, n in figures.evidence_per_thesis.items()]
         total = sum(figures.findings.values())
         details = ", ".join(
             f"{code} {n}"

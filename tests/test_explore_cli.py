@@ -1,0 +1,151 @@
+"""`argmap tree`, `argmap stats` and `argmap whatif` on the example maps, output compared exactly
+with reviewed golden files in ``tests/golden/explore/`` (set ARGMAP_UPDATE_GOLDEN=1 to rewrite them
+after a deliberate change, then review the diff)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from argmap.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "tests" / "golden" / "explore"
+TUTORIAL = "maps/tutorial.argmap.yaml"
+SEED = "maps/china-russia-central-asia.argmap.yaml"
+CHAIN = "tests/fixtures/explore/chain.argmap.yaml"
+
+
+def run(*args: str) -> Result:
+    """Run argmap from the repository root, so that paths in the output are as a user types them;
+    output is not a terminal, so there is no colour and lines wrap at 80 columns."""
+    old = Path.cwd()
+    os.chdir(REPO)
+    try:
+        return CliRunner().invoke(main, list(args), env={"NO_COLOR": None, "COLUMNS": "200"})
+    finally:
+        os.chdir(old)
+
+
+def assert_golden(name: str, text: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"no golden file {name}; run with ARGMAP_UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+CASES = [
+    ("tutorial.tree.txt", ["tree", TUTORIAL]),
+    ("tutorial.tree-critical.txt", ["tree", TUTORIAL, "--critical"]),
+    ("tutorial.stats.txt", ["stats", TUTORIAL]),
+    ("tutorial.whatif-critical.txt", ["whatif", TUTORIAL, "--critical"]),
+    ("tutorial.whatif-reject.txt", ["whatif", TUTORIAL, "--reject", "late-marks"]),
+    ("seed.tree-critical.txt", ["tree", SEED, "--critical"]),
+    (
+        "seed.tree-focus.txt",
+        ["tree", SEED, "--focus", "t-burden", "--depth", "2", "--width", "100"],
+    ),
+    ("seed.stats.txt", ["stats", SEED]),
+    ("seed.stats.json", ["stats", "--format", "json", TUTORIAL, SEED]),
+    ("seed.whatif-critical.txt", ["whatif", SEED, "--critical"]),
+    ("seed.whatif-reject.txt", ["whatif", SEED, "--reject", "e-defence-minister"]),
+]
+
+
+@pytest.mark.parametrize(("golden", "args"), CASES, ids=[name for name, _ in CASES])
+def test_example_maps_give_their_reviewed_output(golden: str, args: list[str]) -> None:
+    """Each command on the tutorial and the seed map prints exactly the reviewed text, exit 0."""
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert_golden(golden, result.output)
+
+
+def test_tree_output_is_plain_and_fits_80_columns_when_piped() -> None:
+    result = run("tree", SEED)
+    assert "\x1b" not in result.output
+    assert all(len(line) <= 80 for line in result.output.splitlines())
+
+
+def test_tree_width_option_wraps_and_zero_never_wraps() -> None:
+    narrow = run("tree", CHAIN, "--width", "50").output
+    assert max(len(line) for line in narrow.splitlines()) <= 50
+    wide = run("tree", CHAIN, "--width", "0").output
+    assert (
+        "    + e-cracks (evidence) [grounded]: Inspectors found cracks in two of its piers.\n"
+        in (wide)
+    )
+
+
+def test_tree_critical_marks_the_single_points_of_failure() -> None:
+    plain = run("tree", CHAIN, "--width", "0").output
+    marked = run("tree", CHAIN, "--width", "0", "--critical").output
+    assert "critical" not in plain
+    assert "  + c-unsafe (claim) [grounded, critical]: The bridge is unsafe.\n" in marked
+
+
+def test_tree_unknown_focus_is_one_line_with_a_suggestion_and_exit_2() -> None:
+    result = run("tree", CHAIN, "--focus", "c-unsaf")
+    assert result.exit_code == 2
+    assert result.output == "no statement 'c-unsaf' in the map (did you mean 'c-unsafe'?)\n"
+
+
+def test_tree_of_a_broken_map_is_one_line_per_problem_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argmap.yaml"
+    bad.write_text("argmap: 1\ntitle: t\nstatements:\n  t:\n    thesis: A.\n    reasons: [x]\n")
+    result = CliRunner().invoke(main, ["tree", str(bad)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{bad}:6:")
+    assert "Traceback" not in result.output
+
+
+def test_stats_takes_several_maps() -> None:
+    result = run("stats", TUTORIAL, CHAIN)
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{TUTORIAL}\n")
+    assert f"\n\n{CHAIN}\n" in result.output
+
+
+def test_stats_json_lists_the_maps_in_the_order_given() -> None:
+    data = json.loads(run("stats", "--format", "json", CHAIN, TUTORIAL).output)
+    assert [m["path"] for m in data["maps"]] == [CHAIN, TUTORIAL]
+    assert data["maps"][0]["statements"]["evidence"] == 3
+
+
+def test_whatif_takes_repeated_and_comma_separated_ids() -> None:
+    repeated = run("whatif", CHAIN, "--reject", "e-cracks", "--reject", "e-tender")
+    commas = run("whatif", CHAIN, "--reject", "e-cracks,e-tender")
+    assert repeated.exit_code == commas.exit_code == 0
+    assert repeated.output == commas.output
+    assert repeated.output.startswith("Rejecting e-cracks, e-tender:\n  theses:\n    t: grounded")
+
+
+def test_whatif_accept_grants_a_statement() -> None:
+    result = run("whatif", CHAIN, "--accept", "c-soon")
+    assert result.output == (
+        "Accepting c-soon:\n  other statements:\n    c-soon: not-grounded → grounded\n"
+    )
+
+
+def test_whatif_exit_code_is_0_even_when_a_thesis_falls() -> None:
+    """The command answers a question; a thesis losing its ground is the answer, not a failure."""
+    assert run("whatif", CHAIN, "--reject", "e-cracks").exit_code == 0
+
+
+def test_whatif_needs_a_question() -> None:
+    result = run("whatif", CHAIN)
+    assert result.exit_code == 2
+    assert "give --reject/--accept, or --critical" in result.output
+    both = run("whatif", CHAIN, "--critical", "--reject", "t")
+    assert both.exit_code == 2
+
+
+def test_whatif_unknown_id_is_one_line_and_exit_2() -> None:
+    result = run("whatif", CHAIN, "--reject", "e-crack")
+    assert result.exit_code == 2
+    assert result.output == "no statement 'e-crack' in the map (did you mean 'e-cracks'?)\n"
