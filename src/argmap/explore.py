@@ -489,6 +489,7 @@ def stats(map_: Map) -> Stats:
     """Count statements, reasons and objections, measure the support, and tally the findings of
     :func:`argmap.analysis.check`. Linear in the size of the map."""
     report = check(map_)
+    support = _Support(map_)
     kinds = dict.fromkeys((kind.value for kind in Kind), 0)
     single = linked = rebuttals = undercuts = 0
     for statement in map_.statements.values():
@@ -515,22 +516,38 @@ def stats(map_: Map) -> Stats:
         linked_reasons=linked,
         rebuttals=rebuttals,
         undercuts=undercuts,
-        deepest_chain=_deepest_chain(map_),
+        deepest_chain=_deepest_chain(support),
         claims=len(claims),
         grounded_claims=grounded,
-        evidence_per_thesis=_evidence_per_thesis(map_),
+        evidence_per_thesis=_evidence_per_thesis(map_, support),
         findings={code: n for code, n in counts.items() if n},
         acknowledged={code: n for code, n in acknowledged.items() if n},
     )
 
 
-def _support(map_: Map) -> list[list[int]]:
-    """The support graph by statement index: each statement's premises, in map order, once."""
-    index = {sid: n for n, sid in enumerate(map_.statements)}
-    graph: list[list[int]] = []
-    for statement in map_.statements.values():
-        graph.append(list(dict.fromkeys(index[p] for p in statement.premise_ids())))
-    return graph
+class _Support:
+    """The support graph by statement index (each statement's premises, in map order, once), its
+    strongly connected components, each listed after every component it reaches, and the
+    component of each statement."""
+
+    def __init__(self, map_: Map) -> None:
+        index = {sid: n for n, sid in enumerate(map_.statements)}
+        self.graph: list[tuple[int, ...]] = [
+            tuple(dict.fromkeys(index[p] for p in statement.premise_ids()))
+            for statement in map_.statements.values()
+        ]
+        self.components = _components(self.graph)
+        self.component_of = [0] * len(self.graph)
+        for c, members in enumerate(self.components):
+            for member in members:
+                self.component_of[member] = c
+
+    def below(self, c: int) -> set[int]:
+        """The other components that component ``c`` rests on directly."""
+        component_of = self.component_of
+        found = {component_of[p] for m in self.components[c] for p in self.graph[m]}
+        found.discard(c)
+        return found
 
 
 def _components(graph: Sequence[Sequence[int]]) -> list[list[int]]:
@@ -577,63 +594,42 @@ def _components(graph: Sequence[Sequence[int]]) -> list[list[int]]:
     return components
 
 
-def _deepest_chain(map_: Map) -> int:
-    graph = _support(map_)
-    component_of = [0] * len(graph)
-    components = _components(graph)
-    height = [0] * len(components)
-    for c, members in enumerate(components):
-        for member in members:
-            component_of[member] = c
-        best = 0
-        for member in members:
-            for premise in graph[member]:
-                other = component_of[premise]
-                if other != c:
-                    best = max(best, height[other] + 1)
-        height[c] = best
+def _deepest_chain(support: _Support) -> int:
+    height = [0] * len(support.components)
+    for c in range(len(support.components)):
+        height[c] = max((height[other] + 1 for other in support.below(c)), default=0)
     return max(height, default=0)
 
 
-def _evidence_per_thesis(map_: Map) -> dict[str, int]:
+def _evidence_per_thesis(map_: Map, support: _Support) -> dict[str, int]:
     """Evidence below each thesis, as bit sets over the components of the support graph; a set is
-    dropped once every component that needs it is done, so memory stays near the map's width."""
+    dropped once every component that rests on it is done, so memory stays near the map's width."""
     statements = list(map_.statements.values())
-    graph = _support(map_)
-    components = _components(graph)
-    component_of = [0] * len(graph)
-    for c, members in enumerate(components):
-        for member in members:
-            component_of[member] = c
-    users = [0] * len(components)  # components that still need this one's set
-    for c, members in enumerate(components):
-        for other in {component_of[p] for m in members for p in graph[m]} - {c}:
+    below = [support.below(c) for c in range(len(support.components))]
+    users = [0] * len(support.components)  # components that still need this one's set
+    for others in below:
+        for other in others:
             users[other] += 1
     bit: dict[int, int] = {}
     for n, statement in enumerate(statements):
         if statement.kind is Kind.EVIDENCE:
             bit[n] = 1 << len(bit)
     sets: dict[int, int] = {}
-    theses = {n for n, s in enumerate(statements) if s.kind is Kind.THESIS}
     result: dict[int, int] = {}
-    for c, members in enumerate(components):
-        below = 0
+    for c, members in enumerate(support.components):
+        reached = 0
         for member in members:
-            below |= bit.get(member, 0)
-            for premise in graph[member]:
-                other = component_of[premise]
-                if other != c:
-                    below |= sets[other]
-        for other in {component_of[p] for m in members for p in graph[m]} - {c}:
+            reached |= bit.get(member, 0)
+        for other in below[c]:
+            reached |= sets[other]
             users[other] -= 1
             if users[other] == 0:
                 del sets[other]
         for member in members:
-            if member in theses:
-                own = bit.get(member, 0)
-                result[member] = (below & ~own).bit_count()
+            if statements[member].kind is Kind.THESIS:
+                result[member] = (reached & ~bit.get(member, 0)).bit_count()
         if users[c]:
-            sets[c] = below
+            sets[c] = reached
     return {statements[n].id: result[n] for n in sorted(result)}
 
 
