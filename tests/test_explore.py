@@ -433,3 +433,31 @@ def test_critical_kinds_in_the_table() -> None:
         "  c-unsafe   claim           1  t",
     ]
     assert argmap.statements["e-cracks"].kind is Kind.EVIDENCE
+
+
+# --- any map -------------------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(maps(max_statements=10))
+def test_any_map_shows_each_statement_in_full_exactly_once(argmap: Map) -> None:
+    """Whatever the shape (circles, attack cycles, shared premises, odd texts), the outline shows
+    every statement once in full and refers to it otherwise; colour changes no word."""
+    report = check(argmap)
+    outline = explore.tree(argmap, evaluation=report.evaluation, findings=report.findings)
+    full = [line.statement for line in outline.lines if line.statement and not line.seen]
+    assert sorted(full) == sorted(argmap.statements)
+    text = explore.format_tree(outline, 60)
+    assert ANSI.sub("", explore.format_tree(outline, 60, colour=True)) == text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(maps(max_statements=10))
+def test_any_map_has_consistent_figures(argmap: Map) -> None:
+    figures = explore.stats(argmap)
+    assert figures.total == len(argmap.statements)
+    evidence = figures.statements["evidence"]
+    assert all(0 <= n <= evidence for n in figures.evidence_per_thesis.values())
+    assert list(figures.evidence_per_thesis) == [s.id for s in argmap.theses]
+    assert 0 <= figures.deepest_chain < max(1, len(argmap.statements))
+    assert 0 <= figures.grounded_claims <= figures.claims
