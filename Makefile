@@ -42,10 +42,13 @@ demo: $(STAMP) graphviz
 	@echo "== argmap check $(SEED)"
 	@$(BIN)/argmap check $(SEED) $(if $(wildcard $(SOURCE)),--source $(SOURCE)) || [ $$? -eq 1 ]
 	@echo
-	@echo "== argmap render $(SEED) -o $(OUT)/china-russia-central-asia.svg"
-	@$(BIN)/argmap render $(SEED) -o $(OUT)/china-russia-central-asia.svg
-	@$(BIN)/argmap render $(SEED) -o $(OUT)/china-russia-central-asia.png
-	@echo "wrote $(OUT)/china-russia-central-asia.svg and .png"
+	@echo "== argmap whatif $(SEED) --critical"
+	@$(BIN)/argmap whatif $(SEED) --critical
+	@echo
+	@echo "== argmap render: the whole map, and the main thesis with what holds it up"
+	@$(BIN)/argmap render $(SEED) --direction LR -o $(OUT)/china-russia-central-asia.svg
+	@$(BIN)/argmap render $(SEED) --focus t-agreed --depth 1 --direction LR \
+	  -o $(OUT)/china-russia-central-asia-t-agreed.png
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
