@@ -25,11 +25,11 @@ STATS_VERSION: Final = 1
 _OUT: Final = frozenset({Status.NOT_GROUNDED, Status.DEFEATED})
 
 
-def _require(map_: Map, ids: Iterable[str], what: str = "statement") -> None:
+def _require(map: Map, ids: Iterable[str], what: str = "statement") -> None:
     """Refuse ids the map does not have, with the closest one it does have."""
     for sid in ids:
-        if sid not in map_.statements:
-            hint = did_you_mean(sid, map_.statements)
+        if sid not in map.statements:
+            hint = did_you_mean(sid, map.statements)
             raise QueryError(f"no {what} '{sid}' in the map{hint}")
 
 
@@ -106,7 +106,7 @@ class Outline:
 
 
 def tree(
-    map_: Map,
+    map: Map,
     *,
     focus: str | None = None,
     depth: int | None = None,
@@ -125,18 +125,18 @@ def tree(
     Raises :class:`~argmap.errors.QueryError` for an unknown ``focus``.
     """
     if focus is not None:
-        _require(map_, [focus])
+        _require(map, [focus])
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
-    builder = _TreeBuilder(map_, depth, evaluation, findings, critical)
+    builder = _TreeBuilder(map, depth, evaluation, findings, critical)
     if focus is not None:
         builder.add_root(focus)
     else:
-        for thesis in map_.theses:
+        for thesis in map.theses:
             builder.add_root(thesis.id)
         if depth is None:
             builder.add_rest()
-    return Outline(map_.title, tuple(builder.lines))
+    return Outline(map.title, tuple(builder.lines))
 
 
 class _TreeBuilder:
@@ -144,13 +144,13 @@ class _TreeBuilder:
 
     def __init__(
         self,
-        map_: Map,
+        map: Map,
         depth: int | None,
         evaluation: Evaluation | None,
         findings: Iterable[Finding],
         critical: Collection[str],
     ) -> None:
-        self.map = map_
+        self.map = map
         self.depth = depth
         self.evaluation = evaluation
         self.critical = frozenset(critical)
@@ -485,14 +485,14 @@ class Stats:
         }
 
 
-def stats(map_: Map) -> Stats:
+def stats(map: Map) -> Stats:
     """Count statements, reasons and objections, measure the support, and tally the findings of
     :func:`argmap.analysis.check`. Linear in the size of the map."""
-    report = check(map_)
-    support = _Support(map_)
+    report = check(map)
+    support = _Support(map)
     kinds = dict.fromkeys((kind.value for kind in Kind), 0)
     single = linked = rebuttals = undercuts = 0
-    for statement in map_.statements.values():
+    for statement in map.statements.values():
         kinds[statement.kind.value] += 1
         for reason in statement.reasons:
             if reason.linked:
@@ -502,7 +502,7 @@ def stats(map_: Map) -> Stats:
             undercuts += sum(1 for _ in walk_objections(reason.objections))
         rebuttals += len(statement.objections)
         undercuts += sum(len(list(walk_objections(o.objections))) for o in statement.objections)
-    claims = [s.id for s in map_.statements.values() if s.kind.is_claim]
+    claims = [s.id for s in map.statements.values() if s.kind.is_claim]
     grounded = sum(1 for sid in claims if report.evaluation.status[sid] is Status.GROUNDED)
     counts = dict.fromkeys((code.value for code in Code), 0)
     acknowledged = dict(counts)
@@ -519,7 +519,7 @@ def stats(map_: Map) -> Stats:
         deepest_chain=_deepest_chain(support),
         claims=len(claims),
         grounded_claims=grounded,
-        evidence_per_thesis=_evidence_per_thesis(map_, support),
+        evidence_per_thesis=_evidence_per_thesis(map, support),
         findings={code: n for code, n in counts.items() if n},
         acknowledged={code: n for code, n in acknowledged.items() if n},
     )
@@ -530,11 +530,11 @@ class _Support:
     strongly connected components, each listed after every component it reaches, and the
     component of each statement."""
 
-    def __init__(self, map_: Map) -> None:
-        index = {sid: n for n, sid in enumerate(map_.statements)}
+    def __init__(self, map: Map) -> None:
+        index = {sid: n for n, sid in enumerate(map.statements)}
         self.graph: list[tuple[int, ...]] = [
             tuple(dict.fromkeys(index[p] for p in statement.premise_ids()))
-            for statement in map_.statements.values()
+            for statement in map.statements.values()
         ]
         self.components = _components(self.graph)
         self.component_of = [0] * len(self.graph)
@@ -601,10 +601,10 @@ def _deepest_chain(support: _Support) -> int:
     return max(height, default=0)
 
 
-def _evidence_per_thesis(map_: Map, support: _Support) -> dict[str, int]:
+def _evidence_per_thesis(map: Map, support: _Support) -> dict[str, int]:
     """Evidence below each thesis, as bit sets over the components of the support graph; a set is
     dropped once every component that rests on it is done, so memory stays near the map's width."""
-    statements = list(map_.statements.values())
+    statements = list(map.statements.values())
     below = [support.below(c) for c in range(len(support.components))]
     users = [0] * len(support.components)  # components that still need this one's set
     for others in below:
@@ -717,21 +717,21 @@ class WhatIf:
         return tuple(c for c in self.changes if c.kind is Kind.THESIS)
 
 
-def whatif(map_: Map, reject: Collection[str] = (), accept: Collection[str] = ()) -> WhatIf:
+def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ()) -> WhatIf:
     """Evaluate the map again with ``reject`` treated as false and ``accept`` as given, and list
     every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for an id
     the map does not have."""
     reject = tuple(dict.fromkeys(reject))
     accept = tuple(dict.fromkeys(accept))
-    _require(map_, (*reject, *accept))
+    _require(map, (*reject, *accept))
     both = sorted(set(reject) & set(accept))
     if both:
         raise QueryError(f"'{both[0]}' cannot be both rejected and accepted")
-    before = evaluate(map_).status
-    after = evaluate(map_, reject=reject, accept=accept).status
+    before = evaluate(map).status
+    after = evaluate(map, reject=reject, accept=accept).status
     changes = [
         Change(sid, statement.kind, before[sid], after[sid])
-        for sid, statement in map_.statements.items()
+        for sid, statement in map.statements.items()
         if before[sid] is not after[sid]
     ]
     changes.sort(key=lambda c: c.kind is not Kind.THESIS)  # stable: map order within each group
@@ -770,7 +770,7 @@ class Critical:
     """Other statements whose status changes when this one alone is rejected."""
 
 
-def critical(map_: Map, evaluation: Evaluation | None = None) -> tuple[Critical, ...]:
+def critical(map: Map, evaluation: Evaluation | None = None) -> tuple[Critical, ...]:
     """The statements whose rejection alone leaves a grounded thesis not grounded, most load first
     (by :attr:`Critical.carries`), then in map order.
 
@@ -783,16 +783,16 @@ def critical(map_: Map, evaluation: Evaluation | None = None) -> tuple[Critical,
     the map is evaluated once per candidate, not once per statement. ``evaluation`` is the map's
     own, when already known.
     """
-    evaluation = evaluation if evaluation is not None else evaluate(map_)
-    needs = _Needs(map_, evaluation).solve()
-    order = {sid: n for n, sid in enumerate(map_.statements)}
-    theses = [s.id for s in map_.theses if evaluation.status[s.id] is Status.GROUNDED]
+    evaluation = evaluation if evaluation is not None else evaluate(map)
+    needs = _Needs(map, evaluation).solve()
+    order = {sid: n for n, sid in enumerate(map.statements)}
+    theses = [s.id for s in map.theses if evaluation.status[s.id] is Status.GROUNDED]
     candidates: set[str] = set()
     for thesis in theses:
-        candidates.update(set(needs[("s", thesis)] or map_.statements) - {thesis})
+        candidates.update(set(needs[("s", thesis)] or map.statements) - {thesis})
     found: list[Critical] = []
     for sid in sorted(candidates, key=order.__getitem__):
-        after = evaluate(map_, reject=[sid]).status
+        after = evaluate(map, reject=[sid]).status
         broken = tuple(t for t in theses if t != sid and after[t] is not Status.GROUNDED)
         if broken:
             before = evaluation.status
@@ -811,14 +811,14 @@ class _Needs:
     derivation of that label: grounded (or applies) for "in", not grounded or defeated (or does not
     apply) for "out"."""
 
-    def __init__(self, map_: Map, evaluation: Evaluation) -> None:
+    def __init__(self, map: Map, evaluation: Evaluation) -> None:
         self.status = evaluation.status
         self.applies = evaluation.applies
-        self.statements = map_.statements
+        self.statements = map.statements
         self.inferences: dict[str, Reason | Objection] = {}
         self.rebuttals: dict[str, tuple[Objection, ...]] = {}
         self.is_reason: set[str] = set()
-        for statement in map_.statements.values():
+        for statement in map.statements.values():
             for inference in _inferences(statement):
                 self.inferences[inference.id] = inference
             for reason in statement.reasons:
@@ -956,7 +956,7 @@ def _postorder(nodes: list[_Node], inputs: Callable[[_Node], list[_Node]]) -> li
     return order
 
 
-def format_critical(map_: Map, found: Sequence[Critical], evaluation: Evaluation) -> str:
+def format_critical(map: Map, found: Sequence[Critical], evaluation: Evaluation) -> str:
     """The single points of failure as a table, most load first, then the theses that are not
     grounded as written (they have nothing to lose)."""
     out: list[str] = []
@@ -968,7 +968,7 @@ def format_critical(map_: Map, found: Sequence[Critical], evaluation: Evaluation
         rows = [
             (
                 c.statement,
-                map_.statements[c.statement].kind.value,
+                map.statements[c.statement].kind.value,
                 str(c.carries),
                 ", ".join(c.theses),
             )
@@ -985,7 +985,7 @@ def format_critical(map_: Map, found: Sequence[Critical], evaluation: Evaluation
         out.append(
             "No single point of failure: no one rejection leaves a grounded thesis ungrounded."
         )
-    lost = [s.id for s in map_.theses if evaluation.status[s.id] is not Status.GROUNDED]
+    lost = [s.id for s in map.theses if evaluation.status[s.id] is not Status.GROUNDED]
     if lost:
         out.append(f"Not grounded as written: {', '.join(lost)}.")
     return "\n".join(out) + "\n"
