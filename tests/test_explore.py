@@ -15,7 +15,7 @@ from argmap.analysis import Status, check, evaluate
 from argmap.errors import ArgmapError, QueryError
 from argmap.explore import Critical, Role
 from argmap.load import load_map, loads
-from argmap.model import Code, Kind, Map
+from argmap.model import Code, Kind, Map, Statement
 from strategies import maps
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "explore"
@@ -435,6 +435,18 @@ def test_critical_kinds_in_the_table() -> None:
     assert argmap.statements["e-cracks"].kind is Kind.EVIDENCE
 
 
+def reached_through_reasons(argmap: Map, start: str) -> list[Statement]:
+    """Every statement reached from ``start`` through reasons, once, by a plain search."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        for premise in argmap.statements[todo.pop()].premise_ids():
+            if premise not in seen:
+                seen.add(premise)
+                todo.append(premise)
+    return [argmap.statements[sid] for sid in seen]
+
+
 # --- any map -------------------------------------------------------------------------------------
 
 
@@ -458,6 +470,9 @@ def test_any_map_has_consistent_figures(argmap: Map) -> None:
     assert figures.total == len(argmap.statements)
     evidence = figures.statements["evidence"]
     assert all(0 <= n <= evidence for n in figures.evidence_per_thesis.values())
-    assert list(figures.evidence_per_thesis) == [s.id for s in argmap.theses]
+    assert dict(figures.evidence_per_thesis) == {
+        s.id: sum(1 for r in reached_through_reasons(argmap, s.id) if r.kind is Kind.EVIDENCE)
+        for s in argmap.theses
+    }
     assert 0 <= figures.deepest_chain < max(1, len(argmap.statements))
     assert 0 <= figures.grounded_claims <= figures.claims

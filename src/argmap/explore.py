@@ -526,111 +526,124 @@ def stats(map: Map) -> Stats:
 
 
 class _Support:
-    """The support graph by statement index (each statement's premises, in map order, once), its
-    strongly connected components, each listed after every component it reaches, and the
-    component of each statement."""
+    """The support graph by statement index, as flat lists (statement ``n`` rests on
+    ``targets[starts[n]:starts[n + 1]]``), and its strongly connected components: numbered so that
+    a component reaches only components with smaller numbers. Flat lists of ints keep the garbage
+    collector out of the way on maps of 100,000 statements."""
 
     def __init__(self, map: Map) -> None:
         index = {sid: n for n, sid in enumerate(map.statements)}
-        self.graph: list[tuple[int, ...]] = [
-            tuple(dict.fromkeys(index[p] for p in statement.premise_ids()))
-            for statement in map.statements.values()
-        ]
-        self.components = _components(self.graph)
-        self.component_of = [0] * len(self.graph)
-        for c, members in enumerate(self.components):
-            for member in members:
-                self.component_of[member] = c
-
-    def below(self, c: int) -> set[int]:
-        """The other components that component ``c`` rests on directly."""
-        component_of = self.component_of
-        found = {component_of[p] for m in self.components[c] for p in self.graph[m]}
-        found.discard(c)
-        return found
+        self.starts = [0]
+        self.targets: list[int] = []
+        for statement in map.statements.values():
+            self.targets.extend(index[p] for p in statement.premise_ids())
+            self.starts.append(len(self.targets))
+        self.component_of, self.count = _components(self.starts, self.targets)
+        self.by_component = sorted(range(len(index)), key=self.component_of.__getitem__)
+        """Statements by component, lowest first; map order within a component."""
 
 
-def _components(graph: Sequence[Sequence[int]]) -> list[list[int]]:
-    """Strongly connected components (iterative Tarjan), each after every component it reaches."""
-    count = len(graph)
-    order = [-1] * count
-    low = [0] * count
-    on_stack = [False] * count
+def _components(starts: list[int], targets: list[int]) -> tuple[list[int], int]:
+    """Iterative Tarjan: the component of each node, numbered in the order they complete (so a
+    component reaches only lower numbers), and how many components there are."""
+    count_nodes = len(starts) - 1
+    order = [-1] * count_nodes
+    low = [0] * count_nodes
+    on_stack = [False] * count_nodes
+    component = [-1] * count_nodes
     stack: list[int] = []
-    components: list[list[int]] = []
-    counter = 0
-    for start in range(count):
-        if order[start] >= 0:
+    nodes: list[int] = []  # the depth-first path, with the next edge to follow from each node
+    edges: list[int] = []
+    counter = count = 0
+    for root in range(count_nodes):
+        if order[root] >= 0:
             continue
-        work = [(start, 0)]
-        while work:
-            node, edge = work.pop()
-            if edge == 0:
-                order[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack[node] = True
-            elif edge <= len(graph[node]):
-                low[node] = min(low[node], low[graph[node][edge - 1]])
-            while edge < len(graph[node]):
-                target = graph[node][edge]
+        order[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        nodes.append(root)
+        edges.append(starts[root])
+        while nodes:
+            node = nodes[-1]
+            edge, end = edges[-1], starts[node + 1]
+            while edge < end:
+                target = targets[edge]
                 edge += 1
                 if order[target] < 0:
-                    work.append((node, edge))
-                    work.append((target, 0))
                     break
-                if on_stack[target]:
-                    low[node] = min(low[node], order[target])
+                if on_stack[target] and order[target] < low[node]:
+                    low[node] = order[target]
             else:
+                nodes.pop()
+                edges.pop()
+                if nodes and low[node] < low[nodes[-1]]:
+                    low[nodes[-1]] = low[node]
                 if low[node] == order[node]:
-                    component: list[int] = []
                     while True:
                         member = stack.pop()
                         on_stack[member] = False
-                        component.append(member)
+                        component[member] = count
                         if member == node:
                             break
-                    components.append(component)
-    return components
+                    count += 1
+                continue
+            edges[-1] = edge
+            order[target] = low[target] = counter
+            counter += 1
+            stack.append(target)
+            on_stack[target] = True
+            nodes.append(target)
+            edges.append(starts[target])
+    return component, count
 
 
 def _deepest_chain(support: _Support) -> int:
-    height = [0] * len(support.components)
-    for c in range(len(support.components)):
-        height[c] = max((height[other] + 1 for other in support.below(c)), default=0)
+    """Reasons in the longest chain of support, a circle of support counting as one step."""
+    starts, targets, component_of = support.starts, support.targets, support.component_of
+    height = [0] * support.count
+    for node in support.by_component:  # every component after those it rests on
+        c = component_of[node]
+        best = height[c]
+        for edge in range(starts[node], starts[node + 1]):
+            other = component_of[targets[edge]]
+            if other != c and height[other] + 1 > best:
+                best = height[other] + 1
+        height[c] = best
     return max(height, default=0)
 
 
 def _evidence_per_thesis(map: Map, support: _Support) -> dict[str, int]:
-    """Evidence below each thesis, as bit sets over the components of the support graph; a set is
-    dropped once every component that rests on it is done, so memory stays near the map's width."""
+    """Evidence below each thesis. Which theses rest on each component is a bit set over the
+    theses, passed down from the top; the evidence is then tallied per thesis with bit-sliced
+    counters (one bit set per binary digit of the counts), so no set of evidence is ever built."""
     statements = list(map.statements.values())
-    below = [support.below(c) for c in range(len(support.components))]
-    users = [0] * len(support.components)  # components that still need this one's set
-    for others in below:
-        for other in others:
-            users[other] += 1
-    bit: dict[int, int] = {}
+    starts, targets, component_of = support.starts, support.targets, support.component_of
+    theses = [n for n, statement in enumerate(statements) if statement.kind is Kind.THESIS]
+    above = [0] * support.count  # bit t: thesis number t rests on this component
+    for t, n in enumerate(theses):
+        above[component_of[n]] |= 1 << t
+    for node in reversed(support.by_component):  # every component after all that rest on it
+        c = component_of[node]
+        if above[c]:
+            for edge in range(starts[node], starts[node + 1]):
+                other = component_of[targets[edge]]
+                if other != c:
+                    above[other] |= above[c]
+    digits: list[int] = []  # digits[k]: bit t is digit k of thesis t's count
     for n, statement in enumerate(statements):
         if statement.kind is Kind.EVIDENCE:
-            bit[n] = 1 << len(bit)
-    sets: dict[int, int] = {}
-    result: dict[int, int] = {}
-    for c, members in enumerate(support.components):
-        reached = 0
-        for member in members:
-            reached |= bit.get(member, 0)
-        for other in below[c]:
-            reached |= sets[other]
-            users[other] -= 1
-            if users[other] == 0:
-                del sets[other]
-        for member in members:
-            if statements[member].kind is Kind.THESIS:
-                result[member] = (reached & ~bit.get(member, 0)).bit_count()
-        if users[c]:
-            sets[c] = reached
-    return {statements[n].id: result[n] for n in sorted(result)}
+            carry = above[component_of[n]]
+            k = 0
+            while carry:
+                if k == len(digits):
+                    digits.append(0)
+                digits[k], carry = digits[k] ^ carry, digits[k] & carry
+                k += 1
+    return {
+        statements[n].id: sum(((digit >> t) & 1) << k for k, digit in enumerate(digits))
+        for t, n in enumerate(theses)
+    }
 
 
 def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
