@@ -241,11 +241,14 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 @main.command("tree")
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--focus", metavar="ID", help="Show only this statement and what is below it.")
-@click.option("--depth", type=click.IntRange(min=0), help="At most N statements below each root.")
+@click.option(
+    "--depth", type=click.IntRange(min=0), metavar="N", help="At most N statements below each root."
+)
 @click.option("--critical", is_flag=True, help="Mark the single points of failure.")
 @click.option(
     "--width",
     type=click.IntRange(min=0),
+    metavar="N",
     help="Wrap at N columns, 0 never. Default: the terminal's width, or 80 when piped.",
 )
 def tree_command(
@@ -277,7 +280,12 @@ def tree_command(
 @main.command("stats")
 @click.argument("maps", metavar="MAP...", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
-    "--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "form",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for people, or sorted JSON for tools.",
 )
 def stats_command(maps: tuple[Path, ...], form: str) -> None:
     """Figures of each MAP: statements, reasons, objections, depth, grounding, findings."""
@@ -291,8 +299,12 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
 
 @main.command("whatif")
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
-@click.option("--reject", multiple=True, metavar="ID", help="Treat this statement as false.")
-@click.option("--accept", multiple=True, metavar="ID", help="Treat this statement as given.")
+@click.option(
+    "--reject", multiple=True, metavar="ID", help="Treat as false (repeat, or ID,ID,...)."
+)
+@click.option(
+    "--accept", multiple=True, metavar="ID", help="Treat as given (repeat, or ID,ID,...)."
+)
 @click.option("--critical", is_flag=True, help="List the single points of failure instead.")
 def whatif_command(
     map_path: Path, reject: tuple[str, ...], accept: tuple[str, ...], critical: bool
