@@ -476,3 +476,11 @@ def test_any_map_has_consistent_figures(argmap: Map) -> None:
     }
     assert 0 <= figures.deepest_chain < max(1, len(argmap.statements))
     assert 0 <= figures.grounded_claims <= figures.claims
+
+
+def test_control_characters_in_texts_are_shown_not_sent_to_the_terminal() -> None:
+    """A map can hold an escape character ("\\e" in YAML); the outline shows it as text."""
+    argmap = loads('argmap: 1\ntitle: "T\\e[2J"\nstatements:\n  t:\n    thesis: "A\\e[31m red"\n')
+    text = explore.format_tree(explore.tree(argmap), 0)
+    assert "\x1b" not in text
+    assert "t (thesis): A\\x1b[31m red\n" in text

@@ -394,8 +394,15 @@ def _enclose(words: _Words, left: str, right: str) -> _Words:
     return out
 
 
+# Control characters in a map's texts (YAML's "\e" makes an escape character) are shown, never sent
+# to the terminal; whitespace is left for splitting.
+_CONTROLS: Final = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if not chr(code).isspace()
+}
+
+
 def _split(text: str, style: str | None) -> _Words:
-    return [(word, style) for word in text.split()]
+    return [(word, style) for word in text.translate(_CONTROLS).split()]
 
 
 def _wrap(words: _Words, first: str, rest: str, width: int, colour: bool) -> list[str]:
