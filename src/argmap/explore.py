@@ -799,9 +799,10 @@ def critical(map: Map, evaluation: Evaluation | None = None) -> tuple[Critical, 
     statements in *every* derivation of a thesis's grounding (through its reasons, and through the
     defeat of the objections against it) can be critical. These "needed" sets are the greatest
     fixpoint of a few set equations over the evaluated graph, as dominators are. Each candidate is
-    then checked by evaluating the map with it rejected, which also counts what it carries; so
-    the map is evaluated once per candidate, not once per statement. ``evaluation`` is the map's
-    own, when already known.
+    then checked by evaluating, with it rejected, the part of the map that can feel the rejection
+    (the statements that rest on it, directly or not, through reasons or objections), with what
+    lies beyond that part fixed at its status; this also counts what the candidate carries.
+    ``evaluation`` is the map's own, when already known.
     """
     evaluation = evaluation if evaluation is not None else evaluate(map)
     needs = _Needs(map, evaluation).solve()
@@ -811,15 +812,66 @@ def critical(map: Map, evaluation: Evaluation | None = None) -> tuple[Critical, 
     for thesis in theses:
         candidates.update(set(needs[("s", thesis)] or map.statements) - {thesis})
     found: list[Critical] = []
+    reach = _Reach(map, evaluation)
+    before = evaluation.status
     for sid in sorted(candidates, key=order.__getitem__):
-        after = evaluate(map, reject=[sid]).status
-        broken = tuple(t for t in theses if t != sid and after[t] is not Status.GROUNDED)
-        if broken:
-            before = evaluation.status
+        after = reach.rejecting(sid)
+        broken = tuple(
+            t for t in theses if t != sid and after.get(t, before[t]) is not Status.GROUNDED
+        )
+        if broken:  # every candidate is grounded, so its own change is not counted
             carries = sum(1 for x, status in after.items() if status is not before[x]) - 1
             found.append(Critical(sid, broken, carries))
     found.sort(key=lambda c: (-c.carries, order[c.statement]))
     return tuple(found)
+
+
+class _Reach:
+    """Evaluates the map with one statement rejected, looking only at what can change."""
+
+    def __init__(self, map: Map, evaluation: Evaluation) -> None:
+        self.map = map
+        self.status = evaluation.status
+        self.rests_on: dict[str, list[str]] = {}
+        self.dependents: dict[str, list[str]] = {sid: [] for sid in map.statements}
+        for statement in map.statements.values():
+            premises = list(
+                dict.fromkeys(p for inference in _inferences(statement) for p in inference.premises)
+            )
+            self.rests_on[statement.id] = premises
+            for premise in premises:
+                self.dependents[premise].append(statement.id)
+
+    def rejecting(self, rejected: str) -> dict[str, Status]:
+        """The statuses, with ``rejected`` rejected, of every statement whose status rests on it;
+        the others cannot change. They are evaluated as a map of their own, in which each
+        statement they rest on from outside stands in with the same status: given if grounded, a
+        claim without reasons if out, a claim supporting itself if undecided."""
+        region = {rejected}
+        todo = [rejected]
+        while todo:
+            for dependent in self.dependents[todo.pop()]:
+                if dependent not in region:
+                    region.add(dependent)
+                    todo.append(dependent)
+        statements: dict[str, Statement] = {}
+        for sid in self.map.statements:  # map order, for a deterministic evaluation
+            if sid in region:
+                statements[sid] = self.map.statements[sid]
+                for premise in self.rests_on[sid]:
+                    if premise not in region and premise not in statements:
+                        statements[premise] = self.stand_in(premise)
+        part = attrs.evolve(self.map, statements=statements)
+        after = evaluate(part, reject=[rejected]).status
+        return {sid: after[sid] for sid in region}
+
+    def stand_in(self, sid: str) -> Statement:
+        status = self.status[sid]
+        if status is Status.GROUNDED:
+            return Statement(sid, Kind.EVIDENCE, "")
+        if status is Status.UNDECIDED:  # "\0" cannot be in an id of a map
+            return Statement(sid, Kind.CLAIM, "", reasons=(Reason(f"{sid}\0", (sid,)),))
+        return Statement(sid, Kind.CLAIM, "")
 
 
 _Node = tuple[str, str]  # ("s", statement id) or ("i", reason or objection id)
