@@ -260,9 +260,13 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         file.truncate(300 * 2**20)  # sparse: takes no disk space
     with pytest.raises(MapError) as caught:
         load_map(path)
-    assert str(caught.value) == (
-        f"{path}:1:1: file too large: 300 MiB (a map may have at most {MAX_BYTES // 2**20} MiB)"
-    )
+    message = "file too large: 300 MiB (a map may have at most 64 MiB)"
+    assert MAX_BYTES == 64 * 2**20
+    assert str(caught.value) == f"{path}:1:1: {message}"
+    os.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "huge.argmap.yaml"])
+    assert result.exit_code == 2
+    assert f"huge.argmap.yaml:1:1: {message}" in result.output
 
 
 def test_a_directory_or_missing_file_is_a_clear_error(tmp_path: Path) -> None:
