@@ -240,12 +240,12 @@ def _alias_bomb() -> str:
     ],
 )
 def test_bad_input_ends_in_one_line_and_exit_code_2(
-    tmp_path: Path, data: bytes, message: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, message: str
 ) -> None:
     """Through the command line, every kind of bad file gives FILE:LINE:COL: message, exit 2."""
     path = tmp_path / "m.argmap.yaml"
     path.write_bytes(data)
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "m.argmap.yaml"])
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -253,7 +253,9 @@ def test_bad_input_ends_in_one_line_and_exit_code_2(
     assert "Traceback" not in result.output
 
 
-def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+def test_a_huge_file_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file of hundreds of MB is refused by its size, in constant memory."""
     path = tmp_path / "huge.argmap.yaml"
     with path.open("wb") as file:
@@ -263,7 +265,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     message = "file too large: 300 MiB (a map may have at most 64 MiB)"
     assert MAX_BYTES == 64 * 2**20
     assert str(caught.value) == f"{path}:1:1: {message}"
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "huge.argmap.yaml"])
     assert result.exit_code == 2
     assert f"huge.argmap.yaml:1:1: {message}" in result.output
