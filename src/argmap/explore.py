@@ -884,44 +884,45 @@ class _Needs:
     apply) for "out"."""
 
     def __init__(self, map: Map, evaluation: Evaluation) -> None:
-        self.status = evaluation.status
-        self.applies = evaluation.applies
+        status, applies = evaluation.status, evaluation.applies
         self.statements = map.statements
         self.inferences: dict[str, Reason | Objection] = {}
-        self.rebuttals: dict[str, tuple[Objection, ...]] = {}
-        self.is_reason: set[str] = set()
+        self.inputs: dict[_Node, list[_Node]] = {}
+        """The nodes whose labels each node's label is derived from."""
+        self.label: dict[_Node, int] = {}
+        """1 in (grounded, applies), 2 out (not grounded, defeated, does not apply), 0 neither."""
         for statement in map.statements.values():
+            node = ("s", statement.id)
+            self.label[node] = (
+                1
+                if status[statement.id] is Status.GROUNDED
+                else 2
+                if status[statement.id] in _OUT
+                else 0
+            )
+            self.inputs[node] = [("i", r.id) for r in statement.reasons] + [
+                ("i", o.id) for o in statement.objections
+            ]
             for inference in _inferences(statement):
                 self.inferences[inference.id] = inference
-            for reason in statement.reasons:
-                self.is_reason.add(reason.id)
+                node = ("i", inference.id)
+                self.inputs[node] = [("s", p) for p in inference.premises] + [
+                    ("i", u.id) for u in inference.objections
+                ]
+                if applies.get(inference.id, False):
+                    self.label[node] = 1
+                elif any(status[p] in _OUT for p in inference.premises) or any(
+                    applies.get(u.id, False) for u in inference.objections
+                ):
+                    self.label[node] = 2
+                else:
+                    self.label[node] = 0
 
     def is_in(self, node: _Node) -> bool:
-        tag, key = node
-        if tag == "s":
-            return self.status[key] is Status.GROUNDED
-        return self.applies.get(key, False)
+        return self.label[node] == 1
 
     def is_out(self, node: _Node) -> bool:
-        tag, key = node
-        if tag == "s":
-            return self.status[key] in _OUT
-        if self.applies.get(key, False):
-            return False
-        inference = self.inferences[key]
-        return any(self.status[p] in _OUT for p in inference.premises) or any(
-            self.applies.get(u.id, False) for u in inference.objections
-        )
-
-    def inputs(self, node: _Node) -> list[_Node]:
-        """The nodes whose labels this node's label is derived from."""
-        tag, key = node
-        if tag == "s":
-            statement = self.statements[key]
-            found = [("i", r.id) for r in statement.reasons]
-            return found + [("i", o.id) for o in statement.objections]
-        inference = self.inferences[key]
-        return [("s", p) for p in inference.premises] + [("i", u.id) for u in inference.objections]
+        return self.label[node] == 2
 
     def equation(self, node: _Node, need: dict[_Node, _Need]) -> _Need:
         """The node's needed set from its inputs' current sets."""
@@ -959,15 +960,13 @@ class _Needs:
 
     def solve(self) -> dict[_Node, _Need]:
         """Iterate from the top (everything needed) down to the greatest fixpoint, inputs first."""
-        nodes: list[_Node] = [("s", sid) for sid in self.statements]
-        nodes += [("i", iid) for iid in self.inferences]
-        decided = [n for n in nodes if self.is_in(n) or self.is_out(n)]
-        need: dict[_Node, _Need] = dict.fromkeys(nodes)
+        decided = [node for node, label in self.label.items() if label]
+        need: dict[_Node, _Need] = dict.fromkeys(self.label)
         users: dict[_Node, list[_Node]] = {}
         for node in decided:
-            for source in self.inputs(node):
+            for source in self.inputs[node]:
                 users.setdefault(source, []).append(node)
-        work = _postorder(decided, self.inputs)
+        work = _postorder(decided, self.inputs.__getitem__)
         queued = set(work)
         work.reverse()  # popped from the end
         while work:
