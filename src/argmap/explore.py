@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
 import attrs
@@ -810,7 +810,7 @@ def critical(map: Map, evaluation: Evaluation | None = None) -> tuple[Critical, 
     theses = [s.id for s in map.theses if evaluation.status[s.id] is Status.GROUNDED]
     candidates: set[str] = set()
     for thesis in theses:
-        candidates.update(set(needs[("s", thesis)] or map.statements) - {thesis})
+        candidates.update(set(needs[thesis] or map.statements) - {thesis})
     found: list[Critical] = []
     reach = _Reach(map, evaluation)
     before = evaluation.status
@@ -874,112 +874,116 @@ class _Reach:
         return Statement(sid, Kind.CLAIM, "")
 
 
-_Node = tuple[str, str]  # ("s", statement id) or ("i", reason or objection id)
-_Need = frozenset[str] | None  # None: not yet known (every statement), the top of the lattice
+_Need = frozenset[int] | None  # statement numbers; None: not yet known, the top of the lattice
 
 
 class _Needs:
     """For each statement and reason or objection with a decided label, the statements in every
     derivation of that label: grounded (or applies) for "in", not grounded or defeated (or does not
-    apply) for "out"."""
+    apply) for "out".
+
+    Nodes are numbers: statements first, in map order, then reasons and objections. The inputs of
+    node ``n`` are ``inputs[starts[n]:starts[n + 1]]``: a statement's reasons then its rebuttals,
+    an inference's premises then its undercuts, split at ``split[n]``. Flat lists of ints keep the
+    garbage collector out of the way on large maps."""
 
     def __init__(self, map: Map, evaluation: Evaluation) -> None:
         status, applies = evaluation.status, evaluation.applies
-        self.statements = map.statements
-        self.inferences: dict[str, Reason | Objection] = {}
-        self.inputs: dict[_Node, list[_Node]] = {}
-        """The nodes whose labels each node's label is derived from."""
-        self.label: dict[_Node, int] = {}
-        """1 in (grounded, applies), 2 out (not grounded, defeated, does not apply), 0 neither."""
+        self.ids = list(map.statements)
+        number = {sid: n for n, sid in enumerate(self.ids)}
+        inferences: list[Reason | Objection] = []
         for statement in map.statements.values():
-            node = ("s", statement.id)
-            self.label[node] = (
-                1
-                if status[statement.id] is Status.GROUNDED
-                else 2
-                if status[statement.id] in _OUT
-                else 0
-            )
-            self.inputs[node] = [("i", r.id) for r in statement.reasons] + [
-                ("i", o.id) for o in statement.objections
-            ]
             for inference in _inferences(statement):
-                self.inferences[inference.id] = inference
-                node = ("i", inference.id)
-                self.inputs[node] = [("s", p) for p in inference.premises] + [
-                    ("i", u.id) for u in inference.objections
-                ]
-                if applies.get(inference.id, False):
-                    self.label[node] = 1
-                elif any(status[p] in _OUT for p in inference.premises) or any(
-                    applies.get(u.id, False) for u in inference.objections
-                ):
-                    self.label[node] = 2
-                else:
-                    self.label[node] = 0
+                number[inference.id] = len(self.ids) + len(inferences)
+                inferences.append(inference)
+        self.count_statements = len(self.ids)
+        self.claim = [s.kind.is_claim for s in map.statements.values()]
+        self.label: list[int] = []
+        """1 in (grounded, applies), 2 out (not grounded, defeated, does not apply), 0 neither."""
+        self.starts = [0]
+        self.split: list[int] = []
+        self.inputs: list[int] = []
+        for statement in map.statements.values():
+            state = status[statement.id]
+            self.label.append(1 if state is Status.GROUNDED else 2 if state in _OUT else 0)
+            self.inputs.extend(number[r.id] for r in statement.reasons)
+            self.split.append(len(self.inputs))
+            self.inputs.extend(number[o.id] for o in statement.objections)
+            self.starts.append(len(self.inputs))
+        for inference in inferences:
+            if applies.get(inference.id, False):
+                self.label.append(1)
+            elif any(status[p] in _OUT for p in inference.premises) or any(
+                applies.get(u.id, False) for u in inference.objections
+            ):
+                self.label.append(2)
+            else:
+                self.label.append(0)
+            self.inputs.extend(number[p] for p in inference.premises)
+            self.split.append(len(self.inputs))
+            self.inputs.extend(number[u.id] for u in inference.objections)
+            self.starts.append(len(self.inputs))
 
-    def is_in(self, node: _Node) -> bool:
-        return self.label[node] == 1
-
-    def is_out(self, node: _Node) -> bool:
-        return self.label[node] == 2
-
-    def equation(self, node: _Node, need: dict[_Node, _Need]) -> _Need:
+    def equation(self, n: int, need: list[_Need]) -> _Need:
         """The node's needed set from its inputs' current sets."""
-        tag, key = node
-        grounded = self.is_in(node)
-        if tag == "s":
-            statement = self.statements[key]
-            if grounded:
-                parts: list[_Need] = [frozenset({key})]
-                if statement.kind.is_claim:
-                    parts.append(
-                        _meet(
-                            need[("i", r.id)] for r in statement.reasons if self.is_in(("i", r.id))
-                        )
-                    )
-                parts += [need[("i", o.id)] for o in statement.objections]
+        label, inputs = self.label, self.inputs
+        first, middle, last = (
+            inputs[self.starts[n] : self.split[n]],
+            self.split[n],
+            self.starts[n + 1],
+        )
+        second = inputs[middle:last]
+        if n < self.count_statements:  # first: reasons, second: rebuttals
+            if label[n] == 1:
+                parts: list[_Need] = [frozenset((n,))]
+                if self.claim[n]:
+                    parts.append(_meet(need[r] for r in first if label[r] == 1))
+                parts += [need[o] for o in second]
                 return _join(parts)
-            ways = [need[("i", o.id)] for o in statement.objections if self.is_in(("i", o.id))]
-            if statement.kind.is_claim and all(self.is_out(("i", r.id)) for r in statement.reasons):
-                ways.append(_join(need[("i", r.id)] for r in statement.reasons))
+            ways = [need[o] for o in second if label[o] == 1]
+            if self.claim[n] and all(label[r] == 2 for r in first):
+                ways.append(_join(need[r] for r in first))
             out = _meet(ways)
-            return None if out is None else out - {key}  # rejecting it keeps it out
-        inference = self.inferences[key]
-        if grounded:
-            return _join(
-                [need[("s", p)] for p in inference.premises]
-                + [need[("i", u.id)] for u in inference.objections]
-            )
+            return None if out is None else out - {n}  # rejecting it keeps it out
+        if label[n] == 1:  # first: premises, second: undercuts
+            return _join(need[m] for m in (*first, *second))
         either = _meet(
-            [need[("s", p)] for p in inference.premises if self.is_out(("s", p))]
-            + [need[("i", u.id)] for u in inference.objections if self.is_in(("i", u.id))]
+            [need[p] for p in first if label[p] == 2] + [need[u] for u in second if label[u] == 1]
         )
         # Rejecting one of its own premises keeps it from applying.
-        return None if either is None else either - frozenset(inference.premises)
+        return None if either is None else either - frozenset(first)
 
-    def solve(self) -> dict[_Node, _Need]:
-        """Iterate from the top (everything needed) down to the greatest fixpoint, inputs first."""
-        decided = [node for node, label in self.label.items() if label]
-        need: dict[_Node, _Need] = dict.fromkeys(self.label)
-        users: dict[_Node, list[_Node]] = {}
-        for node in decided:
-            for source in self.inputs[node]:
-                users.setdefault(source, []).append(node)
-        work = _postorder(decided, self.inputs.__getitem__)
-        queued = set(work)
+    def solve(self) -> dict[str, frozenset[str] | None]:
+        """Iterate from the top (everything needed) down to the greatest fixpoint, inputs first;
+        the needed sets of the statements, by id."""
+        label, starts, inputs = self.label, self.starts, self.inputs
+        count = len(label)
+        users: list[list[int]] = [[] for _ in range(count)]
+        for n in range(count):
+            if label[n]:
+                for m in inputs[starts[n] : starts[n + 1]]:
+                    users[m].append(n)
+        need: list[_Need] = [None] * count
+        work = _postorder(label, starts, inputs)
+        queued = [False] * count
+        for n in work:
+            queued[n] = True
         work.reverse()  # popped from the end
         while work:
-            node = work.pop()
-            queued.discard(node)
-            value = self.equation(node, need)
-            if value != need[node]:
-                need[node] = value
-                for user in users.get(node, ()):
-                    if user not in queued:
-                        queued.add(user)
+            n = work.pop()
+            queued[n] = False
+            value = self.equation(n, need)
+            if value != need[n]:
+                need[n] = value
+                for user in users[n]:
+                    if not queued[user]:
+                        queued[user] = True
                         work.append(user)
-        return need
+        ids = self.ids
+        return {
+            ids[n]: None if need[n] is None else frozenset(ids[m] for m in need[n] or ())
+            for n in range(self.count_statements)
+        }
 
 
 def _meet(parts: Iterable[_Need]) -> _Need:
@@ -995,7 +999,7 @@ def _meet(parts: Iterable[_Need]) -> _Need:
 
 def _join(parts: Iterable[_Need]) -> _Need:
     """Needed by a derivation that needs all of several parts."""
-    result: set[str] = set()
+    result: set[int] = set()
     for part in parts:
         if part is None:
             return None
@@ -1003,26 +1007,32 @@ def _join(parts: Iterable[_Need]) -> _Need:
     return frozenset(result)
 
 
-def _postorder(nodes: list[_Node], inputs: Callable[[_Node], list[_Node]]) -> list[_Node]:
-    """The nodes in depth-first post-order of their inputs (iterative), so that one pass over an
-    acyclic map settles every node the first time it is computed."""
-    wanted = set(nodes)
-    done: set[_Node] = set()
-    order: list[_Node] = []
-    for start in nodes:
-        if start in done:
+def _postorder(label: list[int], starts: list[int], inputs: list[int]) -> list[int]:
+    """The decided nodes in depth-first post-order of their inputs (iterative), so that one pass
+    over an acyclic map settles every node the first time it is computed."""
+    done = [not decided for decided in label]
+    order: list[int] = []
+    nodes: list[int] = []
+    edges: list[int] = []
+    for root in range(len(label)):
+        if done[root]:
             continue
-        done.add(start)
-        stack = [(start, iter(inputs(start)))]
-        while stack:
-            node, pending = stack[-1]
-            for source in pending:
-                if source in wanted and source not in done:
-                    done.add(source)
-                    stack.append((source, iter(inputs(source))))
-                    break
+        done[root] = True
+        nodes.append(root)
+        edges.append(starts[root])
+        while nodes:
+            node, edge, end = nodes[-1], edges[-1], starts[nodes[-1] + 1]
+            while edge < end and done[inputs[edge]]:
+                edge += 1
+            if edge < end:
+                edges[-1] = edge + 1
+                source = inputs[edge]
+                done[source] = True
+                nodes.append(source)
+                edges.append(starts[source])
             else:
-                stack.pop()
+                nodes.pop()
+                edges.pop()
                 order.append(node)
     return order
 
