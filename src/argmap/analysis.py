@@ -603,8 +603,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _support_sccs(graph: _Graph) -> list[list[int]]:
-    """Iterative Tarjan over statement -> premise edges: the components that form a circle, each
-    sorted, in map order of their first statement."""
+    """The components of statement -> premise edges that form a circle, each sorted, in map order
+    of their first statement."""
     n = graph.n_statements
     sources: list[int] = []
     targets: list[int] = []
@@ -614,55 +614,70 @@ def _support_sccs(graph: _Graph) -> list[list[int]]:
                 sources.append(statement)
                 targets.append(premise)
     succ = _Adjacency(n, sources, targets)
-    flat, start = succ.flat, succ.start
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
+    component_of, count = strong_components(succ.start, succ.flat)
+    members: list[list[int]] = [[] for _ in range(count)]
+    for node in range(n):
+        members[component_of[node]].append(node)
+    circles = [group for group in members if len(group) > 1 or group[0] in succ[group[0]]]
+    circles.sort()
+    return circles
+
+
+def strong_components(starts: list[int], targets: list[int]) -> tuple[list[int], int]:
+    """Strongly connected components of a graph stored flat (node ``n``'s successors are
+    ``targets[starts[n]:starts[n + 1]]``), by iterative Tarjan: the component of each node,
+    numbered in the order they complete (so a component reaches only lower numbers), and how many
+    components there are."""
+    count_nodes = len(starts) - 1
+    order = [-1] * count_nodes
+    low = [0] * count_nodes
+    on_stack = [False] * count_nodes
+    component = [-1] * count_nodes
     stack: list[int] = []
-    components: list[list[int]] = []
-    counter = 0
-    for root in range(n):
-        if index[root] != -1:
+    nodes: list[int] = []  # the depth-first path, with the next edge to follow from each node
+    edges: list[int] = []
+    counter = count = 0
+    for root in range(count_nodes):
+        if order[root] >= 0:
             continue
-        work = [(root, start[root])]
-        index[root] = low[root] = counter
+        order[root] = low[root] = counter
         counter += 1
         stack.append(root)
         on_stack[root] = True
-        while work:
-            node, edge = work[-1]
-            end = start[node + 1]
+        nodes.append(root)
+        edges.append(starts[root])
+        while nodes:
+            node = nodes[-1]
+            edge, end = edges[-1], starts[node + 1]
             while edge < end:
-                child = flat[edge]
+                target = targets[edge]
                 edge += 1
-                if index[child] == -1:
-                    work[-1] = (node, edge)
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack[child] = True
-                    work.append((child, start[child]))
+                if order[target] < 0:
                     break
-                if on_stack[child] and index[child] < low[node]:
-                    low[node] = index[child]
+                if on_stack[target] and order[target] < low[node]:
+                    low[node] = order[target]
             else:
-                work.pop()
-                if low[node] == index[node]:
-                    component = []
+                nodes.pop()
+                edges.pop()
+                if nodes and low[node] < low[nodes[-1]]:
+                    low[nodes[-1]] = low[node]
+                if low[node] == order[node]:
                     while True:
                         member = stack.pop()
                         on_stack[member] = False
-                        component.append(member)
+                        component[member] = count
                         if member == node:
                             break
-                    if len(component) > 1 or node in flat[start[node] : end]:
-                        components.append(sorted(component))
-                if work:
-                    parent = work[-1][0]
-                    if low[node] < low[parent]:
-                        low[parent] = low[node]
-    components.sort()
-    return components
+                    count += 1
+                continue
+            edges[-1] = edge
+            order[target] = low[target] = counter
+            counter += 1
+            stack.append(target)
+            on_stack[target] = True
+            nodes.append(target)
+            edges.append(starts[target])
+    return component, count
 
 
 def _cycle_from(graph: _Graph, start: int, members: set[int]) -> list[int]:

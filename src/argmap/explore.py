@@ -15,7 +15,7 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import Evaluation, Finding, Status, check, evaluate
+from argmap.analysis import Evaluation, Finding, Status, check, evaluate, strong_components
 from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
 
@@ -545,64 +545,9 @@ class _Support:
         for statement in map.statements.values():
             self.targets.extend(index[p] for p in statement.premise_ids())
             self.starts.append(len(self.targets))
-        self.component_of, self.count = _components(self.starts, self.targets)
+        self.component_of, self.count = strong_components(self.starts, self.targets)
         self.by_component = sorted(range(len(index)), key=self.component_of.__getitem__)
         """Statements by component, lowest first; map order within a component."""
-
-
-def _components(starts: list[int], targets: list[int]) -> tuple[list[int], int]:
-    """Iterative Tarjan: the component of each node, numbered in the order they complete (so a
-    component reaches only lower numbers), and how many components there are."""
-    count_nodes = len(starts) - 1
-    order = [-1] * count_nodes
-    low = [0] * count_nodes
-    on_stack = [False] * count_nodes
-    component = [-1] * count_nodes
-    stack: list[int] = []
-    nodes: list[int] = []  # the depth-first path, with the next edge to follow from each node
-    edges: list[int] = []
-    counter = count = 0
-    for root in range(count_nodes):
-        if order[root] >= 0:
-            continue
-        order[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        nodes.append(root)
-        edges.append(starts[root])
-        while nodes:
-            node = nodes[-1]
-            edge, end = edges[-1], starts[node + 1]
-            while edge < end:
-                target = targets[edge]
-                edge += 1
-                if order[target] < 0:
-                    break
-                if on_stack[target] and order[target] < low[node]:
-                    low[node] = order[target]
-            else:
-                nodes.pop()
-                edges.pop()
-                if nodes and low[node] < low[nodes[-1]]:
-                    low[nodes[-1]] = low[node]
-                if low[node] == order[node]:
-                    while True:
-                        member = stack.pop()
-                        on_stack[member] = False
-                        component[member] = count
-                        if member == node:
-                            break
-                    count += 1
-                continue
-            edges[-1] = edge
-            order[target] = low[target] = counter
-            counter += 1
-            stack.append(target)
-            on_stack[target] = True
-            nodes.append(target)
-            edges.append(starts[target])
-    return component, count
 
 
 def _deepest_chain(support: _Support) -> int:
