@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -268,6 +269,28 @@ def test_a_huge_file_is_refused_before_it_is_read(
     result = CliRunner().invoke(main, ["check", "huge.argmap.yaml"])
     assert result.exit_code == 2
     assert f"huge.argmap.yaml:1:1: {message}" in result.output
+
+
+def test_a_file_of_millions_of_tiny_values_is_refused_with_bounded_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading stops at the first value past the limit, so a small file of tiny values cannot
+    take gigabytes of memory (the limit is lowered here to keep the test small)."""
+    monkeypatch.setattr("argmap.load.MAX_NODES", 100)
+    assert problems("x: [" + "1, " * 200 + "1]\n") == [
+        "m.yaml:1:296: more than 100 values: too large for a map"
+    ]
+
+
+def test_a_pipe_is_refused_instead_of_waiting_for_it(tmp_path: Path) -> None:
+    """A named pipe would block the reader forever; it is refused at once."""
+    pipe = tmp_path / "map.argmap.yaml"
+    os.mkfifo(pipe)
+    with pytest.raises(MapError) as caught:
+        load_map(pipe)
+    assert str(caught.value) == (
+        f"{pipe}:1:1: not a regular file (a pipe or a device); save the map to a file"
+    )
 
 
 def test_a_directory_or_missing_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import stat
 from typing import Final, TypeVar
 
 import yaml
@@ -32,6 +33,9 @@ from argmap.model import (
 
 MAX_BYTES: Final = 64 * 1024 * 1024
 """Largest map file read; a map of 100,000 statements takes about 15 MB."""
+MAX_NODES: Final = 3_000_000
+"""Most YAML values read from one file, which bounds memory (a map of 100,000 statements has
+about 1.1 million); a file of 64 MiB of tiny values would otherwise take gigabytes."""
 MAX_DEPTH: Final = 64
 """Deepest nesting of YAML collections accepted; the format itself needs fewer than ten levels."""
 
@@ -156,7 +160,7 @@ def _parse(text: str, problems: _Problems) -> Node:
     stack: list[Mapping | Sequence] = []
     pending_key: list[Node | None] = []
     root: Node | None = None
-    documents = 0
+    documents = nodes = 0
     try:
         for event in yaml.parse(text, Loader=_Parser):
             mark = event.start_mark
@@ -192,6 +196,12 @@ def _parse(text: str, problems: _Problems) -> Node:
                     shown = tag.replace("tag:yaml.org,2002:", "!!")
                     problems.add(
                         line, column, f"YAML tags are not allowed in a map: remove '{shown}'"
+                    )
+                    raise _Abort
+                nodes += 1
+                if nodes > MAX_NODES:
+                    problems.add(
+                        line, column, f"more than {MAX_NODES:,} values: too large for a map"
                     )
                     raise _Abort
                 if isinstance(event, yaml.ScalarEvent):
@@ -674,32 +684,25 @@ def load_map(path: str | os.PathLike[str]) -> Map:
     Raises :class:`argmap.errors.MapError` listing every problem found, each with its place.
     """
     name = os.fspath(path)
+
+    def refuse(message: str) -> MapError:
+        return MapError([Problem(name, 1, 1, message)])
+
     try:
-        size = os.stat(name).st_size
-        if size > MAX_BYTES:
-            raise MapError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"file too large: {size / 2**20:.0f} MiB "
-                        f"(a map may have at most {MAX_BYTES // 2**20} MiB)",
-                    )
-                ]
+        status = os.stat(name)
+        if stat.S_ISDIR(status.st_mode):
+            raise refuse("is a directory, not a map file")
+        if not stat.S_ISREG(status.st_mode):
+            raise refuse("not a regular file (a pipe or a device); save the map to a file")
+        if status.st_size > MAX_BYTES:
+            raise refuse(
+                f"file too large: {status.st_size / 2**20:.0f} MiB "
+                f"(a map may have at most {MAX_BYTES // 2**20} MiB)"
             )
         with open(name, "rb") as file:
             data = file.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise MapError([Problem(name, 1, 1, "is a directory, not a map file")]) from None
     except OSError as error:
-        raise MapError([Problem(name, 1, 1, f"cannot read: {error.strerror or error}")]) from None
+        raise refuse(f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_BYTES:
-        raise MapError(
-            [
-                Problem(
-                    name, 1, 1, f"file too large (a map may have at most {MAX_BYTES // 2**20} MiB)"
-                )
-            ]
-        )
+        raise refuse(f"file too large (a map may have at most {MAX_BYTES // 2**20} MiB)")
     return loads(data, name)
