@@ -98,5 +98,6 @@ def maps(draw: st.DrawFn, max_statements: int = 8) -> Map:
                     for code in draw(st.lists(st.sampled_from(Code), max_size=2, unique=True))
                 ),
             )
-    source = Source(**{k: draw(st.none() | tricky_texts) for k in ("title", "author", "date")})
+    fields = ("title", "author", "publisher", "date", "url")
+    source = Source(**{k: draw(st.none() | tricky_texts) for k in fields})
     return Map(title=draw(tricky_texts), statements=statements, source=source, sections=sections)
