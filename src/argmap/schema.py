@@ -1,6 +1,8 @@
 """The JSON Schema of the map format, for editors that validate and complete maps as they are typed.
 
-The schema describes the shape of a map; references between ids are checked by ``argmap check``.
+The schema describes the shape of a map; references between ids are checked when a map is loaded.
+As the loader does, it takes a number or ``true`` written where text belongs as that text, and
+refuses text that is only white space.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from argmap.model import Code, Kind
 
 SCHEMA_ID = "urn:argmap:format:1"
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+NOT_BLANK = r"\S"
 
 
 def _text(description: str) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "description": description}
+    return {"$ref": "#/$defs/text", "description": description}
 
 
 def _premises(description: str) -> dict[str, Any]:
@@ -71,26 +74,31 @@ def schema() -> dict[str, Any]:
             "quote": _text("A short verbatim quote from the source."),
             "at": {
                 "description": "Paragraph number within the section, or a free-text locator.",
-                "oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+                "anyOf": [
+                    {"type": "integer", "minimum": 1},
+                    {"type": "string", "pattern": NOT_BLANK},
+                    {"type": "number", "not": {"type": "integer"}},
+                    {"type": "boolean"},
+                ],
             },
             "section": {"$ref": "#/$defs/id", "description": "The section's id."},
             "hedge": {
                 "description": "The author's hedge ('most likely'), or true.",
-                "oneOf": [{"type": "string", "minLength": 1}, {"type": "boolean"}],
+                "$ref": "#/$defs/text",
             },
             "note": _text("The mapper's note."),
             "tags": {
                 "description": "Free tags.",
-                "oneOf": [
-                    {"type": "string", "minLength": 1},
-                    {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "anyOf": [
+                    {"$ref": "#/$defs/text"},
+                    {"type": "array", "items": {"$ref": "#/$defs/text"}},
                 ],
             },
             "ack": {
                 "type": "object",
                 "description": "Findings the mapper knowingly accepts: code -> why.",
                 "propertyNames": {"enum": [code.value for code in Code]},
-                "additionalProperties": {"type": "string", "minLength": 1},
+                "additionalProperties": {"$ref": "#/$defs/text"},
             },
         },
     }
@@ -117,7 +125,7 @@ def schema() -> dict[str, Any]:
                 "type": "object",
                 "description": "The parts of the source, in order: id -> heading.",
                 "propertyNames": {"pattern": ID},
-                "additionalProperties": {"type": "string", "minLength": 1},
+                "additionalProperties": {"$ref": "#/$defs/text"},
             },
             "statements": {
                 "type": "object",
@@ -128,7 +136,14 @@ def schema() -> dict[str, Any]:
             },
         },
         "$defs": {
-            "id": {"type": "string", "pattern": ID},
+            "id": {"anyOf": [{"type": "string", "pattern": ID}, {"type": "integer", "minimum": 0}]},
+            "text": {
+                "anyOf": [
+                    {"type": "string", "pattern": NOT_BLANK},
+                    {"type": "number"},
+                    {"type": "boolean"},
+                ]
+            },
             "inference": inference,
             "inferences": {
                 "oneOf": [
