@@ -15,10 +15,12 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from argmap.analysis import Status, check, evaluate
 from argmap.cli import main
+from argmap.explore import critical
 from argmap.load import load_map, loads
 from argmap.model import Code, Kind, Map, walk_objections
 
@@ -71,8 +73,8 @@ def test_shipped_map_loads_and_checks(path: Path) -> None:
 
 def test_seed_verdict(seed: Map) -> None:
     """The author's main conclusion (Beijing's military cooperation is agreed with Russia) and the
-    outlook stand; the burden-sharing conclusion does not, because Russia's economic weakness, its
-    stated reason, is asserted without support."""
+    outlook stand, each through premises the mapper supplies; the burden-sharing conclusion does
+    not, because Russia's economic weakness, its stated reason, is asserted without support."""
     report = check(seed)
     assert [(v.thesis, v.status) for v in report.verdicts] == [
         ("t-agreed", Status.GROUNDED),
@@ -129,6 +131,51 @@ def test_the_authors_answer_keeps_the_thesis_standing(seed: Map) -> None:
     assert [u.premises for u in challenge.objections] == [("c-common-ground",)]
     assert evaluate(seed).applies["o-challenge"] is False
     assert evaluate(seed, reject=["c-common-ground"]).status["t-agreed"] is Status.DEFEATED
+
+
+def test_the_mappers_readings_are_explicit(seed: Map) -> None:
+    """Where the map connects a claim to support the author gives for something else, the
+    connection is a linked reason with an assumption of the mapper's, never a bare link: the need to
+    balance the West (para. 7) rests on the U.S. driver of para. 1, not on the Defence Minister's
+    statement; Russia as guarantor (para. 5) on the CSTO facts of para. 3; the outlook on the two
+    forces of Implications. Rejecting each assumption takes away what rests on it."""
+    reasons = {s.id: [r.premises for r in s.reasons] for s in seed.statements.values()}
+    assert reasons["c-balance-west"] == [("c-us-driver", "a-us-is-west")]
+    assert reasons["c-guarantor"] == [("e-csto", "a-csto-guarantor")]
+    assert reasons["t-outlook"] == [("c-us-driver", "c-challenge", "a-outlook-factors")]
+    cited = [
+        sid for sid, premises in reasons.items() for p in premises if "e-defence-minister" in p
+    ]
+    assert cited == ["c-us-driver"]
+    for assumption in ("a-us-is-west", "a-csto-guarantor", "a-outlook-factors"):
+        assert seed.statements[assumption].kind is Kind.ASSUMPTION
+    status = evaluate(seed).status
+    assert status["c-guarantor"] is Status.GROUNDED
+    assert evaluate(seed, reject=["a-csto-guarantor"]).status["c-guarantor"] is not Status.GROUNDED
+    assert evaluate(seed, reject=["a-outlook-factors"]).status["t-outlook"] is not Status.GROUNDED
+    without_west = evaluate(seed, reject=["a-us-is-west"]).status
+    assert without_west["c-common-ground"] is not Status.GROUNDED
+    assert without_west["t-agreed"] is Status.DEFEATED
+
+
+def test_seed_single_points_of_failure(seed: Map) -> None:
+    """`argmap whatif --critical` on the seed map, as the reading in maps/README.md reports it: the
+    main thesis's defence hangs on one line (the U.S. driver, through the mapper's reading of it as
+    the need to balance the West), and the outlook on its three premises."""
+    found = [(c.statement, c.theses) for c in critical(seed)]
+    both = ("t-agreed", "t-outlook")
+    assert found == [
+        ("e-exercises-patrols", both),
+        ("e-defence-minister", both),
+        ("c-us-driver", both),
+        ("c-china-increasing", ("t-outlook",)),
+        ("a-us-is-west", ("t-agreed",)),
+        ("c-balance-west", ("t-agreed",)),
+        ("a-interests-clash", ("t-outlook",)),
+        ("c-challenge", ("t-outlook",)),
+        ("c-common-ground", ("t-agreed",)),
+        ("a-outlook-factors", ("t-outlook",)),
+    ]
 
 
 def test_seed_evidence_is_traceable(seed: Map) -> None:
@@ -214,18 +261,27 @@ def test_hedges_are_the_authors_words(seed: Map, source_text: str) -> None:
 
 def test_tutorial_uses_every_feature(tutorial: Map) -> None:
     """The tutorial shows each feature of the format at least once: the four kinds, a linked
-    reason, a reason with an id and an undercut, an answered rebuttal, a hedge, sections, a
-    note, tags, an acknowledgement, a quote and a locator, and the source's metadata."""
+    reason in full form and in the short `[a, b]` form, a reason with an id and an undercut, a
+    rebuttal answered by an undercut and one answered by attacking its premise, a hedge in the
+    author's words and `hedge: true`, sections, a note, tags, an acknowledgement, a quote, a
+    paragraph locator and a free-text one, and every field of the source's metadata."""
     statements = list(tutorial.statements.values())
     reasons = [r for s in statements for r in s.reasons]
     rebuttals = [o for s in statements for o in s.objections]
     assert {s.kind for s in statements} == set(Kind)
     assert any(r.linked for r in reasons)
+    raw = yaml.safe_load(TUTORIAL.read_text(encoding="utf-8"))["statements"]
+    short_linked = [
+        item for s in raw.values() for item in s.get("reasons", []) if isinstance(item, list)
+    ]
+    assert any(len(item) >= 2 for item in short_linked)
     assert any(
         r.objections and not r.id.startswith(f"{s.id}.r") for s in statements for r in s.reasons
     )
-    assert any(o.objections or _premise_attacked(tutorial, o.premises) for o in rebuttals)
-    assert any(s.hedged for s in statements)
+    assert any(o.objections for o in rebuttals)
+    assert any(_premise_attacked(tutorial, o.premises) for o in rebuttals)
+    assert any(s.hedge for s in statements)
+    assert any(s.hedge == "" for s in statements)
     assert tutorial.sections
     assert any(s.section for s in statements)
     assert any(s.note for s in statements)
@@ -233,18 +289,26 @@ def test_tutorial_uses_every_feature(tutorial: Map) -> None:
     assert any(s.tags for s in statements)
     assert any(s.acks for s in statements)
     assert any(s.quote and isinstance(s.at, int) for s in statements)
+    assert any(isinstance(s.at, str) for s in statements)
     assert tutorial.source.title
     assert tutorial.source.author
+    assert tutorial.source.publisher
     assert tutorial.source.date
+    assert tutorial.source.url
 
 
 def test_tutorial_checks_clean(tutorial: Map) -> None:
-    """The tutorial passes `argmap check` at the default level: its thesis is grounded and the one
-    unsupported claim is acknowledged."""
+    """The tutorial passes `argmap check` at the default level (exit 0): its thesis is grounded,
+    both rebuttals are answered, and the one unsupported claim is acknowledged."""
     report = check(tutorial)
     assert [v.status for v in report.verdicts] == [Status.GROUNDED]
     assert report.failing() == ()
     assert any(f.acknowledged for f in report.findings)
+    assert not any(
+        report.evaluation.applies[o.id] for o in tutorial.statements["later-start"].objections
+    )
+    result = CliRunner().invoke(main, ["check", str(TUTORIAL)])
+    assert result.exit_code == 0, result.output
 
 
 def _premise_attacked(argmap: Map, premises: tuple[str, ...]) -> bool:
