@@ -11,17 +11,31 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo test lint bench graphviz venv clean
+.PHONY: demo test lint bench graphviz python-venv venv clean
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "argmap needs Python 3.11 or newer; set PYTHON=python3.x"; exit 2; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || $(MAKE) --no-print-directory python-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
+
+# Debian and Ubuntu ship Python's venv module in a package of its own.
+python-venv:
+	@version=$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "Python's venv module is missing: install it for python$$version"; exit 2; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "Python's venv module is missing: as root, run  apt-get install python$$version-venv"; exit 2; fi; \
+	echo "installing Python's venv module (apt-get install python$$version-venv)"; \
+	$$sudo apt-get update -qq && \
+	{ DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq python$$version-venv >/dev/null || \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq python3-venv >/dev/null; }
 
 # Graphviz's dot, from the system package manager when it is missing.
 graphviz:
