@@ -88,8 +88,8 @@ def test_seed_verdict(seed: Map) -> None:
 
 def test_seed_findings(seed: Map) -> None:
     """Exactly these findings, no more: the claims the author asserts without support, the
-    failing thesis, and the hedged claims the theses lean on. Only the conceded suspicion is
-    acknowledged."""
+    failing thesis, and the hedged claims the theses lean on, among them the "likely" answer that
+    keeps the main thesis from defeat. Only the conceded suspicion is acknowledged."""
     report = check(seed)
     found = {(f.code, f.statement) for f in report.findings}
     assert found == {
@@ -107,6 +107,7 @@ def test_seed_findings(seed: Map) -> None:
         (Code.HEDGED_LOAD, "c-kremlin-evaluated"),
         (Code.HEDGED_LOAD, "c-equalizing"),
         (Code.HEDGED_LOAD, "c-challenge"),
+        (Code.HEDGED_LOAD, "c-common-ground"),
     }
     assert len(report.findings) == len(found)
     acknowledged = {(f.code, f.statement) for f in report.findings if f.acknowledged}
@@ -299,11 +300,18 @@ def test_tutorial_uses_every_feature(tutorial: Map) -> None:
 
 def test_tutorial_checks_clean(tutorial: Map) -> None:
     """The tutorial passes `argmap check` at the default level (exit 0): its thesis is grounded,
-    both rebuttals are answered, and the one unsupported claim is acknowledged."""
+    both rebuttals are answered, the one unsupported claim is acknowledged, and what remains is
+    information: the hedge the thesis leans on, and the unanswered undercut of a reason the thesis
+    does without."""
     report = check(tutorial)
     assert [v.status for v in report.verdicts] == [Status.GROUNDED]
     assert report.failing() == ()
-    assert any(f.acknowledged for f in report.findings)
+    assert {(f.code, f.statement, bool(f.acknowledged)) for f in report.findings} == {
+        (Code.CONTESTED, "later-start", False),
+        (Code.HEDGED_LOAD, "more-sleep", False),
+        (Code.UNSUPPORTED, "body-clocks", True),
+    }
+    assert len(report.findings) == 3
     assert not any(
         report.evaluation.applies[o.id] for o in tutorial.statements["later-start"].objections
     )
