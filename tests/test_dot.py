@@ -185,13 +185,13 @@ statements:
 
 
 def test_sections_become_clusters_titled_by_their_headings() -> None:
-    """Statements of a section sit in ``cluster_<id>``, whose label is the section's title."""
+    """Statements of a section sit in ``cluster:section:<id>``, whose label is the section's title."""
     graph = dot_of(MAP)
-    assert graph.cluster_of["cleaner-air"] == "cluster_background"
-    assert graph.cluster_of["delivery-windows"] == "cluster_background"
-    assert graph.cluster_of["close-centre"] == "cluster_conclusions"
+    assert graph.cluster_of["cleaner-air"] == "cluster:section:background"
+    assert graph.cluster_of["delivery-windows"] == "cluster:section:background"
+    assert graph.cluster_of["close-centre"] == "cluster:section:conclusions"
     assert "fewer-crashes" not in graph.cluster_of
-    assert words(label_text(graph.clusters["cluster_background"]["label"])) == "Background"
+    assert words(label_text(graph.clusters["cluster:section:background"]["label"])) == "Background"
 
 
 # --- how statements look -------------------------------------------------------------------------
@@ -359,7 +359,8 @@ def test_findings_are_drawn_on_their_statements() -> None:
     graph = dot_of(UNSUPPORTED, findings=report.findings)
     finding = next(f for f in report.findings if f.statement == "c")
     node = graph.nodes["c"]
-    assert "⚠ unsupported" in label_text(node["label"])
+    marker = DEFAULT_THEME.findings[finding.severity.name]
+    assert f"{marker.symbol} unsupported" in label_text(node["label"])
     assert unquote(node["color"]) == DEFAULT_THEME.findings[finding.severity.name].color
     assert float(node["penwidth"]) == DEFAULT_THEME.finding_penwidth
     assert finding.message in unquote(node["tooltip"])
@@ -387,7 +388,8 @@ def test_an_unanswered_objection_stands_out() -> None:
 def test_without_findings_nothing_is_marked() -> None:
     """``findings=None`` (``--no-findings``) draws no marks, thick borders or thick attacks."""
     graph = dot_of(UNSUPPORTED)
-    assert "⚠" not in label_text(graph.nodes["c"]["label"])
+    for marker in DEFAULT_THEME.findings.values():
+        assert marker.symbol not in label_text(graph.nodes["c"]["label"])
     assert float(edge(graph, "x", "t")["penwidth"]) < DEFAULT_THEME.unanswered_penwidth
     assert "finding" not in _legend(graph)
     assert "unanswered" not in _legend(graph)
@@ -427,7 +429,7 @@ def test_findings_are_taken_as_plain_data() -> None:
         position=None,
     )
     node = dot_of(MAP, findings=[finding]).nodes["fewer-crashes"]
-    assert "⚠ circular" in label_text(node["label"])
+    assert "✖ circular" in label_text(node["label"])
     assert unquote(node["color"]) == DEFAULT_THEME.findings["ERROR"].color
 
 

@@ -171,7 +171,7 @@ def test_svg_elements_carry_map_ids_tooltips_and_the_source_link() -> None:
     for statement_id in ("close-centre", "cleaner-air", "fewer-crashes", "crashes-matter"):
         assert statement_id in by_id
     title = "{http://www.w3.org/1999/xlink}title"
-    link = by_id["a_cleaner-air"].find("{http://www.w3.org/2000/svg}a")
+    link = next(by_id["cleaner-air"].iter("{http://www.w3.org/2000/svg}a"), None)
     assert link is not None
     assert link.get(title) == (
         "Air pollution fell by about a third after a similar closure.\n"

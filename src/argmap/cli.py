@@ -139,8 +139,9 @@ def starter_map() -> str:
 
 # --- render --------------------------------------------------------------------------------------
 
-RENDER_FORMATS = ("svg", "png", "pdf", "dot")
-RENDER_ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
+# The render command's choices are the library's own constants, imported here beside their use.
+from argmap.dot import DEFAULT_WRAP, DIRECTIONS  # noqa: E402
+from argmap.render import ENGINES, FORMATS  # noqa: E402
 
 
 @main.command("render")
@@ -155,12 +156,12 @@ RENDER_ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "pat
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(RENDER_FORMATS),
+    type=click.Choice(FORMATS),
     help="Output format. Default: from OUTPUT's suffix, else svg.",
 )
 @click.option(
     "--direction",
-    type=click.Choice(["TB", "BT", "LR"]),
+    type=click.Choice(DIRECTIONS),
     default="TB",
     show_default=True,
     help="Thesis at the top (TB), bottom (BT) or left (LR).",
@@ -176,7 +177,7 @@ RENDER_ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "pat
     "--wrap",
     metavar="N",
     type=click.IntRange(min=8),
-    default=32,
+    default=DEFAULT_WRAP,
     show_default=True,
     help="Label width in characters.",
 )
@@ -188,7 +189,7 @@ RENDER_ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "pat
 @click.option("--critical", is_flag=True, help="Mark the single points of failure.")
 @click.option(
     "--engine",
-    type=click.Choice(RENDER_ENGINES),
+    type=click.Choice(ENGINES),
     default="dot",
     show_default=True,
     help="Graphviz layout program.",

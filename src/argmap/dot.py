@@ -4,7 +4,9 @@ Every statement becomes a node named by its map id (also its SVG element id). A 
 premise is an edge from the premise to its claim; co-premises of a linked reason meet in a junction
 dot named by the reason's id, so the reader sees they only support together. A reason or objection
 that is itself attacked gets a junction too, for the undercut to point at. Objections are drawn the
-same way with attack edges. Map text is quoted here and nowhere else, so any text appears literally.
+same way with attack edges. A one-premise reason's edge has the reason's id; a junction's edges are
+``<reason>:from:<premise>`` and ``<reason>:to``; section boxes are ``cluster:section:<id>``. Map
+text is quoted here and nowhere else, so any text appears literally.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ _RANKDIR: Mapping[Direction, str] = {"TB": "BT", "BT": "TB", "LR": "RL"}
 
 DEFAULT_WRAP = 32
 """Default label width, in characters."""
+
+# Map ids match ``[A-Za-z0-9][A-Za-z0-9_.-]*``: a colon or a leading underscore keeps every name
+# below apart from them, so no two SVG elements share an id.
+GRAPH_ID = "argmap:graph"
+"""Id of the whole diagram."""
+CLUSTER_PREFIX = "cluster:"
+"""Start of every cluster's name and id (Graphviz draws a subgraph as a box when it starts so)."""
+LEGEND_CLUSTER = f"{CLUSTER_PREFIX}legend"
+"""Name and id of the box around the key; a section's box is ``cluster:section:<id>``."""
+LEGEND_NODE = "_legend"
+"""Name and id of the key's table."""
 
 
 class FindingLike(Protocol):
@@ -390,7 +403,7 @@ class _Drawing:
         link_color = style.color if applies is not False else theme.inactive_color
         for premise in group.premises:
             link_pairs = [
-                ("id", quote(f"{group.id}:{premise}")),
+                ("id", quote(f"{group.id}:from:{premise}")),
                 ("style", style.style if group.relation is not Relation.SUPPORT else link.style),
                 ("color", quote(link_color)),
                 ("arrowhead", link.arrowhead),
@@ -445,22 +458,31 @@ def _legend_rows(legend: _Legend, theme: Theme) -> list[str]:
     small = f'POINT-SIZE="{theme.small_fontsize + 1:g}"'
     rows: list[str] = []
 
-    def row(swatch: str, words: str, cell: str = "") -> None:
+    def row(swatch: str, words: str) -> None:
         rows.append(
-            f'<TR><TD{cell} WIDTH="44">{swatch}</TD>'
+            f'<TR><TD WIDTH="44">{swatch}</TD>'
             f'<TD ALIGN="LEFT"><FONT {small}>{html(words)}</FONT></TD></TR>'
         )
 
-    def swatch(style: NodeStyle) -> str:
-        cell = f' BGCOLOR="{style.fillcolor}" COLOR="{style.color}" BORDER="1"'
-        return cell + (' STYLE="dashed"' if "dashed" in style.style else "")
+    def node(style: NodeStyle, inside: str = " ", *, color: str = "", border: float = 0) -> str:
+        """A miniature node: the style's fill, border and corners; ``color`` and ``border``
+        replace its border the way a finding does."""
+        styles = [word for word in ("rounded", "dashed") if word in style.style]
+        width = max(1, round(border or style.penwidth))
+        cell = (
+            f'<TABLE BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"'
+            f' BGCOLOR="{style.fillcolor}" COLOR="{color or style.color}"'
+            + (f' STYLE="{",".join(styles)}"' if styles else "")
+            + f'><TR><TD WIDTH="30" HEIGHT="14">{inside}</TD></TR></TABLE>'
+        )
+        return cell
 
     for kind in Kind:
         if (Role.SUPPORTING, kind) in legend.kinds:
-            row(" ", theme.kinds[kind].name, swatch(theme.kinds[kind]))
+            row(node(theme.kinds[kind]), theme.kinds[kind].name)
     attacking = [kind for kind in Kind if (Role.ATTACKING, kind) in legend.kinds]
     if attacking:
-        row(" ", theme.attacking[attacking[0]].name, swatch(theme.attacking[attacking[0]]))
+        row(node(theme.attacking[attacking[0]]), theme.attacking[attacking[0]].name)
     for relation in Relation:
         if relation not in legend.relations:
             continue
@@ -471,10 +493,13 @@ def _legend_rows(legend: _Legend, theme: Theme) -> list[str]:
         row(_font(f"<B>{html('━━━┤')}</B>", color=edge.color), "unanswered objection")
     if legend.inactive:
         row(_font(html("───▶"), color=theme.inactive_color), "does not apply")
+    plain = theme.kinds[Kind.CLAIM]
     for severity in _SEVERITY_ORDER:
         if severity in legend.findings:
             marker = theme.findings[severity]
-            row(_font(html(marker.symbol), color=marker.color), f"finding: {marker.word}")
+            symbol = _font(html(marker.symbol), color=marker.color)
+            swatch = node(plain, symbol, color=marker.color, border=theme.finding_penwidth)
+            row(swatch, f"finding: {marker.word} ({marker.symbol}, thick border)")
     if legend.acknowledged:
         marker = theme.acknowledged
         row(_font(html(marker.symbol), color=marker.color), "finding acknowledged by the mapper")
@@ -483,7 +508,13 @@ def _legend_rows(legend: _Legend, theme: Theme) -> list[str]:
             row(_font(html(marker.symbol), color=marker.color), marker.word)
     if legend.critical:
         marker = theme.critical
-        row(_font(html(marker.symbol), color=marker.color), f"double border: {marker.word}")
+        symbol = _font(html(marker.symbol), color=marker.color)
+        inner = node(plain, symbol)
+        double = (
+            f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"'
+            f' COLOR="{plain.color}" STYLE="rounded"><TR><TD>{inner}</TD></TR></TABLE>'
+        )
+        row(double, f"double border: {marker.word}")
     return rows
 
 
@@ -550,6 +581,7 @@ def to_dot(
 
     font = quote(theme.fontname)
     graph_pairs = [
+        ("id", quote(GRAPH_ID)),
         ("rankdir", _RANKDIR[direction]),
         ("newrank", "true"),
         ("fontname", font),
@@ -571,15 +603,16 @@ def to_dot(
         if not members:
             continue
         title = _font(f"<B>{html(part.title)}</B>", size=theme.cluster_fontsize)
+        name = quote(f"{CLUSTER_PREFIX}section:{part.id}")
         cluster_pairs = [
-            ("id", quote(f"cluster_{part.id}")),
+            ("id", name),
             ("label", f"<{title}>"),
             ("labelloc", top),
             ("style", '"rounded,dashed"'),
             ("color", quote(theme.cluster_color)),
             ("fontcolor", quote(theme.small_color)),
         ]
-        lines.append(f"  subgraph {quote(f'cluster_{part.id}')} {{")
+        lines.append(f"  subgraph {name} {{")
         lines.append(f"    graph [{_attrs(cluster_pairs)}];")
         lines.extend(f"    {member}" for member in members)
         lines.append("  }")
@@ -594,11 +627,12 @@ def to_dot(
                 + "</TABLE>"
             )
             lines += [
-                '  subgraph "cluster__legend" {',
-                f'    graph [id="cluster__legend", label=<<B>Key</B>>, labelloc={top}, '
+                f"  subgraph {quote(LEGEND_CLUSTER)} {{",
+                f"    graph [id={quote(LEGEND_CLUSTER)}, label=<<B>Key</B>>, labelloc={top}, "
                 'style="rounded", '
                 f"color={quote(theme.cluster_color)}, fontcolor={quote(theme.small_color)}];",
-                f'    "_legend" [id="_legend", shape=plain, label=<{table}>, tooltip="Key"];',
+                f"    {quote(LEGEND_NODE)} [id={quote(LEGEND_NODE)}, shape=plain, label=<{table}>, "
+                'tooltip="Key"];',
                 "  }",
             ]
     lines.append("}")

@@ -7,6 +7,7 @@ all; :func:`diagram` gives a ``graphviz.Source`` that displays inline in a Jupyt
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Collection
@@ -26,7 +27,17 @@ Format = Literal["svg", "png", "pdf", "dot"]
 FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "dot")
 """Output formats: Graphviz's SVG, PNG and PDF, or the DOT text itself."""
 
-ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
+Engine = Literal["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]
+ENGINES: tuple[Engine, ...] = (
+    "dot",
+    "neato",
+    "fdp",
+    "sfdp",
+    "circo",
+    "twopi",
+    "osage",
+    "patchwork",
+)
 """Graphviz layout programs; ``dot`` draws the layered picture the others are alternatives to."""
 
 INSTALL_HINT = "install Graphviz: apt-get install graphviz, or brew install graphviz"
@@ -63,17 +74,32 @@ def default_output(map_path: Path, fmt: Format) -> Path:
     return map_path.with_name(f"{name}.{fmt}")
 
 
+def _suffix_format(path: Path) -> Format | None:
+    """The format a file name's suffix names, or ``None`` when it names none (``out.img``)."""
+    try:
+        return format_for(path)
+    except RenderError:
+        return None
+
+
 def resolve_output(
     map_path: Path, output: Path | None, fmt: str | None
 ) -> tuple[Path | None, Format]:
     """Where ``argmap render`` writes (``None``: standard output, for ``-o -``) and in what format.
 
     The format is ``fmt`` when given, else told by the output's suffix, else SVG; the default output
-    is beside the map.
+    is beside the map. A ``fmt`` that contradicts the suffix (``-o y.svg -f png``) is an error, not
+    a PNG named ``.svg``; a suffix that names no format (``out.img``) takes any ``fmt``.
     """
     to_stdout = output is not None and str(output) == "-"
     if fmt is not None:
         chosen = _format(fmt)
+        named = _suffix_format(output) if output is not None and not to_stdout else None
+        if named is not None and named != chosen:
+            raise RenderError(
+                f"{output}: the suffix says {named} but -f says {chosen}; "
+                f"name the file .{chosen} or drop -f"
+            )
     elif output is not None and not to_stdout:
         chosen = format_for(output)
     else:
@@ -168,7 +194,18 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot") -> bytes:
         errors = done.stderr.decode("utf-8", "replace").strip().splitlines()
         first = errors[0] if errors else f"exit status {done.returncode}"
         raise RenderError(f"Graphviz {engine} failed: {first}")
-    return done.stdout
+    return _unique_ids(done.stdout) if fmt == "svg" else done.stdout
+
+
+# Graphviz wraps an element with a tooltip in a group whose id is "a_" and the element's id: the
+# group of statement 'x' is named like statement 'a_x' would be. Nothing refers to these groups.
+_ANCHOR_ID = re.compile(rb'<g id="a_[^"]*">(?=<a\b)')
+
+
+def _unique_ids(svg: bytes) -> bytes:
+    """The SVG without the ids Graphviz gives the links around elements, which can repeat a map
+    id; each statement, reason and box keeps its own."""
+    return _ANCHOR_ID.sub(b"<g>", svg)
 
 
 def render(dot_source: str, out_path: Path, fmt: Format, engine: str = "dot") -> Path:

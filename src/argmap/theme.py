@@ -124,7 +124,8 @@ class Theme:
     unanswered_penwidth: float
     """Line width of an objection that nothing answers."""
     findings: Mapping[str, Marker]
-    """Marks of findings by severity name (``ERROR``, ``WARNING``, ``INFO``)."""
+    """Marks of findings by severity name (``ERROR``, ``WARNING``, ``INFO``): each its own symbol
+    and word, as the two oranges of error and warning are hard to tell apart."""
     finding_penwidth: float
     """Border width of a statement with an unacknowledged finding."""
     acknowledged: Marker
@@ -261,7 +262,7 @@ def _default() -> Theme:
         unanswered_penwidth=3.0,
         findings=MappingProxyType(
             {
-                "ERROR": Marker("⚠", "error", VERMILLION),
+                "ERROR": Marker("✖", "error", VERMILLION),
                 "WARNING": Marker("⚠", "warning", ORANGE),
                 "INFO": Marker("•", "note", BLUE),
             }
