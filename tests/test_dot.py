@@ -185,7 +185,7 @@ statements:
 
 
 def test_sections_become_clusters_titled_by_their_headings() -> None:
-    """Statements of a section sit in ``cluster:section:<id>``, whose label is the section's title."""
+    """Statements of a section sit in ``cluster:section:<id>``, labelled by the section's title."""
     graph = dot_of(MAP)
     assert graph.cluster_of["cleaner-air"] == "cluster:section:background"
     assert graph.cluster_of["delivery-windows"] == "cluster:section:background"
@@ -298,6 +298,72 @@ statements:
     full = _legend(dot_of(MAP, findings=()))
     for used in ("claim", "assumption", "rebuts", "undercuts", "co-premises", "unanswered"):
         assert used in full
+
+
+def _legend_label(graph: Graph) -> str:
+    return graph.nodes["_legend"]["label"]
+
+
+def test_each_finding_severity_has_its_own_symbol_and_word() -> None:
+    """Error and warning are told apart by more than two similar oranges: a symbol and a word of
+    their own, also on a grey-scale print."""
+    markers = list(DEFAULT_THEME.findings.values())
+    assert len({m.symbol for m in markers}) == len(markers)
+    assert len({m.word for m in markers}) == len(markers)
+    assert len({m.color for m in markers}) == len(markers)
+
+
+def test_the_legend_shows_a_finding_as_the_diagram_draws_it() -> None:
+    """Each severity used gets a row with a miniature node in the border the diagram gives such a
+    statement (its colour, the finding width) holding the severity's symbol; unused ones none."""
+    findings = [
+        Finding(Code.CIRCULAR, Severity.ERROR, "fewer-crashes", "supports itself", "", None),
+        Finding(Code.ORPHAN, Severity.WARNING, "quieter", "used nowhere", "", None),
+    ]
+    graph = dot_of(MAP, findings=findings)
+    label = _legend_label(graph)
+    width = f"{DEFAULT_THEME.finding_penwidth:g}"
+    for severity, statement in (("ERROR", "fewer-crashes"), ("WARNING", "quieter")):
+        marker = DEFAULT_THEME.findings[severity]
+        node = graph.nodes[statement]
+        assert unquote(node["color"]) == marker.color
+        assert node["penwidth"] == width
+        assert marker.symbol in label_text(node["label"])
+        miniature = (
+            f'<TABLE BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
+            f'BGCOLOR="{DEFAULT_THEME.kinds[Kind.CLAIM].fillcolor}" COLOR="{marker.color}" '
+            f'STYLE="rounded"><TR><TD WIDTH="30" HEIGHT="14">'
+            f'<FONT COLOR="{marker.color}">{marker.symbol}</FONT></TD></TR></TABLE>'
+        )
+        assert miniature in label
+        assert f"finding: {marker.word} ({marker.symbol}, thick border)" in _legend(graph)
+    note = DEFAULT_THEME.findings["INFO"]
+    assert note.word not in _legend(graph)
+    assert note.symbol not in label
+
+
+def test_the_legend_draws_each_kind_in_its_own_border_and_corners() -> None:
+    """A kind's swatch has the node's fill and border colour, rounded corners where the node has
+    them, a dashed border where the node's is dashed."""
+    label = _legend_label(dot_of(MAP, findings=()))
+    for kind, corners in (
+        (Kind.THESIS, ' STYLE="rounded"'),
+        (Kind.CLAIM, ' STYLE="rounded"'),
+        (Kind.EVIDENCE, ""),
+        (Kind.ASSUMPTION, ' STYLE="dashed"'),
+    ):
+        style = DEFAULT_THEME.kinds[kind]
+        opening = f'BGCOLOR="{style.fillcolor}" COLOR="{style.color}"{corners}>'
+        assert opening in label, kind
+
+
+def test_the_legend_draws_the_double_border_of_a_critical_statement() -> None:
+    """The critical row's swatch is a miniature inside a second border, as the node is drawn."""
+    graph = dot_of(MAP, critical=["cleaner-air"])
+    rows = _legend_label(graph).split('<TR><TD WIDTH="44">')
+    row = next(r for r in rows if "double border" in r)
+    assert row.count("<TABLE") == 2
+    assert DEFAULT_THEME.critical.symbol in row
 
 
 def test_no_legend_draws_none() -> None:
@@ -533,9 +599,71 @@ def test_any_map_gives_dot_that_reads_back_whole(the_map: Map) -> None:
         assert tail in graph.nodes
         assert head in graph.nodes
     assert unquote(graph.attributes["tooltip"]) == "\n".join(the_map.title.splitlines())
-    element_ids = [unquote(a["id"]) for a in graph.nodes.values()]
-    element_ids += [unquote(a["id"]) for _, _, a in graph.edges]
-    assert len(element_ids) == len(set(element_ids)), "SVG element ids must be unique"
+    assert len(_element_ids(graph)) == len(set(_element_ids(graph))), "SVG ids must be unique"
+
+
+def _element_ids(graph: Graph) -> list[str]:
+    """Every id the DOT gives an SVG element: the graph's, each box's, node's and edge's."""
+    found = [unquote(graph.attributes["id"])]
+    found += [unquote(a["id"]) for a in graph.clusters.values()]
+    found += [unquote(a["id"]) for a in graph.nodes.values()]
+    found += [unquote(a["id"]) for _, _, a in graph.edges]
+    return found
+
+
+# Ids a map may use that look like names the drawing gives its own parts.
+LOOKALIKES = """\
+argmap: 1
+title: t
+sections:
+  a: A
+  legend: Legend
+  cluster_a: Cluster A
+statements:
+  cluster_a:
+    thesis: Named like a section's box once was.
+    section: a
+    reasons:
+      - id: cluster__legend
+        premises: [to, a_to]
+      - id: graph0
+        premises: legend
+  to:
+    claim: Named like the edge from a junction.
+    section: cluster_a
+    objections:
+      - id: a_graph0
+        premises: [from, _x]
+  a_to:
+    claim: Named like a link around another element.
+    section: legend
+  legend:
+    evidence: Named like the key.
+    at: 1
+  from:
+    claim: Named like a part of an edge's id.
+  _x:
+    claim: Another premise.
+"""
+
+
+def test_no_map_id_can_repeat_an_id_of_the_drawing() -> None:
+    """Boxes are ``cluster:section:<id>`` and ``cluster:legend``, junction edges
+    ``<reason>:from:<premise>`` and ``<reason>:to``, the graph ``argmap:graph``: none of them is a
+    map id, so statements, reasons and sections named like them keep every SVG id unique."""
+    text = LOOKALIKES.replace("_x", "x-premise")
+    graph = dot_of(text, findings=())
+    ids = _element_ids(graph)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert set(graph.clusters) == {
+        "cluster:section:a",
+        "cluster:section:legend",
+        "cluster:section:cluster_a",
+        "cluster:legend",
+    }
+    assert {"cluster_a", "cluster__legend", "graph0", "to", "a_to", "legend"} <= set(ids)
+    assert unquote(edge(graph, "to", "cluster__legend")["id"]) == "cluster__legend:from:to"
+    assert unquote(edge(graph, "cluster__legend", "cluster_a")["id"]) == "cluster__legend:to"
 
 
 @pytest.mark.dot
