@@ -633,6 +633,173 @@ def test_answered_objection_is_not_reported() -> None:
     assert codes(argmap) == []
 
 
+def findings_of(statements: str, code: Code) -> list[tuple[str, Severity, str]]:
+    """The findings of one code, as (statement, severity, message)."""
+    report = check(build(statements))
+    return [(f.statement, f.severity, f.message) for f in report.findings if f.code is code]
+
+
+# A thesis rebutted by ``o`` (premise p); ``answer`` answers o. Rejecting the answer defeats t.
+DEFENDED = """
+t:
+  thesis: T
+  reasons: [e]
+  objections: [{id: o, premises: p, objections: UNDERCUT}]
+e: {evidence: E, at: 1}
+p: {evidence: P, at: 2, objections: REBUTTAL}
+c: {claim: C, hedge: likely, reasons: [e2]}
+e2: {evidence: E2, at: 3}
+"""
+
+
+@pytest.mark.parametrize(
+    ("undercut", "rebuttal"), [("[]", "[c]"), ("[c]", "[]")], ids=["rebuts-premise", "undercuts"]
+)
+def test_hedged_answer_to_an_objection_is_load(undercut: str, rebuttal: str) -> None:
+    """A hedged claim that answers an objection against the thesis (by rebutting the objection's
+    premise or by undercutting the objection) carries the thesis: rejecting it defeats the thesis,
+    so it is hedged-load, naming the objection it answers."""
+    statements = DEFENDED.replace("UNDERCUT", undercut).replace("REBUTTAL", rebuttal)
+    assert evaluate(build(statements)).status["t"] is G
+    assert evaluate(build(statements), reject=("c",)).status["t"] is D
+    assert findings_of(statements, Code.HEDGED_LOAD) == [
+        (
+            "c",
+            Severity.INFO,
+            "claim c is hedged (likely) and thesis t depends on it, through the answer to "
+            "objection o",
+        )
+    ]
+
+
+def test_hedged_support_of_an_answer_to_an_undercut_is_load() -> None:
+    """The thesis depends on what answers an undercut of a reason it stands on, and on the
+    support of that answer, however deep."""
+    statements = """
+    t:
+      thesis: T
+      reasons:
+        - {id: r, premises: e, objections: [{id: u, premises: p}]}
+    e: {evidence: E, at: 1}
+    p: {evidence: P, at: 2, objections: [c0]}
+    c0: {claim: C0, reasons: [c]}
+    c: {claim: C, hedge: probably, reasons: [e2]}
+    e2: {evidence: E2, at: 3}
+    """
+    assert evaluate(build(statements), reject=("c",)).status["t"] is Status.NOT_GROUNDED
+    assert [s for s, _, _ in findings_of(statements, Code.HEDGED_LOAD)] == ["c"]
+
+
+def test_hedged_statements_on_the_attacking_side_are_not_load() -> None:
+    """A hedged premise of the objection itself, or of a counter to its answer, only weakens the
+    attack on the thesis: the thesis does not depend on it."""
+    statements = """
+    t:
+      thesis: T
+      reasons: [e]
+      objections: [{id: o, premises: p}]
+    e: {evidence: E, at: 1}
+    p: {claim: P, hedge: may, reasons: [e3], objections: [{id: a, premises: e2, objections: [c]}]}
+    e2: {evidence: E2, at: 2}
+    e3: {evidence: E3, at: 3}
+    c: {claim: C, hedge: likely, reasons: [e4]}
+    e4: {evidence: E4, at: 4}
+    """
+    assert evaluate(build(statements), reject=("p",)).status["t"] is G
+    assert evaluate(build(statements), reject=("c",)).status["t"] is G
+    assert findings_of(statements, Code.HEDGED_LOAD) == []
+
+
+# A thesis with two reasons; r is undercut by u (premise e2), which ANSWER may answer.
+UNDERCUT_ONE = """
+t:
+  thesis: T
+  reasons:
+    - {id: r, premises: e, objections: [{id: u, premises: e2}]}
+    - e3
+e: {evidence: E, at: 1}
+e2: {evidence: E2, at: 2, objections: ANSWER}
+e3: {evidence: E3, at: 3}
+e4: {evidence: E4, at: 4}
+"""
+
+
+def test_unanswered_undercut_of_a_claim_that_stands_anyway_is_info() -> None:
+    """An objection that applies and is not answered is reported even when the claim stands on
+    another reason: contested, at info (also on a thesis), saying that it stands."""
+    statements = UNDERCUT_ONE.replace("ANSWER", "[]").replace("e4: {evidence: E4, at: 4}\n", "")
+    assert labels(statements)["t"] is G
+    assert findings_of(statements, Code.CONTESTED) == [
+        (
+            "t",
+            Severity.INFO,
+            "thesis t: its reason r is undercut by objection u (e2), which is not answered; "
+            "it stands on other reasons",
+        )
+    ]
+    assert check(build(statements)).failing() == ()
+
+
+def test_answered_undercut_of_a_claim_that_stands_anyway_is_not_reported() -> None:
+    """Answering the undercut (rebutting its premise) leaves nothing to report."""
+    statements = UNDERCUT_ONE.replace("ANSWER", "[e4]")
+    assert codes(build(statements)) == []
+
+
+def test_undercut_that_leaves_a_claim_not_grounded_stays_a_failure() -> None:
+    """When the undercut is what leaves the claim without support, it is the one contested finding
+    (an error on a thesis), not also an info."""
+    statements = UNDERCUT_ONE.replace("ANSWER", "[]").replace("    - e3\n", "")
+    found = findings_of(statements, Code.CONTESTED)
+    assert [(s, severity) for s, severity, _ in found] == [("t", Severity.ERROR)]
+
+
+def test_every_rebuttal_that_applies_is_named_and_undercuts_beside_a_defeat() -> None:
+    """A defeated claim names every rebuttal that applies; an unanswered undercut of one of its
+    reasons is reported beside it, at info."""
+    statements = """
+    t: {thesis: T, reasons: [c]}
+    c:
+      claim: C
+      reasons: [{id: r, premises: e, objections: [{id: u, premises: e3}]}]
+      objections: [{id: o1, premises: e1}, {id: o2, premises: e2}]
+    e: {evidence: E, at: 1}
+    e1: {evidence: E1, at: 2}
+    e2: {evidence: E2, at: 3}
+    e3: {evidence: E3, at: 4}
+    """
+    report = check(build(statements))
+    on_c = [(f.code, f.severity, f.message) for f in report.findings if f.statement == "c"]
+    assert on_c == [
+        (
+            Code.DEFEATED,
+            Severity.WARNING,
+            "claim c is defeated by objection o1 (e1) and objection o2 (e2), which are not "
+            "answered",
+        ),
+        (
+            Code.CONTESTED,
+            Severity.INFO,
+            "claim c: its reason r is undercut by objection u (e3), which is not answered",
+        ),
+    ]
+
+
+def test_undercut_of_a_statement_serving_only_in_objections_is_not_reported() -> None:
+    """An undercut of a reason for an objection's premise helps the thesis: no finding."""
+    statements = """
+    t: {thesis: T, reasons: [e], objections: [{id: o, premises: p}]}
+    e: {evidence: E, at: 1}
+    p:
+      claim: P
+      reasons: [{id: r, premises: e2, objections: [{id: u, premises: e3}]}, e4]
+    e2: {evidence: E2, at: 2}
+    e3: {evidence: E3, at: 3}
+    e4: {evidence: E4, at: 4}
+    """
+    assert findings_of(statements, Code.CONTESTED) == []
+
+
 def test_check_is_deterministic() -> None:
     """The same map gives the same report."""
     text = CASES[Code.UNGROUNDED][0]

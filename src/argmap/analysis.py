@@ -718,7 +718,9 @@ def check(map: Map, *, source: str | None = None) -> Report:
 
     Severities: a finding that means a thesis does not stand (unsupported, ungrounded, defeated,
     contested on a thesis) is an error, as are a circle of support that leaves its claims undecided
-    and a quote that is not in the source; hedged-load is info; everything else is a warning.
+    and a quote that is not in the source; hedged-load is info, and so is contested for an
+    unanswered undercut of a reason that the statement does not need (it stands on another, or
+    fails for another cause); everything else is a warning.
     """
     graph = _Graph(map)
     labels = _Labels(graph, (), ())
@@ -764,17 +766,42 @@ def _evaluation_findings(graph: _Graph, labels: _Labels) -> Iterator[_Found]:
             continue
         status = labels.status(i)
         if status is Status.DEFEATED:
-            rebuttal = labels.first(graph.neg[i], _IN)
-            assert rebuttal is not None
-            yield _Found(
-                i,
-                Code.DEFEATED,
-                f"{what} is defeated by {_objection(graph, rebuttal)}, which is not answered",
-            )
+            yield _defeated(graph, labels, i, what)
         elif status is Status.NOT_GROUNDED and statement.reasons:
             yield _not_grounded(graph, labels, i, what)
+            continue  # its undercuts are named there: together they leave it not grounded
         elif status is Status.UNDECIDED:
             yield _undecided(graph, labels, i, what)
+        yield from _undercuts_aside(graph, labels, i, what)
+
+
+def _defeated(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
+    """A defeated statement, with every rebuttal of it that applies (the first three)."""
+    rebuttals = [o for o in graph.neg[node] if labels.label[o] == _IN]
+    named = " and ".join(_objection(graph, o) for o in rebuttals[:3])
+    more = f" and {_plural(len(rebuttals) - 3, 'more')}" if len(rebuttals) > 3 else ""
+    which = "which is" if len(rebuttals) == 1 else "which are"
+    return _Found(node, Code.DEFEATED, f"{what} is defeated by {named}{more}, {which} not answered")
+
+
+def _undercuts_aside(graph: _Graph, labels: _Labels, node: int, what: str) -> Iterator[_Found]:
+    """Unanswered undercuts that do not decide the statement's status: it stands on another
+    reason, or it fails for another cause. Info, one per undercut: the objection still stands in
+    the text, and answering it (or acknowledging it) is the reader's call."""
+    label = labels.label
+    stands = label[node] == _IN
+    for reason in graph.pos[node]:
+        for undercut in graph.neg[reason]:
+            if label[undercut] != _IN:
+                continue
+            aside = "; it stands on other reasons" if stands else ""
+            yield _Found(
+                node,
+                Code.CONTESTED,
+                f"{what}: its reason {graph.ids[reason]} is undercut by "
+                f"{_objection(graph, undercut)}, which is not answered{aside}",
+                Severity.INFO,
+            )
 
 
 def _not_grounded(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
@@ -880,30 +907,61 @@ def _untraceable(graph: _Graph) -> Iterator[_Found]:
 
 
 def _hedged_load(graph: _Graph) -> Iterator[_Found]:
-    """Hedged statements that a thesis depends on through support, however indirectly; each names
-    the thesis that reaches it first (breadth first from all theses in map order)."""
+    """Hedged statements that a thesis depends on, however indirectly; each names the thesis that
+    reaches it first (breadth first from all theses in map order).
+
+    A statement depends on the premises of its reasons and on what answers the objections against
+    it or its reasons: the premises of an undercut of such an objection, and of a rebuttal of one
+    of its premises. Rejecting any of these can change the statement's status; the statements it
+    depends on depend in turn on theirs."""
+    pos, neg = graph.pos, graph.neg
     origin = [-1] * graph.n_statements
+    answered = [-1] * graph.n_statements  # the first objection answered on the way, if any
     frontier = [i for i, s in enumerate(graph.statements) if s.kind is Kind.THESIS]
     for thesis in frontier:
         origin[thesis] = thesis
     while frontier:
         following = []
         for node in frontier:
-            for reason in graph.pos[node]:
-                for premise in graph.pos[reason]:
-                    if origin[premise] == -1:
-                        origin[premise] = origin[node]
-                        following.append(premise)
+            for premise, objection in _depends_on(pos, neg, node):
+                if origin[premise] == -1:
+                    origin[premise] = origin[node]
+                    answered[premise] = answered[node] if answered[node] != -1 else objection
+                    following.append(premise)
         frontier = following
     for i, statement in enumerate(graph.statements):
         if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1:
             words = f" ({statement.hedge})" if statement.hedge else ""
+            through = (
+                f", through the answer to objection {graph.ids[answered[i]]}"
+                if answered[i] != -1
+                else ""
+            )
             yield _Found(
                 i,
                 Code.HEDGED_LOAD,
                 f"{statement.kind.value} {statement.id} is hedged{words} and thesis "
-                f"{graph.ids[origin[i]]} depends on it",
+                f"{graph.ids[origin[i]]} depends on it{through}",
             )
+
+
+def _depends_on(pos: _Adjacency, neg: _Adjacency, statement: int) -> Iterator[tuple[int, int]]:
+    """The statements ``statement`` directly depends on, each with the objection it answers (-1
+    for support): the premises of its reasons, then the premises of the answers to each objection
+    against it or against one of its reasons."""
+    reasons = pos[statement]
+    for reason in reasons:
+        for premise in pos[reason]:
+            yield premise, -1
+    for attacked in (statement, *reasons):
+        for objection in neg[attacked]:
+            for undercut in neg[objection]:
+                for premise in pos[undercut]:
+                    yield premise, objection
+            for attacker in pos[objection]:
+                for rebuttal in neg[attacker]:
+                    for premise in pos[rebuttal]:
+                        yield premise, objection
 
 
 def _duplicates(graph: _Graph) -> Iterator[_Found]:
@@ -944,7 +1002,7 @@ def _quotes(graph: _Graph, source: SourceText) -> Iterator[_Found]:
 def _finding(statement: Statement, found: _Found) -> Finding:
     code = found.code
     severity = found.severity or _SEVERITY[code]
-    if code in _THESIS_FAILS and statement.kind is Kind.THESIS:
+    if found.severity is None and code in _THESIS_FAILS and statement.kind is Kind.THESIS:
         severity = Severity.ERROR
     ack = next((a.why for a in statement.acks if a.code is code), None)
     return Finding(
