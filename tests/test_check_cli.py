@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 import argmap
-from argmap import cli
+from argmap import cli, report
+from argmap.analysis import Severity
 from argmap.cli import main
 from argmap.model import Code
 
@@ -136,24 +137,27 @@ def test_unknown_code_is_a_usage_error(tmp_path: Path) -> None:
     assert "unsupported" in result.output
 
 
-def test_unreadable_map_is_reported_and_others_still_checked(tmp_path: Path) -> None:
-    """Every problem of an unreadable map goes to standard error, one per line; the other maps
-    are still checked; the exit code is 2."""
+def test_unreadable_map_is_reported_in_its_place_and_others_still_checked(tmp_path: Path) -> None:
+    """Every problem of an unreadable map is printed as FILE:LINE:COL: message, one per line, in
+    that map's block on standard output: blocks come in the order the maps are given, whether
+    they could be read or not. The other maps are still checked; the exit code is 2."""
     bad = tmp_path / "bad.argmap.yaml"
     bad.write_text(HEAD + "  t: {thesis: T, reasons: [nope]}\n  u: {thesis: U, qoute: q}\n")
     good = write(tmp_path, "good.argmap.yaml", SOUND)
     missing = str(tmp_path / "missing.argmap.yaml")
-    result = run(str(bad), good, missing)
+    result = run(good, str(bad), missing)
     assert result.exit_code == 2
-    errors = result.stderr.splitlines()
-    assert len(errors) == 3
-    assert errors[0].startswith(f"{bad}:4:")
-    assert "nope" in errors[0]
-    assert errors[1].startswith(f"{bad}:5:")
-    assert errors[2].startswith(f"{missing}:1:1: cannot read")
-    assert f"{good}: thesis t is grounded" in result.stdout
-    assert "1 map: 0 errors" in result.stdout
-    assert "2 maps could not be read" in result.stdout
+    assert result.stderr == ""
+    blocks = result.stdout.split("\n\n")
+    assert blocks[0] == f"{good}: thesis t is grounded"
+    first, second = blocks[1].splitlines()
+    assert first.startswith(f"{bad}:4:")
+    assert "nope" in first
+    assert second.startswith(f"{bad}:5:")
+    assert blocks[2].startswith(f"{missing}:1:1: cannot read")
+    assert "\n" not in blocks[2]
+    assert blocks[3].startswith("1 map: 0 errors")
+    assert "2 maps could not be read" in blocks[3]
 
 
 def test_several_maps_are_grouped_per_file(tmp_path: Path) -> None:
@@ -218,9 +222,10 @@ def test_json_lists_unreadable_maps(tmp_path: Path) -> None:
     assert entry["findings"] == []
 
 
-def test_github_annotations(tmp_path: Path) -> None:
+def test_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--format github prints workflow commands on the findings' lines, escaping what GitHub
     needs escaped; info becomes a notice."""
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "elsewhere"))
     path = write(tmp_path, "m,weak.argmap.yaml", WEAK)
     lines = run(path, "--format", "github").stdout.splitlines()
     escaped = path.replace(",", "%2C")
@@ -232,6 +237,56 @@ def test_github_annotations(tmp_path: Path) -> None:
     assert lines[1].startswith(f"::warning file={escaped},line=8,col=3,title=argmap unsupported::")
     hedged = run(write(tmp_path, "h.argmap.yaml", HEDGED), "--format", "github").stdout
     assert hedged.startswith("::notice ")
+
+
+def test_github_names_files_relative_to_the_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A map under $GITHUB_WORKSPACE is named relative to it, so that GitHub attaches the
+    annotation to the file in the pull request; `:` and `,` in the name are escaped as %3A and
+    %2C. Problems of an unreadable map and the verdict lines use the same name."""
+    folder = tmp_path / "ci:run,1"
+    folder.mkdir()
+    path = write(folder, "weak.argmap.yaml", WEAK)
+    bad = folder / "bad.argmap.yaml"
+    bad.write_text(HEAD + "  t: {thesis: T, reasons: [nope]}\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    monkeypatch.chdir(folder)  # the workspace wins over the current directory
+    lines = run(path, str(bad), "--format", "github").stdout.splitlines()
+    assert lines[0].startswith(
+        "::error file=ci%3Arun%2C1/weak.argmap.yaml,line=4,col=3,title=argmap ungrounded::"
+    )
+    assert "ci:run,1/weak.argmap.yaml: thesis t is not grounded: t <- c: c has no reasons" in lines
+    assert any(
+        line.startswith("::error file=ci%3Arun%2C1/bad.argmap.yaml,line=4,") for line in lines
+    )
+
+
+def test_github_without_workspace_is_relative_to_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without $GITHUB_WORKSPACE, an absolute path under the current directory is written
+    relative to it; a path outside it stays as given."""
+    inside = tmp_path / "repo"
+    inside.mkdir()
+    path = write(inside, "weak.argmap.yaml", WEAK)
+    outside = write(tmp_path, "out.argmap.yaml", WEAK)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.chdir(inside)
+    lines = run(path, outside, "--format", "github").stdout.splitlines()
+    assert lines[0].startswith("::error file=weak.argmap.yaml,line=4,")
+    escaped = outside.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    assert any(line.startswith(f"::error file={escaped},line=4,") for line in lines)
+
+
+def test_choices_come_from_the_library() -> None:
+    """--format and --fail-on offer exactly the library's formats and severities."""
+    params = {p.name: p for p in cli.check.params}
+    assert list(params["form"].type.choices) == [f.value for f in report.Format]  # type: ignore[attr-defined]
+    assert list(params["fail_on"].type.choices) == [s.value for s in Severity]  # type: ignore[attr-defined]
+    result = run("x.argmap.yaml", "--format", "xml")
+    assert result.exit_code == 2
+    assert "'human', 'json', 'github'" in result.output
 
 
 def test_source_checks_quotes(tmp_path: Path) -> None:

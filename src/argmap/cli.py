@@ -9,6 +9,9 @@ from pathlib import Path
 
 import click
 
+from argmap.analysis import Severity
+from argmap.report import Format
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
@@ -52,16 +55,16 @@ MAP_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option(
     "--format",
     "form",
-    type=click.Choice(["human", "json", "github"]),
-    default="human",
+    type=click.Choice([f.value for f in Format]),
+    default=Format.HUMAN.value,
     help="Text for people (default), JSON for tools, or GitHub annotations.",
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Report only these codes.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Do not report these codes.")
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default="warning",
+    type=click.Choice([s.value for s in Severity]),
+    default=Severity.WARNING.value,
     show_default=True,
     help="Exit 1 when a finding at or above this severity is not acknowledged.",
 )
@@ -83,7 +86,6 @@ def check(
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 when a map cannot be read.
     """
     from argmap import report
-    from argmap.analysis import Severity
 
     try:
         chosen = report.parse_codes(select) if select else None
@@ -96,13 +98,11 @@ def check(
         message = f"{source} is not UTF-8 text (byte {error.start})"
         raise click.BadParameter(message, param_hint="--source") from None
     checked = report.check_files(maps, source=text, select=chosen, ignore=ignored)
-    severity = Severity(fail_on)
-    if form == "human":
-        for problem in (p for item in checked for p in item.problems):
-            click.echo(str(problem), err=True)
-    out = {"human": report.to_human, "json": report.to_json, "github": report.to_github}[form]
-    colour = use_colour()
-    click.echo(out(checked, severity, colour=colour), nl=False, color=colour)
+    severity, chosen_format = Severity(fail_on), Format(form)
+    colour = use_colour() and chosen_format is Format.HUMAN
+    root = report.workspace() if chosen_format is Format.GITHUB else None
+    output = report.render(chosen_format, checked, severity, colour=colour, root=root)
+    click.echo(output, nl=False, color=colour)
     click.get_current_context().exit(report.exit_code(checked, severity))
 
 

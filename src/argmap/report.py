@@ -7,9 +7,11 @@ The JSON structure is documented in :func:`to_json` and versioned by :data:`JSON
 
 from __future__ import annotations
 
+import enum
 import json
 import os
 from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -20,6 +22,17 @@ from argmap.model import Code
 
 JSON_VERSION: Final = 1
 """Version of the JSON structure; raised only when a key changes meaning or disappears."""
+
+
+class Format(enum.Enum):
+    """How ``argmap check`` prints its reports."""
+
+    HUMAN = "human"
+    """Text for people: findings and verdicts grouped per map, then a summary (:func:`to_human`)."""
+    JSON = "json"
+    """A stable, versioned JSON document (:func:`to_json`)."""
+    GITHUB = "github"
+    """GitHub Actions workflow commands that annotate the map's lines (:func:`to_github`)."""
 
 
 @attrs.frozen
@@ -127,12 +140,15 @@ def _verdict_line(verdict: Verdict, colour: bool) -> str:
 
 
 def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
-    """Findings grouped per map, one line each (``FILE:LINE:COL: CODE message [severity]``) with
-    the hint on the next line; then each thesis's verdict; finally one summary line. Maps that
-    could not be read are left out here: their problems go to standard error."""
+    """One block per map, in the order given: its findings, one line each (``FILE:LINE:COL: CODE
+    message [severity]``) with the hint on the next line, then each thesis's verdict; for a map
+    that could not be read, its problems (``FILE:LINE:COL: message``) in its place. Finally one
+    summary line."""
     blocks: list[str] = []
     for item in checked:
         if item.report is None:
+            if item.problems:
+                blocks.append("\n".join(str(problem) for problem in item.problems))
             continue
         lines: list[str] = []
         for finding in item.report.findings:
@@ -276,14 +292,42 @@ def _annotation(level: str, path: str, line: int | None, column: int | None, tit
     return f"::{level} {','.join(props)}::"
 
 
-def to_github(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
+def workspace() -> Path:
+    """Where GitHub checked out the repository (``$GITHUB_WORKSPACE``), else the current
+    directory: annotations name files relative to it."""
+    return Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd())
+
+
+def relative_to(path: str, root: str | os.PathLike[str]) -> str:
+    """``path`` (relative to the current directory, or absolute) relative to ``root``, with
+    forward slashes, when it lies under ``root``; else ``path`` as it is."""
+    absolute = Path(os.path.abspath(path))
+    for candidate, base in (
+        (absolute, Path(os.path.abspath(root))),
+        (absolute.resolve(), Path(root).resolve()),
+    ):
+        if candidate.is_relative_to(base) and candidate != base:
+            return candidate.relative_to(base).as_posix()
+    return path
+
+
+def to_github(
+    checked: Sequence[Checked],
+    fail_on: Severity,
+    *,
+    colour: bool = False,
+    root: str | os.PathLike[str] | None = None,
+) -> str:
     """GitHub Actions workflow commands, one per finding (errors, warnings, and info as notices;
     acknowledged findings as notices), one error per problem of an unreadable map, then the
-    verdicts and the summary as plain log lines. ``colour`` is ignored."""
+    verdicts and the summary as plain log lines. A file under ``root`` (the workspace, see
+    :func:`workspace`) is named relative to it, so that GitHub attaches the annotation to the
+    file's lines; without ``root``, paths are printed as given. ``colour`` is ignored."""
     lines: list[str] = []
     for item in checked:
+        path = relative_to(item.path, root) if root is not None else item.path
         for problem in item.problems:
-            head = _annotation("error", item.path, problem.line, problem.column, "argmap")
+            head = _annotation("error", path, problem.line, problem.column, "argmap")
             lines.append(head + _escape_data(problem.message))
         if item.report is None:
             continue
@@ -292,19 +336,34 @@ def to_github(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = F
             column = finding.position.column if finding.position else None
             if finding.acknowledged is not None:
                 head = _annotation(
-                    "notice", item.path, line, column, f"argmap {finding.code.value} (acknowledged)"
+                    "notice", path, line, column, f"argmap {finding.code.value} (acknowledged)"
                 )
                 body = f"{finding.message} (acknowledged: {finding.acknowledged})"
             else:
                 level = _LEVELS[finding.severity]
-                head = _annotation(level, item.path, line, column, f"argmap {finding.code.value}")
+                head = _annotation(level, path, line, column, f"argmap {finding.code.value}")
                 body = f"{finding.message}\nhint: {finding.hint}"
             lines.append(head + _escape_data(body))
-        lines.extend(
-            f"{item.path}: {_verdict_line(verdict, False)}" for verdict in item.report.verdicts
-        )
+        lines.extend(f"{path}: {_verdict_line(verdict, False)}" for verdict in item.report.verdicts)
     lines.append(summary_line(summarise(checked, fail_on), fail_on))
     return "\n".join(lines) + "\n"
+
+
+def render(
+    form: Format,
+    checked: Sequence[Checked],
+    fail_on: Severity,
+    *,
+    colour: bool = False,
+    root: str | os.PathLike[str] | None = None,
+) -> str:
+    """The reports in the chosen format; ``colour`` applies to human text, ``root`` (the
+    workspace) to GitHub annotations."""
+    if form is Format.JSON:
+        return to_json(checked, fail_on)
+    if form is Format.GITHUB:
+        return to_github(checked, fail_on, root=root)
+    return to_human(checked, fail_on, colour=colour)
 
 
 def parse_codes(values: Sequence[str]) -> frozenset[Code]:
