@@ -11,7 +11,7 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo test lint bench graphviz python-venv venv clean
+.PHONY: demo maps test lint bench graphviz python-venv venv clean
 
 venv: $(STAMP)
 
@@ -63,6 +63,12 @@ demo: $(STAMP) graphviz
 	@$(BIN)/argmap render $(SEED) --direction LR -o $(OUT)/china-russia-central-asia.svg
 	@$(BIN)/argmap render $(SEED) --focus t-agreed --depth 1 --direction LR \
 	  -o $(OUT)/china-russia-central-asia-t-agreed.png
+
+# The pictures maps/README.md shows, redrawn from the maps as maps/pictures.txt lists them.
+maps: $(STAMP) graphviz
+	@grep -v '^#' maps/pictures.txt | grep . | while read -r picture arguments; do \
+	  (cd maps && ../$(BIN)/argmap render $$arguments -o $$picture) || exit 2; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

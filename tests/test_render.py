@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 import shutil
+import sys
+from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
+import click
 import graphviz
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.cli import main
+from argmap.dot import DEFAULT_WRAP, DIRECTIONS
 from argmap.errors import ExecutableNotFound, RenderError
 from argmap.load import loads
 from argmap.render import (
+    ENGINES,
+    FORMATS,
     INSTALL_HINT,
     default_output,
     diagram,
@@ -25,6 +36,8 @@ from argmap.render import (
 )
 from dotreader import label_text, read_dot
 
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).resolve().parent / "golden"
 HAVE_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAVE_DOT, reason="Graphviz's dot is not installed")
 
@@ -110,6 +123,53 @@ def test_format_given_wins_and_dash_means_standard_output() -> None:
     assert resolve_output(map_path, Path("-"), None) == (None, "svg")
     assert resolve_output(map_path, Path("-"), "png") == (None, "png")
     assert resolve_output(map_path, None, "pdf") == (Path("city.pdf"), "pdf")
+
+
+def test_a_format_that_contradicts_the_suffix_is_refused() -> None:
+    """``-o y.svg -f png`` would write PNG bytes under an SVG name: it is an error. A suffix that
+    agrees, or that names no format (``out.img``), takes ``-f``."""
+    map_path = Path("city.argmap.yaml")
+    with pytest.raises(RenderError) as raised:
+        resolve_output(map_path, Path("y.svg"), "png")
+    assert (
+        str(raised.value)
+        == "y.svg: the suffix says svg but -f says png; name the file .png or drop -f"
+    )
+    with pytest.raises(RenderError, match="the suffix says dot but -f says pdf"):
+        resolve_output(map_path, Path("y.gv"), "pdf")
+    assert resolve_output(map_path, Path("y.SVG"), "svg") == (Path("y.SVG"), "svg")
+    assert resolve_output(map_path, Path("y.gv"), "dot") == (Path("y.gv"), "dot")
+    assert resolve_output(map_path, Path("out.img"), "png") == (Path("out.img"), "png")
+
+
+def test_the_cli_refuses_a_format_that_contradicts_the_suffix(
+    map_file: Path, tmp_path: Path
+) -> None:
+    """``argmap render -o y.svg -f dot``: one line, exit code 2, nothing written; ``-o out.img -f
+    dot`` writes DOT to ``out.img``."""
+    target = tmp_path / "y.svg"
+    code, out, err = run("render", str(map_file), "-o", str(target), "-f", "dot")
+    assert (code, out) == (2, "")
+    assert err == f"{target}: the suffix says svg but -f says dot; name the file .dot or drop -f\n"
+    assert not target.exists()
+    free = tmp_path / "out.img"
+    code, _, _ = run("render", str(map_file), "-o", str(free), "-f", "dot")
+    assert code == 0
+    assert free.read_text(encoding="utf-8") == draw(loads(MAP))
+
+
+def test_the_cli_offers_the_librarys_choices() -> None:
+    """``-f``, ``--direction``, ``--engine`` and ``--wrap`` take what the library defines, so the
+    two cannot drift apart."""
+    command = main.commands["render"]
+    options = {param.name: param for param in command.params}
+    choices = {
+        name: tuple(param.type.choices)
+        for name, param in options.items()
+        if isinstance(param.type, click.Choice)
+    }
+    assert choices == {"fmt": FORMATS, "direction": DIRECTIONS, "engine": ENGINES}
+    assert options["wrap"].default == DEFAULT_WRAP
 
 
 def test_the_map_itself_is_never_the_output(map_file: Path) -> None:
@@ -312,17 +372,223 @@ def test_render_critical(map_file: Path) -> None:
     assert {name for name, node in graph.nodes.items() if node.get("peripheries") == "2"} == marked
 
 
+FAKE_ENGINE = """\
+import pathlib, sys
+name = pathlib.Path(sys.argv[0]).name
+calls = pathlib.Path(sys.argv[0]).parent.parent / "calls"
+calls.mkdir(exist_ok=True)
+(calls / name).write_text(" ".join(sys.argv[1:]) + "\\n" + sys.stdin.read(), encoding="utf-8")
+sys.stdout.write(f"<svg>drawn by {name}</svg>")
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_render_engine_runs_that_layout_program(
+    map_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """``--engine NAME`` runs the program NAME, and only it, on the map's DOT: every layout
+    program on PATH is a stand-in that records its call."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    for name in ENGINES:
+        program = fake_bin / name
+        program.write_text(f"#!{sys.executable}\n{FAKE_ENGINE}", encoding="utf-8")
+        program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake_bin))
+    out = tmp_path / "picture.svg"
+    code, _, err = run("render", str(map_file), "--engine", engine, "-o", str(out))
+    assert (code, err) == (0, f"wrote {out}\n")
+    assert out.read_text(encoding="utf-8") == f"<svg>drawn by {engine}</svg>"
+    called = {
+        path.name: path.read_text(encoding="utf-8") for path in (tmp_path / "calls").iterdir()
+    }
+    assert called == {engine: f"-Tsvg\n{draw(loads(MAP))}"}
+
+
 @pytest.mark.dot
 @needs_dot
 @pytest.mark.parametrize("engine", ["neato", "fdp", "circo", "twopi", "osage", "patchwork"])
-def test_render_engine(map_file: Path, tmp_path: Path, engine: str) -> None:
-    """``--engine`` runs another Graphviz layout program."""
+def test_render_engine_lays_out_otherwise_than_dot(map_file: Path, engine: str) -> None:
+    """With the real programs, another engine places the statements elsewhere than ``dot``."""
     if shutil.which(engine) is None:
         pytest.skip(f"Graphviz's {engine} is not installed")
-    out = tmp_path / f"{engine}.svg"
-    code, _, _ = run("render", str(map_file), "--engine", engine, "-o", str(out))
+    code, theirs, _ = run("render", str(map_file), "--engine", engine, "-o", "-")
     assert code == 0
-    assert out.read_bytes().startswith(b"<?xml")
+    _, ours, _ = run("render", str(map_file), "-o", "-")
+    assert _places(theirs) != _places(ours)
+
+
+def _places(svg: str) -> dict[str | None, str | None]:
+    """Where each statement's box is drawn: its outline's points, by the statement's id."""
+    root = ElementTree.fromstring(svg)
+    places: dict[str | None, str | None] = {}
+    for group in root.iter("{http://www.w3.org/2000/svg}g"):
+        if group.get("class") == "node":
+            outline = next(group.iter("{http://www.w3.org/2000/svg}polygon"), None)
+            places[group.get("id")] = outline.get("points") if outline is not None else None
+    return places
+
+
+# --- SVG ids -------------------------------------------------------------------------------------
+
+
+def _svg_ids(source: str) -> list[str]:
+    root = ElementTree.fromstring(picture(source, "svg"))
+    return [found for element in root.iter() if (found := element.get("id")) is not None]
+
+
+# Ids a map may use that look like names Graphviz or the drawing give their own parts: boxes,
+# the graph, the key, junction edges, and the "a_" groups Graphviz puts around linked elements.
+LOOKALIKES = """\
+argmap: 1
+title: Lookalikes
+source:
+  title: A source
+  url: https://example.org/source
+sections:
+  a: A
+  legend: Legend
+  cluster_a: Cluster A
+statements:
+  cluster_a:
+    thesis: Named like a section's box.
+    section: a
+    reasons:
+      - id: cluster__legend
+        premises: [to, a_to]
+      - id: graph0
+        premises: legend
+  to:
+    claim: Named like a junction's edge.
+    section: cluster_a
+    objections:
+      - id: a_graph0
+        premises: [from, a_cluster_a]
+  a_to:
+    claim: Named like the link around statement 'to'.
+    section: legend
+  legend:
+    evidence: Named like the key.
+    at: "1"
+  from:
+    claim: Named like part of an edge's id.
+  a_cluster_a:
+    claim: Named like the link around the box of section 'cluster_a'.
+  a__legend:
+    claim: Named like the link around the key.
+    reasons: [a_a_to]
+  a_a_to:
+    claim: Named like the link around the link.
+"""
+
+
+@pytest.mark.dot
+@needs_dot
+def test_svg_ids_are_unique_whatever_the_map_names_things() -> None:
+    """Statements, reasons and sections named like the drawing's own parts keep every SVG id
+    unique, with every layer drawn; each statement keeps its map id."""
+    source = draw(loads(LOOKALIKES), status=True, critical=True)
+    ids = _svg_ids(source)
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    the_map = loads(LOOKALIKES)
+    assert set(the_map.statements) <= set(ids)
+    assert {"cluster:section:a", "cluster:section:cluster_a", "cluster:legend"} <= set(ids)
+
+
+lookalike_ids = st.sampled_from(
+    ["a", "b", "to", "from", "legend", "graph0", "node1", "edge1", "clust1"]
+).flatmap(
+    lambda base: st.sampled_from(
+        [base, f"a_{base}", f"a_a_{base}", f"cluster_{base}", f"cluster__{base}", f"{base}.r1"]
+    )
+)
+
+
+@st.composite
+def lookalike_maps(draw: st.DrawFn) -> str:
+    """Map text whose statement, reason and section ids look like SVG ids of the drawing."""
+    names = draw(st.lists(lookalike_ids, min_size=3, max_size=9, unique=True))
+    split = draw(st.integers(min_value=2, max_value=len(names)))
+    statements, inferences = names[:split], names[split:]
+    sections = draw(st.lists(lookalike_ids, max_size=3, unique=True))
+    lines = ["argmap: 1", "title: t"]
+    if sections:
+        lines += ["sections:", *(f"  {s}: S {s}" for s in sections)]
+    lines.append("statements:")
+    for n, statement in enumerate(statements):
+        lines += [f"  {statement}:", f"    {'thesis' if n == 0 else 'claim'}: S{n}."]
+        if sections:
+            lines.append(f"    section: {draw(st.sampled_from(sections))}")
+        below = statements[n + 1 :]
+        if not below:
+            continue
+        mine = [i for k, i in enumerate(inferences) if k % len(statements) == n]
+        parts = ["reasons", "objections"]
+        for part, inference in zip(parts, mine or [None], strict=False):
+            premises = draw(st.lists(st.sampled_from(below), min_size=1, max_size=2, unique=True))
+            if inference is None:
+                lines.append(f"    {part}: [[{', '.join(premises)}]]")
+            else:
+                lines.append(f"    {part}:")
+                lines.append(f"      - id: {inference}")
+                lines.append(f"        premises: [{', '.join(premises)}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.dot
+@needs_dot
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lookalike_maps())
+def test_svg_ids_of_any_map_of_lookalike_ids_are_unique(text: str) -> None:
+    """Whatever a map names its statements, reasons and sections, no SVG id repeats."""
+    the_map = loads(text)
+    ids = _svg_ids(draw(the_map, status=True))
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    assert set(the_map.statements) <= set(ids)
+
+
+# --- the committed pictures ----------------------------------------------------------------------
+
+
+def _pictures() -> list[tuple[str, list[str]]]:
+    """The pictures of ``maps/pictures.txt``: each file and the ``argmap render`` arguments."""
+    listed = []
+    for line in (REPO / "maps" / "pictures.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            picture_name, *arguments = shlex.split(line)
+            listed.append((picture_name, arguments))
+    return listed
+
+
+def test_the_picture_list_is_what_the_maps_readme_shows() -> None:
+    """``maps/pictures.txt`` lists every picture ``maps/README.md`` links to, and nothing else,
+    and each of them is committed."""
+    readme = (REPO / "maps" / "README.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"\]\(([^)\s]+\.(?:svg|png|pdf))\)", readme))
+    listed = {picture_name for picture_name, _ in _pictures()}
+    assert listed == shown
+    for picture_name in listed:
+        assert (REPO / "maps" / picture_name).is_file()
+
+
+@pytest.mark.parametrize(("picture_name", "arguments"), _pictures(), ids=lambda p: str(p))
+def test_each_committed_picture_is_drawn_from_todays_map(
+    picture_name: str, arguments: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The DOT of each picture in ``maps/`` is the one reviewed in ``tests/golden/pictures/``: a
+    map edited without ``make maps`` fails here. ARGMAP_UPDATE_GOLDEN=1 rewrites the goldens;
+    then run ``make maps`` and commit both."""
+    monkeypatch.chdir(REPO / "maps")
+    code, drawn, err = run("render", *arguments, "-f", "dot", "-o", "-")
+    assert (code, err) == (0, "")
+    golden = GOLDEN / "pictures" / f"{picture_name}.dot"
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(drawn, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run with ARGMAP_UPDATE_GOLDEN=1"
+    assert drawn == golden.read_text(encoding="utf-8"), (
+        f"maps/{picture_name} is stale: run make maps and update the golden"
+    )
 
 
 @pytest.mark.dot
