@@ -522,7 +522,7 @@ def lookalike_maps(draw: st.DrawFn) -> str:
         below = statements[n + 1 :]
         if not below:
             continue
-        mine = [i for k, i in enumerate(inferences) if k % len(statements) == n]
+        mine: list[str | None] = [i for k, i in enumerate(inferences) if k % len(statements) == n]
         parts = ["reasons", "objections"]
         for part, inference in zip(parts, mine or [None], strict=False):
             premises = draw(st.lists(st.sampled_from(below), min_size=1, max_size=2, unique=True))
