@@ -279,6 +279,14 @@ def test_github_without_workspace_is_relative_to_the_current_directory(
     assert any(line.startswith(f"::error file={escaped},line=4,") for line in lines)
 
 
+def test_relative_to_keeps_paths_outside_the_root(tmp_path: Path) -> None:
+    """Paths under the root become relative with forward slashes; others stay as given."""
+    inside = str(tmp_path / "a" / "b.argmap.yaml")
+    assert report.relative_to(inside, tmp_path) == "a/b.argmap.yaml"
+    assert report.relative_to(inside, tmp_path / "elsewhere") == inside
+    assert report.relative_to("../x.argmap.yaml", tmp_path / "elsewhere") == "../x.argmap.yaml"
+
+
 def test_choices_come_from_the_library() -> None:
     """--format and --fail-on offer exactly the library's formats and severities."""
     params = {p.name: p for p in cli.check.params}

@@ -101,7 +101,7 @@ def check(
     severity, chosen_format = Severity(fail_on), Format(form)
     colour = use_colour() and chosen_format is Format.HUMAN
     root = report.workspace() if chosen_format is Format.GITHUB else None
-    output = report.render(chosen_format, checked, severity, colour=colour, root=root)
+    output = report.format_checked(chosen_format, checked, severity, colour=colour, root=root)
     click.echo(output, nl=False, color=colour)
     click.get_current_context().exit(report.exit_code(checked, severity))
 

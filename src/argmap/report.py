@@ -1,7 +1,8 @@
 """``argmap check``'s output: the reports of several maps as human text, JSON or GitHub annotations.
 
 The formatting functions are pure: reports in, a string out. :func:`check_files` is what the
-command does before formatting: read each map, check it, keep going past maps that cannot be read.
+command does before formatting: read each map, check it, keep going past maps that cannot be read;
+:func:`workspace` is where GitHub annotations' paths are relative to.
 The JSON structure is documented in :func:`to_json` and versioned by :data:`JSON_VERSION`.
 """
 
@@ -349,7 +350,7 @@ def to_github(
     return "\n".join(lines) + "\n"
 
 
-def render(
+def format_checked(
     form: Format,
     checked: Sequence[Checked],
     fail_on: Severity,
