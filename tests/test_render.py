@@ -15,12 +15,12 @@ import click
 import graphviz
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.dot import DEFAULT_WRAP, DIRECTIONS
-from argmap.errors import ExecutableNotFound, RenderError
+from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
 from argmap.render import (
     ENGINES,
@@ -541,7 +541,11 @@ def lookalike_maps(draw: st.DrawFn) -> str:
 @given(lookalike_maps())
 def test_svg_ids_of_any_map_of_lookalike_ids_are_unique(text: str) -> None:
     """Whatever a map names its statements, reasons and sections, no SVG id repeats."""
-    the_map = loads(text)
+    try:
+        the_map = loads(text)
+    except MapError:  # a name the map gives twice, say 'a.r1' and the first reason of 'a'
+        assume(False)
+        raise
     ids = _svg_ids(draw(the_map, status=True))
     assert [i for i, n in Counter(ids).items() if n > 1] == []
     assert set(the_map.statements) <= set(ids)

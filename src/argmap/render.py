@@ -221,7 +221,8 @@ def diagram(map: Map, *, engine: str = "dot", **options: Any) -> graphviz.Source
     """The picture of the map as a ``graphviz.Source``: it shows inline in a Jupyter notebook.
 
     Takes the options of :func:`draw`; ``argmap.diagram(m).render("out", format="png")`` writes a
-    file with the graphviz package's own machinery.
+    file with the graphviz package's own machinery, which keeps the ``a_`` ids Graphviz gives the
+    links around elements (:func:`picture` leaves them out, as they can repeat a map id).
     """
     import graphviz
 
