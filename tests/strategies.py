@@ -54,7 +54,7 @@ def maps(draw: st.DrawFn, max_statements: int = 8) -> Map:
 
     def premises(owner: str) -> tuple[str, ...]:
         others = [i for i in statement_ids if i != owner]
-        return tuple(draw(st.lists(st.sampled_from(others), min_size=1, max_size=3)))
+        return tuple(draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True)))
 
     def objections(owner: str, depth: int, parent: str) -> tuple[Objection, ...]:
         """Objections under ``parent``, each perhaps with undercuts of its own."""

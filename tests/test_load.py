@@ -302,3 +302,47 @@ def test_a_directory_or_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         load_map(tmp_path)
     with pytest.raises(MapError, match="cannot read: No such file or directory"):
         load_map(tmp_path / "missing.yaml")
+
+
+def test_standard_input_is_not_a_map_file() -> None:
+    """`argmap check -` says that maps are read from files, instead of 'no such file'."""
+    with pytest.raises(MapError) as caught:
+        load_map("-")
+    assert str(caught.value) == (
+        "-:1:1: maps are read from files, not from standard input: name the map's file"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            HEADER + '  t: {thesis: "bell\\a"}\n',
+            "m.yaml:4:15: the text of statement 't' contains the control character U+0007; "
+            "a map holds printable text, tabs and line breaks",
+        ),
+        (
+            HEADER + '  t: {thesis: "nul\\0"}\n',
+            "m.yaml:4:15: the text of statement 't' contains the control character U+0000; "
+            "a map holds printable text, tabs and line breaks",
+        ),
+        (
+            HEADER + "  t: {thesis: T, at: " + "9" * 5000 + "}\n",
+            "m.yaml:4:22: the paragraph number of statement 't' is too large",
+        ),
+        (
+            HEADER + "  t: {thesis: T, reasons: [[e, e]]}\n  e: {evidence: E}\n",
+            "m.yaml:4:32: reason t.r1 names 'e' twice",
+        ),
+    ],
+    ids=["bell", "nul-escape", "huge-paragraph-number", "premise-twice"],
+)
+def test_texts_and_numbers_a_map_cannot_hold(text: str, message: str) -> None:
+    """Control characters (which no picture or terminal can show), paragraph numbers of thousands
+    of digits and a premise named twice are refused with their place."""
+    assert problems(text) == [message]
+
+
+def test_tabs_and_line_breaks_are_text() -> None:
+    """Tabs and line breaks are ordinary parts of a text."""
+    assert loads(HEADER + '  t: {thesis: "a\\tb\\nc"}\n').statements["t"].text == "a\tb\nc"

@@ -41,6 +41,9 @@ MAX_DEPTH: Final = 64
 
 ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+"""Characters no text of a map may hold: they cannot be shown, printed or drawn."""
+MAX_PARAGRAPH_DIGITS: Final = 9
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -123,7 +126,7 @@ def _describe(node: Node) -> str:
     if node.is_null:
         return "nothing"
     if node.plain and _INT.match(node.value):
-        return f"the number {node.value}"
+        return f"the number {_shorten(node.value)}"
     return f"'{_shorten(node.value)}'"
 
 
@@ -322,10 +325,18 @@ class _Builder:
 
     def text(self, node: Node, what: str) -> str | None:
         if isinstance(node, Scalar) and not node.is_null:
-            if node.value.strip():
-                return node.value
-            self.problems.at(node, f"{what} must not be empty")
-            return None
+            if not node.value.strip():
+                self.problems.at(node, f"{what} must not be empty")
+                return None
+            control = _CONTROL.search(node.value)
+            if control is not None:
+                self.problems.at(
+                    node,
+                    f"{what} contains the control character U+{ord(control.group()):04X}; "
+                    "a map holds printable text, tabs and line breaks",
+                )
+                return None
+            return node.value
         self.problems.at(node, f"{what} must be text, not {_describe(node)}")
         return None
 
@@ -477,6 +488,9 @@ class _Builder:
 
     def locator(self, node: Node, what: str) -> int | str | None:
         if isinstance(node, Scalar) and node.plain and _INT.match(node.value):
+            if len(node.value.lstrip("+-0")) > MAX_PARAGRAPH_DIGITS:
+                self.problems.at(node, f"the paragraph number of {what} is too large")
+                return None
             number = int(node.value)
             if number < 1:
                 self.problems.at(node, f"the paragraph number of {what} must be 1 or more")
@@ -571,6 +585,9 @@ class _Builder:
             if name is None:
                 continue
             assert isinstance(premise, Scalar)
+            if name in premises:
+                self.problems.at(premise, f"{what} names '{name}' twice")
+                continue
             premises.append(name)
             self.references.append((role, statement, premise, what))
         if not premise_nodes:
@@ -688,6 +705,8 @@ def load_map(path: str | os.PathLike[str]) -> Map:
     def refuse(message: str) -> MapError:
         return MapError([Problem(name, 1, 1, message)])
 
+    if name == "-":
+        raise refuse("maps are read from files, not from standard input: name the map's file")
     try:
         status = os.stat(name)
         if stat.S_ISDIR(status.st_mode):
