@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -15,11 +16,20 @@ class OutputError(ArgmapError, OSError):
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
+
+    A symbolic link is followed, so the file it points to is replaced and the link kept. A path
+    that is no regular file (``/dev/stdout``, a pipe, a device) is written to directly: it cannot
+    be replaced, and renaming over it would destroy it.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = path.parent if str(path.parent) else Path(".")
+    with contextlib.suppress(OSError):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            _write_through(path, payload)
+            return
+    path = Path(os.path.realpath(path))
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, temporary = tempfile.mkstemp(prefix=".argmap-", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
@@ -30,6 +40,16 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _write_through(path: Path, payload: bytes) -> None:
+    if stat.S_ISDIR(os.stat(path).st_mode):
+        raise OutputError(f"{path}: is a directory")
+    try:
+        with open(path, "wb") as file:
+            file.write(payload)
+    except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
@@ -45,6 +65,8 @@ def _mode_for(path: Path) -> int:
 
 def write_new(path: Path, data: str, *, replace: bool = False) -> None:
     """Write a new file; refuse to overwrite an existing one unless ``replace`` is set."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; name the file to write")
     if path.exists() and not replace:
         raise OutputError(f"{path}: already exists; choose another name or pass --force")
     write_atomic(path, data)
