@@ -145,3 +145,22 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
         os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["start.argmap.yaml"]  # no temporary left
+
+
+@pytest.mark.skipif(
+    not Path("/dev/full").exists(), reason="needs /dev/full to fill standard output"
+)
+@pytest.mark.parametrize("command", [["schema"], ["check", "maps/tutorial.argmap.yaml"]])
+def test_a_full_standard_output_is_one_line_and_exit_2(command: list[str]) -> None:
+    """When standard output cannot take more (a full disk), argmap says so once: no traceback."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "argmap", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "argmap: cannot write the output: No space left on device\n"

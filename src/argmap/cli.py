@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -26,6 +27,9 @@ def use_colour(stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
+_OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
 class ArgmapGroup(click.Group):
     """Turns argmap's own errors into one-line messages and exit code 2; anything else is a bug."""
 
@@ -37,6 +41,14 @@ class ArgmapGroup(click.Group):
         except ArgmapError as error:
             click.echo(str(error), err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:
+            if error.errno not in _OUTPUT_FULL:
+                raise
+            # Standard output cannot take more (a full disk, /dev/full): say so once, and keep
+            # the interpreter from failing again when it flushes at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            click.echo(f"argmap: cannot write the output: {error.strerror}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
 
 
 @click.group(cls=ArgmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
