@@ -978,3 +978,17 @@ def test_any_passage_of_the_source_is_found_however_it_is_typed(data: st.DataObj
     retyped = "\n  ".join(words[start:end]).upper()
     retyped = retyped.replace('"', "\u201d").replace("'", "\u2018").replace("-", "\u2014")
     assert source.contains(retyped)
+
+
+def test_a_very_long_missing_quote_is_compared_by_its_beginning() -> None:
+    """The closest passage to a quote of thousands of words is sought for its first words only,
+    so that the comparison stays quick; the passage found has about that many words."""
+    from argmap.analysis import CLOSEST_WORDS, SourceText
+
+    words = [f"w{n}" for n in range(5000)]
+    source = SourceText(" ".join(words))
+    quote = " ".join(words[100:2100]) + " not in the source"
+    passage = source.closest(quote)
+    assert passage is not None
+    assert passage.text.split()[0] == "w100"
+    assert len(passage.text.split()) <= CLOSEST_WORDS + 1

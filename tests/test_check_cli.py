@@ -333,7 +333,34 @@ def test_source_that_is_not_text_is_a_usage_error(tmp_path: Path) -> None:
     source.write_bytes(b"caf\xe9 au lait")
     result = run(write(tmp_path, "m.argmap.yaml", SOUND), "--source", str(source))
     assert result.exit_code == 2
-    assert "is not UTF-8 text (byte 3)" in result.output
+    assert f"{source}:1:4: not UTF-8 text: byte 0xe9 cannot be decoded" in result.output
+
+
+def test_a_source_that_is_a_pipe_or_too_large_is_refused(tmp_path: Path) -> None:
+    """--source reads only regular files of at most 64 MiB: a pipe would block, /dev/zero never
+    ends."""
+    import os
+
+    pipe = tmp_path / "source.txt"
+    os.mkfifo(pipe)
+    result = run(write(tmp_path, "m.argmap.yaml", SOUND), "--source", str(pipe))
+    assert result.exit_code == 2
+    assert f"{pipe}:1:1: not a regular file (a pipe or a device); save it to a file" in (
+        result.output
+    )
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(65 * 2**20)
+    result = run(write(tmp_path, "m.argmap.yaml", SOUND), "--source", str(huge))
+    assert result.exit_code == 2
+    assert "file too large: 65 MiB (a source may have at most 64 MiB)" in result.output
+
+
+def test_select_must_name_a_code(tmp_path: Path) -> None:
+    """`--select ''` would silently report nothing and pass in CI; it is a usage error instead."""
+    result = run(write(tmp_path, "m.argmap.yaml", SOUND), "--select", ",")
+    assert result.exit_code == 2
+    assert "names no finding code" in result.output
 
 
 EVERY = Path(__file__).resolve().parent / "fixtures" / "check" / "every-finding"

@@ -292,7 +292,7 @@ def test_a_pipe_is_refused_instead_of_waiting_for_it(tmp_path: Path) -> None:
     with pytest.raises(MapError) as caught:
         load_map(pipe)
     assert str(caught.value) == (
-        f"{pipe}:1:1: not a regular file (a pipe or a device); save the map to a file"
+        f"{pipe}:1:1: not a regular file (a pipe or a device); save it to a file"
     )
 
 
@@ -309,7 +309,7 @@ def test_standard_input_is_not_a_map_file() -> None:
     with pytest.raises(MapError) as caught:
         load_map("-")
     assert str(caught.value) == (
-        "-:1:1: maps are read from files, not from standard input: name the map's file"
+        "-:1:1: a map is read from a file, not from standard input: name the file"
     )
 
 

@@ -503,6 +503,10 @@ class Passage:
     """difflib's ratio between the normalised quote and passage, 0 to 1."""
 
 
+CLOSEST_WORDS = 60
+"""Words of a missing quote compared with the source; quotes are meant to be short."""
+
+
 class SourceText:
     """A source prepared once for finding many quotes in it."""
 
@@ -519,9 +523,10 @@ class SourceText:
 
     def closest(self, quote: str) -> Passage | None:
         """The passage most like the quote: windows of the quote's length in words are ranked by
-        shared words, and the best few compared with difflib."""
-        target = normalise_quote(quote)
-        wanted = target.split(" ")
+        shared words, and the best few compared with difflib. A quote longer than
+        ``CLOSEST_WORDS`` words is compared by its beginning, which keeps the comparison fast."""
+        wanted = normalise_quote(quote).split(" ")[:CLOSEST_WORDS]
+        target = " ".join(wanted)
         width = len(wanted)
         words = self.words
         if not words or not target:

@@ -98,17 +98,16 @@ def check(
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 when a map cannot be read.
     """
     from argmap import report
+    from argmap.load import read_source
 
     try:
         chosen = report.parse_codes(select) if select else None
         ignored = report.parse_codes(ignore)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--select/--ignore") from None
-    try:
-        text = source.read_text(encoding="utf-8") if source else None
-    except UnicodeDecodeError as error:
-        message = f"{source} is not UTF-8 text (byte {error.start})"
-        raise click.BadParameter(message, param_hint="--source") from None
+    if chosen is not None and not chosen:
+        raise click.BadParameter("names no finding code", param_hint="--select")
+    text = read_source(source) if source else None
     checked = report.check_files(maps, source=text, select=chosen, ignore=ignored)
     severity, chosen_format = Severity(fail_on), Format(form)
     colour = use_colour() and chosen_format is Format.HUMAN

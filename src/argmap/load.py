@@ -695,33 +695,55 @@ def _loads(text: str | bytes, name: str) -> Map:
     return built
 
 
+def read_source(path: str | os.PathLike[str]) -> str:
+    """The plain text of a source, for checking quotes against it.
+
+    Raises :class:`argmap.errors.MapError` for a file that is not UTF-8 text or cannot be read.
+    """
+    name = os.fspath(path)
+    data = _read(name, "source")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problems = _Problems(name)
+        problems.at_offset(
+            data, error.start, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded"
+        )
+        raise problems.error() from None
+
+
 def load_map(path: str | os.PathLike[str]) -> Map:
     """Read and validate the map file at ``path``.
 
     Raises :class:`argmap.errors.MapError` listing every problem found, each with its place.
     """
     name = os.fspath(path)
+    return loads(_read(name, "map"), name)
+
+
+def _read(name: str, what: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES, or a one-line error naming it."""
 
     def refuse(message: str) -> MapError:
         return MapError([Problem(name, 1, 1, message)])
 
     if name == "-":
-        raise refuse("maps are read from files, not from standard input: name the map's file")
+        raise refuse(f"a {what} is read from a file, not from standard input: name the file")
     try:
         status = os.stat(name)
         if stat.S_ISDIR(status.st_mode):
-            raise refuse("is a directory, not a map file")
+            raise refuse(f"is a directory, not a {what} file")
         if not stat.S_ISREG(status.st_mode):
-            raise refuse("not a regular file (a pipe or a device); save the map to a file")
+            raise refuse("not a regular file (a pipe or a device); save it to a file")
         if status.st_size > MAX_BYTES:
             raise refuse(
                 f"file too large: {status.st_size / 2**20:.0f} MiB "
-                f"(a map may have at most {MAX_BYTES // 2**20} MiB)"
+                f"(a {what} may have at most {MAX_BYTES // 2**20} MiB)"
             )
         with open(name, "rb") as file:
             data = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise refuse(f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_BYTES:
-        raise refuse(f"file too large (a map may have at most {MAX_BYTES // 2**20} MiB)")
-    return loads(data, name)
+        raise refuse(f"file too large (a {what} may have at most {MAX_BYTES // 2**20} MiB)")
+    return data
