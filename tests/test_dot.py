@@ -758,10 +758,28 @@ def test_example_maps_match_their_golden_dot(path: Path) -> None:
     assert drawn == golden.read_text(encoding="utf-8")
 
 
-def test_a_premise_named_twice_is_drawn_once() -> None:
-    """``[a, a]`` is one edge, not two with the same SVG id."""
-    graph = dot_of(
-        "argmap: 1\ntitle: t\nstatements:\n  c:\n    claim: C.\n    reasons: [[a, a]]\n"
-        "  a:\n    evidence: A.\n"
-    )
-    assert [(t, h) for t, h, _ in graph.edges] == [("a", "c")]
+def test_a_very_long_text_is_cut_in_its_box_and_kept_in_its_tooltip() -> None:
+    """A box shows at most LABEL_CHARS characters, marked with an ellipsis; the tooltip keeps far
+    more, and both stay within what Graphviz accepts in one string (about 16,000 bytes)."""
+    from argmap.dot import LABEL_CHARS, TOOLTIP_CHARS
+
+    text = "🙂 word " * 200_000
+    source = to_dot(loads(f'argmap: 1\ntitle: T\nstatements:\n  x: {{thesis: "{text}"}}\n'))
+    node = read_dot(source).nodes["x"]
+    shown = label_text(node["label"])
+    assert "…" in shown
+    assert len(shown.replace(" ", "")) < LABEL_CHARS
+    assert 2000 < len(unquote(node["tooltip"])) <= TOOLTIP_CHARS
+    assert max(len(line.encode()) for line in source.splitlines()) < 16_000
+
+
+@pytest.mark.dot
+def test_graphviz_draws_a_statement_of_a_megabyte() -> None:
+    """A statement of a million characters still renders."""
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    text = "x" * 1_048_576
+    source = to_dot(loads(f"argmap: 1\ntitle: T\nstatements:\n  x: {{thesis: {text}}}\n"))
+    done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert 'id="x"' in done.stdout.decode()

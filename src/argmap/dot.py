@@ -88,6 +88,20 @@ def html(text: str) -> str:
     )
 
 
+LABEL_CHARS = 600
+"""Longest text shown in a box; the tooltip carries the whole (Graphviz refuses labels of more than
+about 16,000 characters, and no reader wants a box that size)."""
+
+
+TOOLTIP_CHARS = 3000
+"""Longest tooltip; a tooltip shows the whole text of any statement of ordinary length."""
+
+
+def clip(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters, marked with an ellipsis where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` characters, broken between words (a longer word stays whole).
 
@@ -294,14 +308,14 @@ class _Drawing:
         small = theme.small_fontsize
         header = html(statement.id + (f" · {style.tag}" if style.tag else ""))
         rows = [_font(header, size=small, color=style.small_color)]
-        body = "<BR/>".join(html(line) for line in wrap(statement.text, self.wrap))
+        body = "<BR/>".join(html(line) for line in wrap(clip(statement.text), self.wrap))
         rows.append(f"<B>{body}</B>" if style.bold else body)
         if statement.hedge is not None:
-            hedge = f"hedged: “{statement.hedge}”" if statement.hedge else "hedged"
+            hedge = f"hedged: “{clip(statement.hedge, 80)}”" if statement.hedge else "hedged"
             rows.append(_font(f"<I>{html(hedge)}</I>", size=small, color=style.small_color))
         locator = self.map.locator(statement)
         if locator is not None:
-            for line in wrap(f"¶ {locator}", self.wrap + 8):
+            for line in wrap(f"¶ {clip(locator, 120)}", self.wrap + 8):
                 rows.append(_font(html(line), size=small, color=style.small_color))
         if hidden:
             more = f"▾ {hidden} more below, not shown"
@@ -354,7 +368,7 @@ class _Drawing:
             pairs.append(("fontsize", f"{style.fontsize:g}"))
         if penwidth != 1.0:
             pairs.append(("penwidth", f"{penwidth:g}"))
-        pairs.append(("tooltip", quote(self.tooltip(statement, tips))))
+        pairs.append(("tooltip", quote(clip(self.tooltip(statement, tips), TOOLTIP_CHARS))))
         return f"{quote(statement.id)} [{_attrs(pairs)}];"
 
     def tooltip(self, statement: Statement, findings: list[str]) -> str:
@@ -391,7 +405,7 @@ class _Drawing:
             self.legend.unanswered = True
             penwidth = theme.unanswered_penwidth
         pairs.append(("penwidth", f"{penwidth:g}"))
-        pairs.append(("tooltip", quote(group.tooltip)))
+        pairs.append(("tooltip", quote(clip(group.tooltip, TOOLTIP_CHARS))))
         if not group.junction:
             for premise in group.premises:
                 edge_id = quote(group.id)
@@ -422,20 +436,24 @@ class _Drawing:
             ("shape", "point"),
             ("width", "0.09"),
             ("color", quote(color)),
-            ("tooltip", quote(group.tooltip)),
+            ("tooltip", quote(clip(group.tooltip, TOOLTIP_CHARS))),
         ]
         return f"{quote(group.id)} [{_attrs(pairs)}];"
 
 
 def _title(map: Map, theme: Theme) -> str:
     """The map's title over its source; the source is a link when its address is on the web."""
-    rows = [f"<TR><TD>{_font(f'<B>{html(map.title)}</B>', size=theme.title_fontsize)}</TD></TR>"]
+    title = _font(f"<B>{html(clip(map.title, 200))}</B>", size=theme.title_fontsize)
+    rows = [f"<TR><TD>{title}</TD></TR>"]
     source = map.source
-    described = ", ".join(
-        part for part in (source.title, source.author, source.publisher, source.date) if part
+    described = clip(
+        ", ".join(
+            part for part in (source.title, source.author, source.publisher, source.date) if part
+        ),
+        300,
     )
     size = theme.small_fontsize + 1
-    if source.url is not None and _is_web(source.url):
+    if source.url is not None and len(source.url) <= 2000 and _is_web(source.url):
         link = html(source.url)
         words = _font(f"<U>{html(described or source.url)}</U>", size=size, color=theme.link_color)
         rows.append(f'<TR><TD HREF="{link}" TOOLTIP="{link}">{words}</TD></TR>')
@@ -589,7 +607,7 @@ def to_dot(
         ("labelloc", "t"),
         ("nodesep", "0.3"),
         ("ranksep", "0.4"),
-        ("tooltip", quote(map.title)),
+        ("tooltip", quote(clip(map.title, TOOLTIP_CHARS))),
     ]
     lines = [
         "digraph argmap {",
