@@ -617,3 +617,25 @@ def test_render_into_a_missing_folder_is_one_line(map_file: Path, tmp_path: Path
     assert (code, out) == (2, "")
     assert err.startswith(f"{target}: cannot write: ")
     assert err.count("\n") == 1
+
+
+def test_a_layout_that_takes_too_long_is_stopped(
+    map_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A layout program that does not finish in time is stopped with a one-line error and exit
+    2, and no picture is written (here a stand-in that sleeps, and a limit of a tenth of a
+    second)."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    program = fake_bin / "dot"
+    program.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(30)\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake_bin))
+    monkeypatch.setattr("argmap.render.LAYOUT_SECONDS", 0.1)
+    out = tmp_path / "picture.svg"
+    code, _, err = run("render", str(map_file), "-o", str(out))
+    assert code == 2
+    assert err == (
+        "Graphviz dot took more than 0.1 s; draw part of the map with --focus and --depth\n"
+    )
+    assert not out.exists()

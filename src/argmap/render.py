@@ -40,6 +40,9 @@ ENGINES: tuple[Engine, ...] = (
 )
 """Graphviz layout programs; ``dot`` draws the layered picture the others are alternatives to."""
 
+LAYOUT_SECONDS = 300.0
+"""How long a Graphviz layout may take before it is stopped; huge tangled maps can take hours."""
+
 INSTALL_HINT = "install Graphviz: apt-get install graphviz, or brew install graphviz"
 
 _MAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json", ".yaml", ".yml", ".json")
@@ -187,7 +190,13 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot") -> bytes:
             input=dot_source.encode("utf-8"),
             capture_output=True,
             check=False,
+            timeout=LAYOUT_SECONDS,
         )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz {engine} took more than {LAYOUT_SECONDS:g} s; draw part of the map "
+            "with --focus and --depth"
+        ) from None
     except OSError as error:
         raise RenderError(f"cannot run {program}: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
