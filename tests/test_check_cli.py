@@ -390,3 +390,17 @@ def test_every_finding_matches_its_golden_output(
         )["files"][0]["findings"]
     }
     assert found == {code.value for code in Code}
+
+
+def test_a_finding_stays_on_one_line_whatever_the_map_says(tmp_path: Path) -> None:
+    """An acknowledgement written over several lines is shown on the finding's one line."""
+    path = write(
+        tmp_path,
+        "m.argmap.yaml",
+        "t:\n  thesis: T\n  ack:\n    unsupported: |\n      first line\n      second\n",
+    )
+    result = run(path)
+    assert (
+        f"{path}:{HEAD.count(chr(10)) + 1}:3: unsupported thesis t has no reasons [acknowledged: first line second]"
+        in (result.output)
+    )

@@ -155,10 +155,12 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
         for finding in item.report.findings:
             code = _style(finding.code.value, colour, bold=True)
             if finding.acknowledged is not None:
-                tag = _style(f"[acknowledged: {finding.acknowledged}]", colour, dim=True)
+                why = _one_line(finding.acknowledged)
+                tag = _style(f"[acknowledged: {why}]", colour, dim=True)
             else:
                 tag = _style(f"[{finding.severity.value}]", colour, fg=_COLOURS[finding.severity])
-            lines.append(f"{_place(item.path, finding)}: {code} {finding.message} {tag}")
+            message = _one_line(finding.message)
+            lines.append(f"{_place(item.path, finding)}: {code} {message} {tag}")
             if finding.acknowledged is None:
                 lines.append(_style(f"    hint: {finding.hint}", colour, dim=True))
         lines.extend(
@@ -382,3 +384,8 @@ def parse_codes(values: Sequence[str]) -> frozenset[Code]:
                 raise ValueError(f"unknown finding code {name!r} (known: {', '.join(known)})")
             codes.add(known[name])
     return frozenset(codes)
+
+
+def _one_line(text: str) -> str:
+    """Text from the map shown on one line: its line breaks and runs of spaces become one space."""
+    return " ".join(text.split())
