@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
@@ -736,39 +737,297 @@ class Critical:
 
 
 def critical(map: Map, evaluation: Evaluation | None = None) -> tuple[Critical, ...]:
-    """The statements whose rejection alone leaves a grounded thesis not grounded, most load first
-    (by :attr:`Critical.carries`), then in map order.
+    """The statements whose rejection alone leaves a grounded thesis no longer grounded, most load
+    first (by :attr:`Critical.carries`), then in map order.
 
-    Candidates come first, for all statements at once: a grounded statement stays grounded after a
-    rejection when some derivation of its status does not use the rejected statement, so only
-    statements in *every* derivation of a thesis's grounding (through its reasons, and through the
-    defeat of the objections against it) can be critical. These "needed" sets are the greatest
-    fixpoint of a few set equations over the evaluated graph, as dominators are. Each candidate is
-    then checked by evaluating, with it rejected, the part of the map that can feel the rejection
-    (the statements that rest on it, directly or not, through reasons or objections), with what
-    lies beyond that part fixed at its status; this also counts what the candidate carries.
+    Only a grounded statement can be critical: rejecting one that is out changes nothing, and one
+    that is undecided takes part in no derivation of a grounded thesis. What rejecting a grounded
+    statement brings down through support alone is read off a dominator forest of the grounded
+    part of the map (:class:`_Falls`), for all statements at once and in near-linear time: the
+    statements that fall are the subtrees of a few nodes, so the theses broken and the count
+    carried come from the forest's numbering, without re-evaluating anything. When that fall can
+    reach further than support (it takes down an objection, touches an undecided statement, or
+    meets an alternative reason that only a circle grounds), the statement is checked exactly
+    instead, by evaluating with it rejected the part of the map that rests on it (:class:`_Reach`).
     ``evaluation`` is the map's own, when already known.
     """
     evaluation = evaluation if evaluation is not None else evaluate(map)
-    needs = _Needs(map, evaluation).solve()
     order = {sid: n for n, sid in enumerate(map.statements)}
     theses = [s.id for s in map.theses if evaluation.status[s.id] is Status.GROUNDED]
-    candidates: set[str] = set()
-    for thesis in theses:
-        candidates.update(set(needs[thesis] or map.statements) - {thesis})
+    falls = _Falls(map, evaluation)
     found: list[Critical] = []
+    inexact: list[str] = []
+    for sid in map.statements:
+        fall = falls.of(sid)
+        if fall is None:  # not grounded: rejecting it cannot unground a thesis
+            continue
+        if not fall.exact:
+            inexact.append(sid)
+        elif fall.theses:
+            found.append(Critical(sid, fall.theses, fall.statements - 1))
+    if inexact:
+        needs = _Needs(map, evaluation).solve()
+        candidates: set[str] = set()
+        for thesis in theses:
+            candidates.update(needs[thesis] or map.statements)
+        inexact = [sid for sid in inexact if sid in candidates]
     reach = _Reach(map, evaluation)
     before = evaluation.status
-    for sid in sorted(candidates, key=order.__getitem__):
+    for sid in inexact:
         after = reach.rejecting(sid)
         broken = tuple(
             t for t in theses if t != sid and after.get(t, before[t]) is not Status.GROUNDED
         )
-        if broken:  # every candidate is grounded, so its own change is not counted
+        if broken:  # the candidate is grounded, so its own change is not counted
             carries = sum(1 for x, status in after.items() if status is not before[x]) - 1
             found.append(Critical(sid, broken, carries))
     found.sort(key=lambda c: (-c.carries, order[c.statement]))
     return tuple(found)
+
+
+@attrs.frozen
+class _Fall:
+    """What rejecting one grounded statement brings down through support."""
+
+    theses: tuple[str, ...]
+    """The other grounded theses that fall, in map order."""
+    statements: int
+    """The statements that fall, the rejected one included."""
+    exact: bool
+    """Nothing else changes; when false the statement must be checked by evaluation."""
+
+
+class _Falls:
+    """Which grounded statements and applying inferences fall when one statement is rejected,
+    counting support alone: a claim falls when all of its applying reasons fall, a reason or
+    objection when one of its premises falls.
+
+    The nodes (statements first, in map order, then reasons and objections) are visited in an
+    order in which each grounded node comes after the inputs that ground it (those of its reasons
+    that apply and come earlier, for a claim). The set of nodes in every derivation of node ``n``
+    is ``{n}``, plus ``own[n]``, plus that of ``up[n]``: ``up`` is a forest, as in dominator
+    trees. For a claim, ``up`` is the nearest common ancestor of its reasons (Cooper, Harvey and
+    Kennedy's intersection) and ``own`` what the reasons share below it; for an inference, ``up``
+    is its deepest premise and ``own`` the statements the other premises add. Rejecting ``x``
+    then brings down exactly the subtrees of ``x`` and of the nodes whose ``own`` holds ``x``.
+
+    A node is *open* when its fall could change more than support shows: it is an objection, an
+    undecided inference rests on it, or it is a claim with an applying reason that comes after it
+    (grounded only through a circle that may pass through the claim). A fall that reaches an open
+    node is not exact."""
+
+    def __init__(self, map: Map, evaluation: Evaluation) -> None:
+        status, applies = evaluation.status, evaluation.applies
+        statements = list(map.statements.values())
+        self.count_statements = count_statements = len(statements)
+        number = {s.id: n for n, s in enumerate(statements)}
+        inferences: list[Reason | Objection] = []
+        for statement in statements:
+            for inference in _inferences(statement):
+                number[inference.id] = count_statements + len(inferences)
+                inferences.append(inference)
+        count = count_statements + len(inferences)
+        grounded = [status[s.id] is Status.GROUNDED for s in statements]
+        undecided = [status[s.id] is Status.UNDECIDED for s in statements]
+        for inference in inferences:
+            grounded.append(applies.get(inference.id, False))
+            undecided.append(
+                not grounded[-1]
+                and all(status[p] is not Status.NOT_GROUNDED for p in inference.premises)
+                and all(status[p] is not Status.DEFEATED for p in inference.premises)
+                and not any(applies.get(u.id, False) for u in inference.objections)
+            )
+        self.grounded = grounded
+        opened = [False] * count
+        # Support among grounded nodes: a claim's applying reasons, an inference's premises.
+        users: list[list[int]] = [[] for _ in range(count)]
+        waiting = [0] * count
+        sources: list[list[int]] = [[] for _ in range(count)]
+        ready: list[int] = []
+        for n, statement in enumerate(statements):
+            if undecided[n]:  # a reason that falls may leave it out
+                for reason in statement.reasons:
+                    opened[number[reason.id]] = True
+            if not grounded[n]:
+                continue
+            if not statement.kind.is_claim:
+                ready.append(n)
+            for reason in statement.reasons:
+                r = number[reason.id]
+                if grounded[r]:
+                    users[r].append(n)
+        for k, inference in enumerate(inferences):
+            n = count_statements + k
+            premises = [number[p] for p in inference.premises]
+            for p in premises:
+                if undecided[n]:
+                    opened[p] = True
+                elif grounded[n]:
+                    users[p].append(n)
+            if grounded[n]:
+                waiting[n] = len(premises)
+                opened[n] = isinstance(inference, Objection)
+                if not premises:
+                    ready.append(n)
+        # Visit in derivation order (Kahn's algorithm over support); a claim is ready with its
+        # first reason, and the reasons it gathers before it is visited are its inputs.
+        visited = [False] * count
+        order: list[int] = []
+        ready.reverse()
+        while ready:
+            n = ready.pop()
+            if visited[n]:
+                continue
+            visited[n] = True
+            order.append(n)
+            for user in users[n]:
+                if visited[user]:  # a claim already grounded by an earlier reason
+                    opened[user] = True
+                    continue
+                sources[user].append(n)
+                if user < count_statements:
+                    if len(sources[user]) == 1:
+                        ready.append(user)
+                else:
+                    waiting[user] -= 1
+                    if waiting[user] == 0:
+                        ready.append(user)
+        # A claim grounded by several reasons may owe one of them to a circle through itself when
+        # an objection lies anywhere below that reason: its reasons are then open.
+        attacked = [False] * count
+        for k, inference in enumerate(inferences):
+            n = count_statements + k
+            if inference.objections:
+                attacked[n] = True
+        for n, statement in enumerate(statements):
+            attacked[n] = bool(statement.objections)
+        shaky = attacked
+        for n in order:
+            inputs = sources[n]
+            if any(shaky[m] for m in inputs):
+                shaky[n] = True
+                if n < count_statements and len(inputs) > 1:
+                    opened[n] = True
+                    for m in inputs:
+                        opened[m] = True
+        self.opened = opened
+        # The forest: up, own, depth, in derivation order.
+        up = [-1] * count
+        depth = [0] * (count + 1)  # depth[-1], the virtual root above every tree, is 0
+        own: dict[int, frozenset[int]] = {}
+        self.up, self.depth, self.own = up, depth, own
+        for n in order:
+            inputs = sources[n]
+            if not inputs:
+                pass
+            elif n < count_statements:
+                up[n], shared = self._meet(inputs)
+                if shared:
+                    own[n] = shared
+            else:
+                main = max(inputs, key=depth.__getitem__)
+                extra: set[int] = set()
+                for other in inputs:
+                    if other != main:
+                        extra |= self._below(other, self._ancestor(other, main))
+                up[n] = main
+                if extra:
+                    own[n] = frozenset(extra)
+            depth[n] = depth[up[n]] + 1
+        self.ids = [s.id for s in statements]
+        self.index = {sid: n for n, sid in enumerate(self.ids)}
+        self._number(order, [n for n, s in enumerate(statements) if s.kind is Kind.THESIS])
+
+    def _ancestor(self, a: int, b: int) -> int:
+        """The nearest common ancestor of ``a`` and ``b`` in the forest, -1 if none."""
+        up, depth = self.up, self.depth
+        while a != b:
+            if depth[a] >= depth[b]:
+                a = up[a]
+            else:
+                b = up[b]
+        return a
+
+    def _below(self, node: int, stop: int) -> set[int]:
+        """The statements needed by ``node`` but not by its ancestor ``stop``: those on the way up
+        and those the nodes on the way hold."""
+        found: set[int] = set()
+        while node != stop:
+            if node < self.count_statements:
+                found.add(node)
+            found |= self.own.get(node, frozenset())
+            node = self.up[node]
+        return found
+
+    def _meet(self, inputs: list[int]) -> tuple[int, frozenset[int]]:
+        """The nodes in every derivation through one of ``inputs``, as (ancestor, the rest)."""
+        top = inputs[0]
+        rest: set[int] = set()
+        for other in inputs[1:]:
+            common = self._ancestor(top, other)
+            rest = (rest | self._below(top, common)) & self._below(other, common)
+            top = common
+        return top, frozenset(rest)
+
+    def _number(self, order: list[int], theses: list[int]) -> None:
+        """Number the forest depth first, with running counts of statements and open nodes, so
+        that a subtree is a range of numbers."""
+        count = len(self.up)
+        children: list[list[int]] = [[] for _ in range(count)]
+        roots: list[int] = []
+        for n in order:
+            (roots if self.up[n] < 0 else children[self.up[n]]).append(n)
+        self.first = [0] * count
+        self.last = [0] * count
+        statements = [0]
+        opened = [0]
+        visit = 0
+        stack = [(root, False) for root in reversed(roots)]
+        while stack:
+            n, done = stack.pop()
+            if done:
+                self.last[n] = visit
+                continue
+            self.first[n] = visit
+            visit += 1
+            is_statement = n < self.count_statements
+            statements.append(statements[-1] + is_statement)
+            opened.append(opened[-1] + self.opened[n])
+            stack.append((n, True))
+            stack.extend((child, False) for child in reversed(children[n]))
+        self.statements_upto = statements
+        grounded = sorted((self.first[t], t) for t in theses if self.grounded[t])
+        self.thesis_at = [number for number, _ in grounded]
+        self.theses = [t for _, t in grounded]
+        self.opened_upto = opened
+        self.holders: dict[int, list[int]] = {}
+        for n in order:
+            for x in self.own.get(n, ()):
+                self.holders.setdefault(x, []).append(n)
+
+    def of(self, sid: str) -> _Fall | None:
+        """What rejecting ``sid`` brings down, or None when it is not grounded."""
+        x = self.index[sid]
+        if not self.grounded[x]:
+            return None
+        first, last = self.first, self.last
+        holders = sorted({x, *self.holders.get(x, ())}, key=first.__getitem__)
+        statements = 0
+        exact = True
+        ranges: list[tuple[int, int]] = []
+        for h in holders:
+            if ranges and first[h] < ranges[-1][1]:
+                continue  # inside a subtree already counted
+            ranges.append((first[h], last[h]))
+            statements += self.statements_upto[last[h]] - self.statements_upto[first[h]]
+            if self.opened_upto[last[h]] != self.opened_upto[first[h]]:
+                exact = False
+        broken: list[int] = []
+        for a, b in ranges:
+            start, end = bisect_left(self.thesis_at, a), bisect_left(self.thesis_at, b)
+            broken += (self.theses[k] for k in range(start, end))
+        theses = tuple(self.ids[t] for t in sorted(broken) if t != x)
+        return _Fall(theses, statements, exact)
 
 
 class _Reach:
