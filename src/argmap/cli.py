@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from argmap.analysis import Severity
+from argmap.explore import StatsFormat
 from argmap.report import Format
 
 EXIT_CLEAN = 0
@@ -270,20 +271,9 @@ def tree_command(
     import shutil
 
     from argmap import explore
-    from argmap.analysis import check
     from argmap.load import load_map
 
-    argmap = load_map(map_path)
-    report = check(argmap)
-    marked = [c.statement for c in explore.critical(argmap, report.evaluation)] if critical else []
-    outline = explore.tree(
-        argmap,
-        focus=focus,
-        depth=depth,
-        evaluation=report.evaluation,
-        findings=report.findings,
-        critical=marked,
-    )
+    outline = explore.outline(load_map(map_path), focus=focus, depth=depth, with_critical=critical)
     if width is None:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
     click.echo(explore.format_tree(outline, width, use_colour()), nl=False)
@@ -294,8 +284,8 @@ def tree_command(
 @click.option(
     "--format",
     "form",
-    type=click.Choice(["text", "json"]),
-    default="text",
+    type=click.Choice([f.value for f in StatsFormat]),
+    default=StatsFormat.TEXT.value,
     show_default=True,
     help="Text for people, or sorted JSON for tools.",
 )
@@ -305,8 +295,7 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
     from argmap.load import load_map
 
     results = [(str(path), explore.stats(load_map(path))) for path in maps]
-    out = explore.format_stats if form == "text" else explore.stats_json
-    click.echo(out(results), nl=False)
+    click.echo(explore.format_stats_as(results, StatsFormat(form)), nl=False)
 
 
 @main.command("whatif")
@@ -322,8 +311,8 @@ def whatif_command(
     map_path: Path, reject: tuple[str, ...], accept: tuple[str, ...], critical: bool
 ) -> None:
     """Evaluate MAP again with statements rejected or granted, and show every status that changes,
-    theses first; or, with --critical, the statements whose rejection alone leaves a thesis not
-    grounded. Exit 0 when the question is answered, whatever the answer; 2 when it cannot be."""
+    theses first; or, with --critical, the statements whose rejection alone leaves a thesis without
+    ground. Exit 0 when the question is answered, whatever the answer; 2 when it cannot be."""
     from argmap import explore
     from argmap.analysis import evaluate
     from argmap.load import load_map

@@ -20,6 +20,16 @@ from argmap.analysis import Evaluation, Finding, Status, check, evaluate, strong
 from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
 
+
+class StatsFormat(enum.Enum):
+    """How ``argmap stats`` writes its figures."""
+
+    TEXT = "text"
+    """A block of aligned figures per map, for people (:func:`format_stats`)."""
+    JSON = "json"
+    """Sorted, byte-stable JSON, for tools (:func:`stats_json`)."""
+
+
 STATS_VERSION: Final = 1
 """Version of the JSON structure of ``argmap stats --format json``."""
 
@@ -138,6 +148,32 @@ def tree(
         if depth is None:
             builder.add_rest()
     return Outline(map.title, tuple(builder.lines))
+
+
+def outline(
+    map: Map,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    with_critical: bool = False,
+) -> Outline:
+    """The outline as ``argmap tree`` shows it: :func:`tree` with the statuses and findings of
+    :func:`argmap.analysis.check`, and with ``with_critical`` the single points of failure
+    (:func:`critical`) marked. Raises :class:`~argmap.errors.QueryError` for an unknown ``focus``.
+    """
+    if focus is not None:
+        _require(map, [focus])
+    report = check(map)
+    found = critical(map, report.evaluation) if with_critical else ()
+    marked = [c.statement for c in found]
+    return tree(
+        map,
+        focus=focus,
+        depth=depth,
+        evaluation=report.evaluation,
+        findings=report.findings,
+        critical=marked,
+    )
 
 
 class _TreeBuilder:
@@ -639,6 +675,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def format_stats_as(results: Sequence[tuple[str, Stats]], form: StatsFormat) -> str:
+    """Figures of each named map in the format asked for."""
+    return format_stats(results) if form is StatsFormat.TEXT else stats_json(results)
+
+
 def stats_json(results: Sequence[tuple[str, Stats]]) -> str:
     """Figures of each named map as JSON: ``{"version": 1, "maps": [{"path": ..., ...}]}``, keys
     sorted, byte-stable."""
@@ -726,12 +767,13 @@ def format_whatif(result: WhatIf) -> str:
 
 @attrs.frozen
 class Critical:
-    """A single point of failure: rejecting this statement alone leaves a thesis not grounded."""
+    """A single point of failure: rejecting this statement alone leaves a grounded thesis without
+    ground (not grounded, defeated or undecided)."""
 
     statement: str
     """The statement's id."""
     theses: tuple[str, ...]
-    """The grounded theses that would no longer be grounded, in map order."""
+    """The grounded theses that would be left without ground, in map order."""
     carries: int
     """Other statements whose status changes when this one alone is rejected."""
 
@@ -1247,7 +1289,8 @@ def format_critical(map: Map, found: Sequence[Critical], evaluation: Evaluation)
     out: list[str] = []
     if found:
         out += [
-            "Single points of failure: rejecting any one alone leaves a thesis not grounded.",
+            "Single points of failure: rejecting any one alone leaves a thesis without ground"
+            " (not grounded, defeated or undecided).",
             "",
         ]
         rows = [
