@@ -29,15 +29,7 @@ def fixture(name: str) -> Map:
 
 def outline_of(argmap: Map, **options: object) -> explore.Outline:
     """The outline with statuses, findings and critical marks, as ``argmap tree`` shows it."""
-    report = check(argmap)
-    marked = [c.statement for c in explore.critical(argmap, report.evaluation)]
-    return explore.tree(
-        argmap,
-        evaluation=report.evaluation,
-        findings=report.findings,
-        critical=marked,
-        **options,  # type: ignore[arg-type]
-    )
+    return explore.outline(argmap, with_critical=True, **options)  # type: ignore[arg-type]
 
 
 def chain_map(length: int) -> Map:
@@ -139,12 +131,14 @@ def test_depth_stops_the_walk_and_says_what_is_left_out() -> None:
 
 
 def test_depth_zero_shows_only_the_roots() -> None:
+    """Depth 0 keeps the roots and says how many reasons and rebuttals are left out."""
     lines = outline_of(fixture("answered"), depth=0).lines
     assert [line.role for line in lines] == [Role.ROOT, Role.MORE]
     assert lines[1].hidden == (2, 1)
 
 
 def test_focus_shows_one_statement_and_what_is_below_it() -> None:
+    """With a focus the outline starts at that statement and holds only what it rests on."""
     lines = outline_of(fixture("chain"), focus="c-cheap").lines
     assert [line.statement for line in lines] == ["c-cheap", "e-estimate", "e-tender"]
     assert lines[0].role is Role.ROOT
@@ -160,6 +154,7 @@ def test_an_unknown_focus_is_refused_with_the_closest_id() -> None:
 
 
 def test_lines_carry_status_findings_and_critical_marks() -> None:
+    """Each statement line carries its status, its findings and whether it is critical."""
     lines = {line.statement: line for line in outline_of(fixture("chain")).lines if line.statement}
     assert lines["t"].status is Status.GROUNDED
     assert lines["c-soon"].status is Status.NOT_GROUNDED
@@ -172,6 +167,7 @@ def test_lines_carry_status_findings_and_critical_marks() -> None:
 
 
 def test_acknowledged_findings_are_shown_as_such() -> None:
+    """A finding the map acknowledges is shown, marked as acknowledged."""
     argmap = loads(
         "argmap: 1\ntitle: t\nstatements:\n  t:\n    thesis: A.\n"
         "    ack:\n      unsupported: The author gives no reason.\n"
@@ -188,6 +184,7 @@ def test_without_an_evaluation_the_outline_has_no_statuses() -> None:
 
 
 def test_evidence_shows_its_quote_and_locator_below_it() -> None:
+    """Evidence is followed by its quote and its place in the source, indented below it."""
     text = explore.format_tree(outline_of(fixture("chain")), 0)
     assert (
         "    + e-cracks (evidence) [grounded, critical]: Inspectors found cracks in two of its"
@@ -209,6 +206,7 @@ def test_lines_wrap_at_the_width_with_a_hanging_indent() -> None:
 
 
 def test_width_zero_never_wraps() -> None:
+    """Width 0 gives one text line per outline line, plus the quote lines."""
     outline = outline_of(fixture("chain"))
     lines = explore.format_tree(outline, 0).splitlines()
     assert len(lines) == 2 + sum(1 for _ in outline.lines) + 3  # title, blank, lines, 3 quote lines
@@ -233,6 +231,7 @@ def test_tree_of_a_very_deep_chain_needs_no_recursion() -> None:
 
 
 def test_tree_is_the_same_every_time() -> None:
+    """The same map gives byte-identical outline text."""
     first = explore.format_tree(outline_of(fixture("shared")), 80)
     assert first == explore.format_tree(outline_of(fixture("shared")), 80)
 
@@ -241,6 +240,7 @@ def test_tree_is_the_same_every_time() -> None:
 
 
 def test_stats_counts_statements_by_kind_and_reasons_by_shape() -> None:
+    """Stats count statements per kind and reasons as single or linked."""
     figures = explore.stats(fixture("chain"))
     assert dict(figures.statements) == {"thesis": 1, "claim": 3, "evidence": 3, "assumption": 0}
     assert figures.total == 7
@@ -256,6 +256,7 @@ def test_stats_counts_rebuttals_and_undercuts_at_any_depth() -> None:
 
 
 def test_stats_measures_the_deepest_chain_of_support() -> None:
+    """The deepest chain counts reasons from a thesis down, without recursion on long chains."""
     assert explore.stats(fixture("chain")).deepest_chain == 2  # t <- c-unsafe <- e-cracks
     assert explore.stats(chain_map(3000)).deepest_chain == 3000
 
@@ -266,6 +267,7 @@ def test_a_circle_of_support_counts_once_in_the_deepest_chain() -> None:
 
 
 def test_stats_share_of_grounded_claims() -> None:
+    """Grounded claims are counted against all theses and claims."""
     figures = explore.stats(fixture("chain"))
     assert (figures.grounded_claims, figures.claims) == (3, 4)  # c-soon has no reasons
 
@@ -278,6 +280,7 @@ def test_evidence_per_thesis_counts_evidence_below_its_reasons() -> None:
 
 
 def test_stats_tallies_findings_per_code_and_acknowledged_ones() -> None:
+    """Findings are tallied per code exactly as check reports them."""
     argmap = fixture("shared")
     figures = explore.stats(argmap)
     expected: dict[str, int] = {}
@@ -289,6 +292,7 @@ def test_stats_tallies_findings_per_code_and_acknowledged_ones() -> None:
 
 
 def test_stats_json_is_sorted_and_stable() -> None:
+    """Stats JSON carries its version, sorted keys, and is byte-identical across runs."""
     results = [("a.argmap.yaml", explore.stats(fixture("chain")))]
     text = explore.stats_json(results)
     data = json.loads(text)
@@ -303,6 +307,7 @@ def test_stats_json_is_sorted_and_stable() -> None:
 
 
 def test_whatif_lists_every_change_theses_first() -> None:
+    """whatif lists every status change, theses first, then the rest in map order."""
     result = explore.whatif(fixture("chain"), reject=["e-cracks"])
     assert [(c.statement, c.before, c.after) for c in result.changes] == [
         ("t", Status.GROUNDED, Status.NOT_GROUNDED),
@@ -329,6 +334,7 @@ def test_whatif_accepting_a_claim_grounds_what_rests_on_it() -> None:
 
 
 def test_whatif_rejecting_an_answer_revives_the_objection() -> None:
+    """Rejecting the answer to a rebuttal lets the rebuttal defeat the thesis."""
     result = explore.whatif(fixture("answered"), reject=["e-grant"])
     assert [(c.statement, c.after) for c in result.changes] == [
         ("t", Status.DEFEATED),
@@ -338,6 +344,7 @@ def test_whatif_rejecting_an_answer_revives_the_objection() -> None:
 
 
 def test_whatif_with_no_change_says_so() -> None:
+    """A rejection that changes nothing else is reported as such."""
     result = explore.whatif(fixture("chain"), reject=["e-tender"])
     assert [c.statement for c in result.changes] == ["e-tender"]
     quiet = explore.whatif(fixture("chain"), reject=["c-soon"])
@@ -346,6 +353,7 @@ def test_whatif_with_no_change_says_so() -> None:
 
 
 def test_whatif_refuses_unknown_and_contradictory_ids() -> None:
+    """Unknown ids get a suggestion; one id both rejected and accepted is refused."""
     with pytest.raises(QueryError, match=r"'e-crack'.*did you mean 'e-cracks'"):
         explore.whatif(fixture("chain"), reject=["e-crack"])
     with pytest.raises(QueryError, match="both rejected and accepted"):
@@ -372,6 +380,7 @@ def brute_force_critical(argmap: Map) -> tuple[Critical, ...]:
 
 
 def test_the_links_of_a_lone_chain_are_critical() -> None:
+    """Each link of a chain with no alternative is critical, the lowest carrying the most."""
     assert explore.critical(fixture("chain")) == (
         Critical("e-cracks", ("t",), 2),
         Critical("c-unsafe", ("t",), 1),
@@ -379,6 +388,7 @@ def test_the_links_of_a_lone_chain_are_critical() -> None:
 
 
 def test_a_claim_with_two_independent_reasons_has_no_single_point_of_failure() -> None:
+    """Statements with an independent alternative, or not needed at all, are not critical."""
     names = [c.statement for c in explore.critical(fixture("chain"))]
     assert "e-estimate" not in names
     assert "e-tender" not in names
@@ -394,11 +404,13 @@ def test_the_answer_to_an_objection_can_be_critical() -> None:
 
 
 def test_a_shared_premise_breaks_every_thesis_on_it() -> None:
+    """A premise shared by two theses breaks both, listed in map order."""
     found = explore.critical(fixture("shared"))
     assert found[0] == Critical("e-survey", ("t1", "t2"), 3)
 
 
 def test_theses_that_are_not_grounded_have_nothing_to_lose() -> None:
+    """A map whose theses are not grounded has no critical statement and says so."""
     argmap = loads(
         "argmap: 1\ntitle: t\nstatements:\n  t:\n    thesis: A.\n    reasons: [c]\n"
         "  c:\n    claim: B.\n"
@@ -425,7 +437,111 @@ def test_critical_agrees_with_rejecting_each_statement_in_turn(argmap: Map) -> N
     assert explore.critical(argmap) == brute_force_critical(argmap)
 
 
+def test_critical_on_a_chain_of_20000_completes_and_is_right() -> None:
+    """A chain of 20,000 claims, which took minutes and gigabytes when each statement carried the
+    set of all statements below it, is answered exactly."""
+    found = explore.critical(chain_map(20_000))
+    assert len(found) == 20_000
+    assert found[0] == Critical("c20000", ("c0",), 20_000)
+    assert found[9_999] == Critical("c10001", ("c0",), 10_001)
+    assert found[-1] == Critical("c1", ("c0",), 1)
+
+
+def test_critical_on_a_wide_and_deep_map_agrees_with_rejecting_each_in_turn() -> None:
+    """Long chains with linked evidence, alternative reasons that rejoin, a second thesis on a
+    shared claim, and an answered objection: the forest and the definition agree."""
+    lines = ["argmap: 1", "title: wide and deep", "statements:"]
+    lines += ["  t1:", "    thesis: T1.", "    reasons: [c0]", "    objections: [o]"]
+    lines += ["  t2:", "    thesis: T2.", "    reasons: [[c20, e-side]]"]
+    lines += ["  o:", "    claim: O.", "    reasons: [e-o]", "    objections: [e-answer]"]
+    lines += ["  e-o:", "    evidence: EO.", "  e-answer:", "    evidence: EA.", "  e-side:"]
+    lines += ["    evidence: ES."]
+    for n in range(40):
+        reasons = f"[[c{n + 1}, e{n}]]" if n % 3 else f"[c{n + 1}, [d{n}, e{n}]]"
+        lines += [f"  c{n}:", f"    claim: C{n}.", f"    reasons: {reasons}"]
+        lines += [f"  d{n}:", f"    claim: D{n}.", f"    reasons: [c{n + 1}]"]
+        lines += [f"  e{n}:", f"    evidence: E{n}."]
+    lines += ["  c40:", "    evidence: bottom."]
+    argmap = loads("\n".join(lines) + "\n")
+    found = explore.critical(argmap)
+    assert found == brute_force_critical(argmap)
+    assert found[0].statement == "c40"
+    assert found[0].theses == ("t1", "t2")
+    assert "e-answer" in [c.statement for c in found]
+
+
+def test_a_reason_grounded_only_through_an_attack_cycle_does_not_save_a_claim() -> None:
+    """t stands on e-b, and on r-main, whose undercut c-rival is defeated by t itself: rejecting
+    e-b leaves t undecided, though r-main still looks applied in the map as written."""
+    argmap = loads(
+        "argmap: 1\ntitle: t\nstatements:\n"
+        "  t:\n    thesis: T.\n    reasons:\n"
+        "      - id: r-main\n        premises: e-a\n        objections: [c-rival]\n"
+        "      - e-b\n"
+        "  c-rival:\n    claim: R.\n    reasons: [e-a]\n    objections: [t]\n"
+        "  e-a:\n    evidence: A.\n  e-b:\n    evidence: B.\n"
+    )
+    assert explore.critical(argmap) == (Critical("e-b", ("t",), 2),)
+    assert explore.critical(argmap) == brute_force_critical(argmap)
+
+
+def test_a_fall_that_settles_an_undecided_statement_counts_it() -> None:
+    """c-odd is rebutted by c-echo, which rests on c-odd: both are undecided while a-base holds.
+    Rejecting a-base makes them out too, and carries counts those changes as well."""
+    argmap = loads(
+        "argmap: 1\ntitle: t\nstatements:\n"
+        "  c-side:\n    claim: S.\n    reasons: [c-pair, c-echo]\n"
+        "  t:\n    thesis: T.\n    reasons: [c-odd, [e-one, a-base], [e-one, c-odd]]\n"
+        "  c-echo:\n    claim: E.\n    reasons: [c-odd]\n"
+        "  c-odd:\n    claim: O.\n    reasons: [[c-pair, a-base]]\n    objections: [c-echo]\n"
+        "  a-base:\n    assumption: Base.\n"
+        "  c-pair:\n    claim: P.\n    reasons: [[a-base, e-one]]\n"
+        "  e-one:\n    evidence: One.\n"
+    )
+    assert evaluate(argmap).status["c-odd"] is Status.UNDECIDED
+    assert explore.critical(argmap) == (
+        Critical("a-base", ("t",), 5),
+        Critical("e-one", ("t",), 5),
+    )
+    assert explore.critical(argmap) == brute_force_critical(argmap)
+
+
+def test_the_critical_header_says_a_thesis_may_be_left_defeated() -> None:
+    """Rejecting the answer to an objection leaves the thesis defeated, not "not grounded", so the
+    header names every way a thesis can lose its ground."""
+    argmap = fixture("answered")
+    text = explore.format_critical(argmap, explore.critical(argmap), evaluate(argmap))
+    header = text.splitlines()[0]
+    assert "without ground (not grounded, defeated or undecided)" in header
+    assert evaluate(argmap, reject=["e-grant"]).status["t"] is Status.DEFEATED
+
+
+def test_outline_is_the_tree_with_check_and_critical_marks() -> None:
+    """explore.outline does what ``argmap tree --critical`` needs in one call."""
+    argmap = fixture("chain")
+    report = check(argmap)
+    marked = [c.statement for c in explore.critical(argmap, report.evaluation)]
+    by_hand = explore.tree(
+        argmap, evaluation=report.evaluation, findings=report.findings, critical=marked
+    )
+    assert explore.outline(argmap, with_critical=True) == by_hand
+    assert not any(line.critical for line in explore.outline(argmap).lines)
+    with pytest.raises(QueryError, match="did you mean"):
+        explore.outline(argmap, focus="e-crack")
+
+
+def test_stats_formats_are_a_library_enum() -> None:
+    """The stats formats the CLI offers come from StatsFormat, each with its formatter."""
+    figures = [("m", explore.stats(fixture("chain")))]
+    assert [f.value for f in explore.StatsFormat] == ["text", "json"]
+    assert explore.format_stats_as(figures, explore.StatsFormat.TEXT) == explore.format_stats(
+        figures
+    )
+    assert explore.format_stats_as(figures, explore.StatsFormat.JSON) == explore.stats_json(figures)
+
+
 def test_critical_kinds_in_the_table() -> None:
+    """The critical table gives each statement's kind, what it carries and what it breaks."""
     argmap = fixture("chain")
     text = explore.format_critical(argmap, explore.critical(argmap), evaluate(argmap))
     assert text.splitlines()[2:5] == [
@@ -467,6 +583,7 @@ def test_any_map_shows_each_statement_in_full_exactly_once(argmap: Map) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(maps(max_statements=10))
 def test_any_map_has_consistent_figures(argmap: Map) -> None:
+    """On any map the figures add up: totals, evidence per thesis, grounded claims."""
     figures = explore.stats(argmap)
     assert figures.total == len(argmap.statements)
     evidence = figures.statements["evidence"]

@@ -67,12 +67,14 @@ def test_example_maps_give_their_reviewed_output(golden: str, args: list[str]) -
 
 
 def test_tree_output_is_plain_and_fits_80_columns_when_piped() -> None:
+    """Piped tree output has no colour codes and wraps at 80 columns."""
     result = run("tree", SEED)
     assert "\x1b" not in result.output
     assert all(len(line) <= 80 for line in result.output.splitlines())
 
 
 def test_tree_width_option_wraps_and_zero_never_wraps() -> None:
+    """--width N wraps at N columns and --width 0 keeps each line whole."""
     narrow = run("tree", CHAIN, "--width", "50").output
     assert max(len(line) for line in narrow.splitlines()) <= 50
     wide = run("tree", CHAIN, "--width", "0").output
@@ -83,6 +85,7 @@ def test_tree_width_option_wraps_and_zero_never_wraps() -> None:
 
 
 def test_tree_critical_marks_the_single_points_of_failure() -> None:
+    """tree --critical marks the single points of failure, and only then."""
     plain = run("tree", CHAIN, "--width", "0").output
     marked = run("tree", CHAIN, "--width", "0", "--critical").output
     assert "critical" not in plain
@@ -90,12 +93,14 @@ def test_tree_critical_marks_the_single_points_of_failure() -> None:
 
 
 def test_tree_unknown_focus_is_one_line_with_a_suggestion_and_exit_2() -> None:
+    """An unknown --focus is one line with a suggestion and exit code 2."""
     result = run("tree", CHAIN, "--focus", "c-unsaf")
     assert result.exit_code == 2
     assert result.output == "no statement 'c-unsaf' in the map (did you mean 'c-unsafe'?)\n"
 
 
 def test_tree_of_a_broken_map_is_one_line_per_problem_and_exit_2(tmp_path: Path) -> None:
+    """A malformed map gives FILE:LINE:COL messages, exit 2 and no traceback."""
     bad = tmp_path / "bad.argmap.yaml"
     bad.write_text("argmap: 1\ntitle: t\nstatements:\n  t:\n    thesis: A.\n    reasons: [x]\n")
     result = CliRunner().invoke(main, ["tree", str(bad)])
@@ -105,6 +110,7 @@ def test_tree_of_a_broken_map_is_one_line_per_problem_and_exit_2(tmp_path: Path)
 
 
 def test_stats_takes_several_maps() -> None:
+    """stats prints one block per map, in the order given."""
     result = run("stats", TUTORIAL, CHAIN)
     assert result.exit_code == 0
     assert result.output.startswith(f"{TUTORIAL}\n")
@@ -112,12 +118,14 @@ def test_stats_takes_several_maps() -> None:
 
 
 def test_stats_json_lists_the_maps_in_the_order_given() -> None:
+    """stats --format json lists the maps in the order given."""
     data = json.loads(run("stats", "--format", "json", CHAIN, TUTORIAL).output)
     assert [m["path"] for m in data["maps"]] == [CHAIN, TUTORIAL]
     assert data["maps"][0]["statements"]["evidence"] == 3
 
 
 def test_whatif_takes_repeated_and_comma_separated_ids() -> None:
+    """--reject may be repeated or take comma-separated ids, with the same result."""
     repeated = run("whatif", CHAIN, "--reject", "e-cracks", "--reject", "e-tender")
     commas = run("whatif", CHAIN, "--reject", "e-cracks,e-tender")
     assert repeated.exit_code == commas.exit_code == 0
@@ -126,6 +134,7 @@ def test_whatif_takes_repeated_and_comma_separated_ids() -> None:
 
 
 def test_whatif_accept_grants_a_statement() -> None:
+    """--accept treats a statement as given and lists what changes."""
     result = run("whatif", CHAIN, "--accept", "c-soon")
     assert result.output == (
         "Accepting c-soon:\n  other statements:\n    c-soon: not-grounded → grounded\n"
@@ -138,6 +147,7 @@ def test_whatif_exit_code_is_0_even_when_a_thesis_falls() -> None:
 
 
 def test_whatif_needs_a_question() -> None:
+    """whatif without --reject/--accept/--critical, or with both, is a usage error."""
     result = run("whatif", CHAIN)
     assert result.exit_code == 2
     assert "give --reject/--accept, or --critical" in result.output
@@ -146,6 +156,7 @@ def test_whatif_needs_a_question() -> None:
 
 
 def test_whatif_unknown_id_is_one_line_and_exit_2() -> None:
+    """An unknown id to whatif is one line with a suggestion and exit code 2."""
     result = run("whatif", CHAIN, "--reject", "e-crack")
     assert result.exit_code == 2
     assert result.output == "no statement 'e-crack' in the map (did you mean 'e-cracks'?)\n"

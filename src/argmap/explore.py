@@ -908,7 +908,7 @@ class _Falls:
                     users[p].append(n)
             if grounded[n]:
                 waiting[n] = len(premises)
-                opened[n] = isinstance(inference, Objection)
+                opened[n] = opened[n] or isinstance(inference, Objection)
                 if not premises:
                     ready.append(n)
         # Visit in derivation order (Kahn's algorithm over support); a claim is ready with its
@@ -934,8 +934,8 @@ class _Falls:
                     waiting[user] -= 1
                     if waiting[user] == 0:
                         ready.append(user)
-        # A claim grounded by several reasons may owe one of them to a circle through itself when
-        # an objection lies anywhere below that reason: its reasons are then open.
+        # A claim with several applying reasons may owe one of them to a cycle through itself when
+        # an objection lies anywhere below the reason that grounds it first: all are then open.
         attacked = [False] * count
         for k, inference in enumerate(inferences):
             n = count_statements + k
@@ -945,13 +945,16 @@ class _Falls:
             attacked[n] = bool(statement.objections)
         shaky = attacked
         for n in order:
-            inputs = sources[n]
-            if any(shaky[m] for m in inputs):
+            if any(shaky[m] for m in sources[n]):
                 shaky[n] = True
-                if n < count_statements and len(inputs) > 1:
-                    opened[n] = True
-                    for m in inputs:
-                        opened[m] = True
+        for n, statement in enumerate(statements):
+            if not any(shaky[m] for m in sources[n]):
+                continue
+            reasons = [number[r.id] for r in statement.reasons if grounded[number[r.id]]]
+            if len(reasons) > 1:
+                opened[n] = True
+                for r in reasons:
+                    opened[r] = True
         self.opened = opened
         # The forest: up, own, depth, in derivation order.
         up = [-1] * count
