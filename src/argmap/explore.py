@@ -8,7 +8,9 @@ formats (:func:`format_tree`, :func:`format_stats`, :func:`format_whatif`, :func
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import gc
 import json
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -796,35 +798,49 @@ def critical(map: Map, evaluation: Evaluation | None = None) -> tuple[Critical, 
     evaluation = evaluation if evaluation is not None else evaluate(map)
     order = {sid: n for n, sid in enumerate(map.statements)}
     theses = [s.id for s in map.theses if evaluation.status[s.id] is Status.GROUNDED]
-    falls = _Falls(map, evaluation)
-    found: list[Critical] = []
-    inexact: list[str] = []
-    for sid in map.statements:
-        fall = falls.of(sid)
-        if fall is None:  # not grounded: rejecting it cannot unground a thesis
-            continue
-        if not fall.exact:
-            inexact.append(sid)
-        elif fall.theses:
-            found.append(Critical(sid, fall.theses, fall.statements - 1))
-    if inexact:
-        needs = _Needs(map, evaluation).solve()
-        candidates: set[str] = set()
-        for thesis in theses:
-            candidates.update(needs[thesis] or map.statements)
-        inexact = [sid for sid in inexact if sid in candidates]
-    reach = _Reach(map, evaluation)
-    before = evaluation.status
-    for sid in inexact:
-        after = reach.rejecting(sid)
-        broken = tuple(
-            t for t in theses if t != sid and after.get(t, before[t]) is not Status.GROUNDED
-        )
-        if broken:  # the candidate is grounded, so its own change is not counted
-            carries = sum(1 for x, status in after.items() if status is not before[x]) - 1
-            found.append(Critical(sid, broken, carries))
+    with _collector_paused():  # the many small lists built here hold no cycles
+        falls = _Falls(map, evaluation)
+        found: list[Critical] = []
+        inexact: list[str] = []
+        for sid in map.statements:
+            fall = falls.of(sid)
+            if fall is None:  # not grounded: rejecting it cannot unground a thesis
+                continue
+            if not fall.exact:
+                inexact.append(sid)
+            elif fall.theses:
+                found.append(Critical(sid, fall.theses, fall.statements - 1))
+        if inexact:
+            needs = _Needs(map, evaluation).solve()
+            candidates: set[str] = set()
+            for thesis in theses:
+                candidates.update(set(needs[thesis] or map.statements) - {thesis})
+            inexact = [sid for sid in inexact if sid in candidates]
+        reach = _Reach(map, evaluation)
+        before = evaluation.status
+        for sid in inexact:
+            after = reach.rejecting(sid)
+            broken = tuple(
+                t for t in theses if t != sid and after.get(t, before[t]) is not Status.GROUNDED
+            )
+            if broken:  # the candidate is grounded, so its own change is not counted
+                carries = sum(1 for x, status in after.items() if status is not before[x]) - 1
+                found.append(Critical(sid, broken, carries))
     found.sort(key=lambda c: (-c.carries, order[c.statement]))
     return tuple(found)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small acyclic lists are built: on a large map
+    it would otherwise walk the whole map again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @attrs.frozen
