@@ -1330,7 +1330,7 @@ def format_critical(map: Map, found: Sequence[Critical], evaluation: Evaluation)
         out += ["", "carries: how many other statements change status when it is rejected."]
     else:
         out.append(
-            "No single point of failure: no one rejection leaves a grounded thesis ungrounded."
+            "No single point of failure: no one rejection leaves a grounded thesis without ground."
         )
     lost = [s.id for s in map.theses if evaluation.status[s.id] is not Status.GROUNDED]
     if lost:
