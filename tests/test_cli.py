@@ -164,3 +164,18 @@ def test_a_full_standard_output_is_one_line_and_exit_2(command: list[str]) -> No
         )
     assert result.returncode == 2
     assert result.stderr == "argmap: cannot write the output: No space left on device\n"
+
+
+def test_starting_the_command_loads_no_analysis_yaml_or_graphviz() -> None:
+    """`argmap --version` stays quick because the command line loads the analysis, the YAML
+    parser and the graphviz package only when a command needs them."""
+    code = (
+        "import sys, argmap.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'graphviz') "
+        "or m in ('argmap.analysis', 'argmap.explore', 'argmap.dot', 'argmap.render', "
+        "'argmap.load', 'argmap.report')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"

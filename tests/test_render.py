@@ -19,11 +19,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from argmap.dot import DEFAULT_WRAP, DIRECTIONS
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
+from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES
 from argmap.render import (
-    ENGINES,
     FORMATS,
     INSTALL_HINT,
     default_output,

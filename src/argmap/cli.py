@@ -10,9 +10,15 @@ from pathlib import Path
 
 import click
 
-from argmap.analysis import Severity
-from argmap.explore import StatsFormat
-from argmap.report import Format
+from argmap.options import (
+    DEFAULT_WRAP,
+    DIRECTIONS,
+    ENGINES,
+    PICTURE_FORMATS,
+    CheckFormat,
+    Severity,
+    StatsFormat,
+)
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -68,8 +74,8 @@ MAP_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option(
     "--format",
     "form",
-    type=click.Choice([f.value for f in Format]),
-    default=Format.HUMAN.value,
+    type=click.Choice([f.value for f in CheckFormat]),
+    default=CheckFormat.HUMAN.value,
     help="Text for people (default), JSON for tools, or GitHub annotations.",
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Report only these codes.")
@@ -110,9 +116,9 @@ def check(
         raise click.BadParameter("names no finding code", param_hint="--select")
     text = read_source(source) if source else None
     checked = report.check_files(maps, source=text, select=chosen, ignore=ignored)
-    severity, chosen_format = Severity(fail_on), Format(form)
-    colour = use_colour() and chosen_format is Format.HUMAN
-    root = report.workspace() if chosen_format is Format.GITHUB else None
+    severity, chosen_format = Severity(fail_on), CheckFormat(form)
+    colour = use_colour() and chosen_format is CheckFormat.HUMAN
+    root = report.workspace() if chosen_format is CheckFormat.GITHUB else None
     output = report.format_checked(chosen_format, checked, severity, colour=colour, root=root)
     click.echo(output, nl=False, color=colour)
     click.get_current_context().exit(report.exit_code(checked, severity))
@@ -152,8 +158,6 @@ def starter_map() -> str:
 # --- render --------------------------------------------------------------------------------------
 
 # The render command's choices are the library's own constants, imported here beside their use.
-from argmap.dot import DEFAULT_WRAP, DIRECTIONS  # noqa: E402
-from argmap.render import ENGINES, FORMATS  # noqa: E402
 
 
 @main.command("render")
@@ -168,7 +172,7 @@ from argmap.render import ENGINES, FORMATS  # noqa: E402
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(PICTURE_FORMATS),
     help="Output format. Default: from OUTPUT's suffix, else svg.",
 )
 @click.option(

@@ -14,23 +14,18 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from typing import Literal, Protocol
+from typing import Protocol
 
 import attrs
 
 from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement
+from argmap.options import DEFAULT_WRAP, Direction
 from argmap.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
-
-Direction = Literal["TB", "BT", "LR"]
-DIRECTIONS: tuple[Direction, ...] = ("TB", "BT", "LR")
-"""Where the thesis goes: top (premises below), bottom, or left (premises to the right)."""
 
 # Edges run from premise to claim, so Graphviz's rank direction is the reverse of the reading one.
 _RANKDIR: Mapping[Direction, str] = {"TB": "BT", "BT": "TB", "LR": "RL"}
 
-DEFAULT_WRAP = 32
-"""Default label width, in characters."""
 
 # Map ids match ``[A-Za-z0-9][A-Za-z0-9_.-]*``: a colon or a leading underscore keeps every name
 # below apart from them, so no two SVG elements share an id.

@@ -21,16 +21,7 @@ import attrs
 from argmap.analysis import Evaluation, Finding, Status, check, evaluate, strong_components
 from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
-
-
-class StatsFormat(enum.Enum):
-    """How ``argmap stats`` writes its figures."""
-
-    TEXT = "text"
-    """A block of aligned figures per map, for people (:func:`format_stats`)."""
-    JSON = "json"
-    """Sorted, byte-stable JSON, for tools (:func:`stats_json`)."""
-
+from argmap.options import StatsFormat as StatsFormat  # re-exported for stats callers
 
 STATS_VERSION: Final = 1
 """Version of the JSON structure of ``argmap stats --format json``."""

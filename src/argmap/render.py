@@ -12,33 +12,27 @@ import shutil
 import subprocess
 from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from argmap.dot import DEFAULT_WRAP, DIRECTIONS, Direction, to_dot
+from argmap.dot import to_dot
 from argmap.errors import ExecutableNotFound, RenderError
 from argmap.files import write_atomic
 from argmap.model import Map
+from argmap.options import (
+    DEFAULT_WRAP,
+    DIRECTIONS,
+    ENGINES,
+    PICTURE_FORMATS,
+    Direction,
+    PictureFormat,
+)
 from argmap.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
     import graphviz
 
-Format = Literal["svg", "png", "pdf", "dot"]
-FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "dot")
-"""Output formats: Graphviz's SVG, PNG and PDF, or the DOT text itself."""
-
-Engine = Literal["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]
-ENGINES: tuple[Engine, ...] = (
-    "dot",
-    "neato",
-    "fdp",
-    "sfdp",
-    "circo",
-    "twopi",
-    "osage",
-    "patchwork",
-)
-"""Graphviz layout programs; ``dot`` draws the layered picture the others are alternatives to."""
+Format = PictureFormat
+FORMATS = PICTURE_FORMATS
 
 LAYOUT_SECONDS = 300.0
 """How long a Graphviz layout may take before it is stopped; huge tangled maps can take hours."""

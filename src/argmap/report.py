@@ -8,7 +8,6 @@ The JSON structure is documented in :func:`to_json` and versioned by :data:`JSON
 
 from __future__ import annotations
 
-import enum
 import json
 import os
 from collections.abc import Collection, Iterable, Sequence
@@ -20,20 +19,14 @@ import attrs
 from argmap.analysis import Finding, Report, Severity, Status, Verdict, check
 from argmap.errors import MapError, Problem
 from argmap.model import Code
+from argmap.options import CheckFormat
 
 JSON_VERSION: Final = 1
 """Version of the JSON structure; raised only when a key changes meaning or disappears."""
 
 
-class Format(enum.Enum):
-    """How ``argmap check`` prints its reports."""
-
-    HUMAN = "human"
-    """Text for people: findings and verdicts grouped per map, then a summary (:func:`to_human`)."""
-    JSON = "json"
-    """A stable, versioned JSON document (:func:`to_json`)."""
-    GITHUB = "github"
-    """GitHub Actions workflow commands that annotate the map's lines (:func:`to_github`)."""
+Format = CheckFormat
+"""How ``argmap check`` prints its reports (see :class:`argmap.options.CheckFormat`)."""
 
 
 @attrs.frozen

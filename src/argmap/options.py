@@ -1,0 +1,92 @@
+"""The choices argmap offers its callers: severities, output formats, layout directions and
+programs. They live here, apart from the code that uses them, so that the command line can offer
+them without loading the analysis or the drawing code at start-up."""
+
+from __future__ import annotations
+
+import enum
+from typing import Literal
+
+
+class Severity(enum.Enum):
+    """How much a finding matters; ordered ``INFO < WARNING < ERROR``."""
+
+    ERROR = "error"
+    """A thesis does not stand, the map supports a claim by itself, or it misquotes the source."""
+    WARNING = "warning"
+    """A weakness of the argument or the map that a reader should look at."""
+    INFO = "info"
+    """Worth knowing; fails a run only with ``--fail-on info``."""
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class CheckFormat(enum.Enum):
+    """How ``argmap check`` prints its reports."""
+
+    HUMAN = "human"
+    """Text for people: findings and verdicts grouped per map, then a summary."""
+    JSON = "json"
+    """A stable, versioned JSON document."""
+    GITHUB = "github"
+    """GitHub Actions workflow commands that annotate the map's lines."""
+
+
+class StatsFormat(enum.Enum):
+    """How ``argmap stats`` writes its figures."""
+
+    TEXT = "text"
+    """A block of aligned figures per map, for people."""
+    JSON = "json"
+    """Sorted, byte-stable JSON, for tools."""
+
+
+PictureFormat = Literal["svg", "png", "pdf", "dot"]
+PICTURE_FORMATS: tuple[PictureFormat, ...] = ("svg", "png", "pdf", "dot")
+"""Output formats of ``argmap render``: Graphviz's SVG, PNG and PDF, or the DOT text itself."""
+
+Engine = Literal["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]
+ENGINES: tuple[Engine, ...] = (
+    "dot",
+    "neato",
+    "fdp",
+    "sfdp",
+    "circo",
+    "twopi",
+    "osage",
+    "patchwork",
+)
+"""Graphviz layout programs; ``dot`` draws the layered picture the others are alternatives to."""
+
+Direction = Literal["TB", "BT", "LR"]
+DIRECTIONS: tuple[Direction, ...] = ("TB", "BT", "LR")
+"""Where the thesis goes: top (premises below), bottom, or left (premises to the right)."""
+
+DEFAULT_WRAP = 32
+"""Default label width, in characters."""
