@@ -605,3 +605,20 @@ def test_control_characters_in_texts_are_shown_not_sent_to_the_terminal() -> Non
     text = explore.format_tree(explore.tree(argmap), 0)
     assert "\x1b" not in text
     assert "t (thesis): A\\x1b[31m red\n" in text
+
+
+def test_a_chain_of_thousands_of_steps_prints_in_linear_space() -> None:
+    """Past a quarter of the width, lines stop indenting further and say their depth instead, so
+    a 20,000-step chain prints lines no wider than the width allows, not 40,000 spaces deep."""
+    n = 20_000
+    body = "".join(f"  s{i}:\n    claim: C{i}\n    reasons: [s{i + 1}]\n" for i in range(1, n))
+    text = (
+        "argmap: 1\ntitle: chain\nstatements:\n  s0:\n    thesis: T\n    reasons: [s1]\n"
+        + body
+        + f"  s{n}:\n    evidence: E\n    quote: q\n    at: 1\n"
+    )
+    printed = explore.format_tree(explore.outline(loads(text)), width=80)
+    lines = printed.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert any(line.lstrip().startswith(f"[{n}] + s{n} (evidence)") for line in lines)
+    assert len(printed) < 200 * n

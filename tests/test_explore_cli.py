@@ -160,3 +160,20 @@ def test_whatif_unknown_id_is_one_line_and_exit_2() -> None:
     result = run("whatif", CHAIN, "--reject", "e-crack")
     assert result.exit_code == 2
     assert result.output == "no statement 'e-crack' in the map (did you mean 'e-cracks'?)\n"
+
+
+def test_stats_gives_every_readable_map_its_figures_and_names_the_rest(tmp_path: Path) -> None:
+    """Like check, stats goes on past a map it cannot read, and exits 2 for it."""
+    broken = tmp_path / "broken.argmap.yaml"
+    broken.write_text("argmap: 1\ntitle: [\n", encoding="utf-8")
+    result = run("stats", TUTORIAL, str(broken))
+    assert result.exit_code == 2
+    assert "maps/tutorial.argmap.yaml\n  statements" in result.output
+    assert f"{broken}:3:1: YAML syntax error" in result.output
+
+
+def test_whatif_must_name_a_statement() -> None:
+    """`--reject ,` would answer a question nobody asked; it is a usage error."""
+    result = run("whatif", TUTORIAL, "--reject", ",")
+    assert result.exit_code == 2
+    assert "--reject/--accept name no statement" in result.output

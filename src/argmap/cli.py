@@ -296,10 +296,21 @@ def tree_command(
 def stats_command(maps: tuple[Path, ...], form: str) -> None:
     """Figures of each MAP: statements, reasons, objections, depth, grounding, findings."""
     from argmap import explore
+    from argmap.errors import MapError
     from argmap.load import load_map
 
-    results = [(str(path), explore.stats(load_map(path))) for path in maps]
-    click.echo(explore.format_stats_as(results, StatsFormat(form)), nl=False)
+    results, unreadable = [], []
+    for path in maps:  # every readable map gets its figures, as with check
+        try:
+            results.append((str(path), explore.stats(load_map(path))))
+        except MapError as error:
+            unreadable.append(str(error))
+    if results:
+        click.echo(explore.format_stats_as(results, StatsFormat(form)), nl=False)
+    for problems in unreadable:
+        click.echo(problems, err=True)
+    if unreadable:
+        click.get_current_context().exit(EXIT_BAD_INPUT)
 
 
 @main.command("whatif")
@@ -323,6 +334,8 @@ def whatif_command(
 
     if critical == bool(reject or accept):
         raise click.UsageError("give --reject/--accept, or --critical")
+    if (reject or accept) and not _ids(reject) + _ids(accept):
+        raise click.UsageError("--reject/--accept name no statement")
     argmap = load_map(map_path)
     if critical:
         evaluation = evaluate(argmap)

@@ -321,14 +321,23 @@ _STYLES: Final[Mapping[str, str]] = {
 _Words = list[tuple[str, str | None]]
 
 
+DEEPEST_INDENT = 40
+"""Levels of indent shown when lines are not wrapped; wrapped lines indent at most a quarter of
+the width. Deeper lines keep that indent and start with their depth, ``[57]``, so that a chain of
+thousands of steps prints in linear space."""
+
+
 def format_tree(outline: Outline, width: int = 80, colour: bool = False) -> str:
     """The outline as text, wrapped to ``width`` columns (0: no wrapping), in colour if asked."""
     out = [_paint(_split(outline.title, "heading"), colour), ""]
     for n, line in enumerate(outline.lines):
         if n and line.depth == 0 and outline.lines[n - 1].role is not Role.HEADING:
             out.append("")  # a blank line between roots
-        indent = "  " * line.depth
+        levels = max(4, width // 4) if width else DEEPEST_INDENT
+        indent = "  " * min(line.depth, levels)
         words = _line_words(line)
+        if line.depth > levels:  # deeper lines keep one indent and say how deep they are
+            words = [(f"[{line.depth}]", "marker"), *words]
         out.extend(_wrap(words, indent, indent + "    ", width, colour))
         if line.statement is not None and not line.seen and (line.quote or line.locator):
             extra: _Words = []
