@@ -59,16 +59,19 @@ demo: $(STAMP) graphviz
 	@echo "== argmap whatif $(SEED) --critical"
 	@$(BIN)/argmap whatif $(SEED) --critical
 	@echo
-	@echo "== argmap render: the whole map, and the main thesis with what holds it up"
-	@$(BIN)/argmap render $(SEED) --direction LR -o $(OUT)/china-russia-central-asia.svg
-	@$(BIN)/argmap render $(SEED) --focus t-agreed --depth 1 --direction LR \
-	  -o $(OUT)/china-russia-central-asia-t-agreed.png
+	@echo "== argmap render: the pictures of maps/pictures.txt, into $(OUT)/"
+	$(call draw_pictures,../$(OUT))
 
 # The pictures maps/README.md shows, redrawn from the maps as maps/pictures.txt lists them.
 maps: $(STAMP) graphviz
+	$(call draw_pictures,.)
+
+# Draws every picture maps/pictures.txt lists into the folder $(1) (relative to maps/).
+define draw_pictures
 	@grep -v '^#' maps/pictures.txt | grep . | while read -r picture arguments; do \
-	  (cd maps && ../$(BIN)/argmap render $$arguments -o $$picture) || exit 2; \
+	  (cd maps && ../$(BIN)/argmap render $$arguments -o $(1)/$$picture) || exit 2; \
 	done
+endef
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
