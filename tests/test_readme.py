@@ -20,8 +20,9 @@ def examples() -> list[tuple[str, list[str]]]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     found = []
     for block in re.findall(r"```console\n(.*?)```", readme, re.DOTALL):
-        command, output = None, []
-        for line in block.splitlines() + ["$ end"]:
+        command: str | None = None
+        output: list[str] = []
+        for line in [*block.splitlines(), "$ end"]:
             if line.startswith("$ "):
                 if command is not None and output:
                     found.append((command, output))
