@@ -5,14 +5,10 @@ quote check against a source of 10,000 words."""
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
-import tempfile
 from functools import partial
-from pathlib import Path
 
 from generate import generate
-from timing import median_seconds
+from timing import median_seconds, peak_memory_mib
 
 from argmap.analysis import SourceText, check
 from argmap.load import loads
@@ -24,20 +20,6 @@ from argmap.load import load_map
 check(load_map(sys.argv[1]))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
-
-
-def _peak_memory_mb(text: str) -> float:
-    """Peak resident memory (MiB) of a fresh process that loads and checks the map."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "map.argmap.yaml"
-        path.write_text(text, encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, "-c", MEMORY_SCRIPT, str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    return int(result.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
 
 
 def _quote_misses(times: int) -> float:
@@ -78,7 +60,7 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
     )
     misses = _quote_misses(5)
     out.append(("100 quotes missing from a 10,000-word source", "<= 1 s", misses, misses <= 1))
-    peak = _peak_memory_mb(generate(100_000))
+    peak = peak_memory_mib(MEMORY_SCRIPT, generate(100_000))
     out.append(
         ("load + check 100,000: peak memory", "<= 1024 MiB", f"{peak:.0f} MiB", peak <= 1024)
     )

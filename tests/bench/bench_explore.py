@@ -5,14 +5,10 @@ and 100,000 statements, whose time per statement should stay flat (linear)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import tempfile
 from functools import partial
-from pathlib import Path
 
 from generate import generate
-from timing import median_seconds
+from timing import median_seconds, peak_memory_mib
 
 from argmap import explore
 from argmap.analysis import check
@@ -66,21 +62,6 @@ def wide_and_deep(width: int, depth: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _peak_memory_mb(text: str) -> float:
-    """Peak resident memory (MiB) of a fresh process that loads the map and finds its single
-    points of failure."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "map.argmap.yaml"
-        path.write_text(text, encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, "-c", MEMORY_SCRIPT, str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    return int(result.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
-
-
 def _tree(argmap: Map) -> str:
     report = check(argmap)
     outline = explore.tree(argmap, evaluation=report.evaluation, findings=report.findings)
@@ -102,7 +83,7 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
     seconds = median_seconds(partial(explore.critical, wide), 3)
     what = f"critical, 100 chains of 200 ({len(wide.statements):,} statements)"
     out.append((what, "<= 5 s", seconds, seconds <= 5))
-    peak = _peak_memory_mb(chain(50_000))
+    peak = peak_memory_mib(MEMORY_SCRIPT, chain(50_000))
     out.append(
         (
             "load + critical, a chain of 50,000: peak memory",

@@ -1,10 +1,15 @@
-"""Timing for the benchmarks: the median of repeated runs, so that one slow run does not count."""
+"""Measures for the benchmarks: the median time of repeated runs, so that one slow run does not
+count, and the peak memory of a fresh process."""
 
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def median_seconds(run: Callable[[], object], times: int) -> float:
@@ -15,3 +20,15 @@ def median_seconds(run: Callable[[], object], times: int) -> float:
         run()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
+
+
+def peak_memory_mib(script: str, map_text: str) -> float:
+    """Peak resident memory (MiB) of a fresh Python process running ``script`` with the path of a
+    map file holding ``map_text`` as its argument; the script prints its ``ru_maxrss``."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.argmap.yaml"
+        path.write_text(map_text, encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(path)], check=True, capture_output=True, text=True
+        )
+    return int(result.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
