@@ -277,13 +277,12 @@ class _Drawing:
             yield from self._undercut_groups(undercut)
 
     def _group(self, part: Reason | Objection, relation: Relation, target: str) -> _Group:
-        premises = tuple(dict.fromkeys(part.premises))  # a premise named twice is drawn once
         return _Group(
             id=part.id,
-            premises=premises,
+            premises=part.premises,
             relation=relation,
             target=target,
-            junction=len(premises) > 1 or bool(part.objections),
+            junction=len(part.premises) > 1 or bool(part.objections),
             unanswered=isinstance(part, Objection) and not self._answered(part),
             note=part.note,
         )

@@ -71,7 +71,7 @@ class Objection:
     id: str
     """The objection's id: given in the map, or derived as ``<target>.o<n>``."""
     premises: tuple[str, ...]
-    """Ids of the statements that together make the objection."""
+    """Ids of the statements that together make the objection, each once."""
     objections: tuple[Objection, ...] = ()
     """Undercuts of this objection: replies that deny the premises bear on the target."""
     note: str | None = None
@@ -87,7 +87,7 @@ class Reason:
     id: str
     """The reason's id: given in the map, or derived as ``<claim>.r<n>``."""
     premises: tuple[str, ...]
-    """Ids of the co-premises; the reason applies only when all of them hold."""
+    """Ids of the co-premises, each once; the reason applies only when all of them hold."""
     objections: tuple[Objection, ...] = ()
     """Undercuts: objections that deny these premises support the claim."""
     note: str | None = None
