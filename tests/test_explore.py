@@ -622,3 +622,32 @@ def test_a_chain_of_thousands_of_steps_prints_in_linear_space() -> None:
     assert max(len(line) for line in lines) <= 80
     assert any(line.lstrip().startswith(f"[{n}] + s{n} (evidence)") for line in lines)
     assert len(printed) < 200 * n
+
+
+def test_critical_refuses_rather_than_exhaust_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Objections that answer each other thousands deep make the exact check hold sets that grow
+    with the square of the depth; past a budget it stops with a one-line error instead of taking
+    gigabytes (the budget is lowered here so that a chain of 301 shows it)."""
+    n = 301
+    body = "".join(
+        f"  o{i}:\n    claim: O{i}\n    reasons: [e]\n    objections: [o{i + 1}]\n"
+        for i in range(n)
+    )
+    text = (
+        "argmap: 1\ntitle: T\nstatements:\n  t:\n    thesis: T\n    reasons: [e]\n"
+        "    objections: [o0]\n  e: {evidence: E, quote: q, at: 1}\n"
+        + body
+        + f"  o{n}:\n    claim: O\n    reasons: [e]\n"
+    )
+    chained = loads(text)
+    by_rejecting = {  # within the budget, the answer is the one rejecting each in turn gives
+        sid
+        for sid in chained.statements
+        if sid != "t" and evaluate(chained, reject=[sid]).status["t"] is not Status.GROUNDED
+    }
+    assert evaluate(chained).status["t"] is Status.GROUNDED
+    assert {c.statement for c in explore.critical(chained)} == by_rejecting
+    assert "e" in by_rejecting
+    monkeypatch.setattr("argmap.explore.NEEDS_BUDGET", 1_000)
+    with pytest.raises(QueryError, match="objections are chained too deep"):
+        explore.critical(chained)

@@ -1141,6 +1141,11 @@ class _Reach:
 
 _Need = frozenset[int] | None  # statement numbers; None: not yet known, the top of the lattice
 
+NEEDS_BUDGET = 10_000_000
+"""Most statement numbers the exact check of :func:`critical` may hold in its sets, about 500 MiB.
+Only maps whose objections answer each other thousands deep come near it; a generated map of
+100,000 statements needs far less."""
+
 
 class _Needs:
     """For each statement and reason or objection with a decided label, the statements in every
@@ -1229,6 +1234,7 @@ class _Needs:
                 for m in inputs[starts[n] : starts[n + 1]]:
                     users[m].append(n)
         need: list[_Need] = [None] * count
+        held = 0  # statement numbers held in the sets built so far: the memory this takes
         work = _postorder(label, starts, inputs)
         queued = [False] * count
         for n in work:
@@ -1239,6 +1245,12 @@ class _Needs:
             queued[n] = False
             value = self.equation(n, need)
             if value != need[n]:
+                held += len(value or ())
+                if held > NEEDS_BUDGET:
+                    raise QueryError(
+                        "the map's objections are chained too deep to find its single points of "
+                        "failure within memory; ask about one statement with --reject instead"
+                    )
                 need[n] = value
                 for user in users[n]:
                     if not queued[user]:
