@@ -17,9 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import (
-    Severity,
     SourceText,
-    Status,
     check,
     evaluate,
     normalise_quote,
@@ -27,6 +25,7 @@ from argmap.analysis import (
 )
 from argmap.load import loads
 from argmap.model import Code, Map, Objection
+from argmap.status import Severity, Status
 from strategies import maps
 
 G, N, D, U = Status.GROUNDED, Status.NOT_GROUNDED, Status.DEFEATED, Status.UNDECIDED

@@ -12,9 +12,9 @@ from click.testing import CliRunner, Result
 
 import argmap
 from argmap import cli, report
-from argmap.analysis import Severity
 from argmap.cli import main
 from argmap.model import Code
+from argmap.status import Severity
 
 HEAD = "argmap: 1\ntitle: test\nstatements:\n"
 

@@ -19,12 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.analysis import Finding, Severity, check, evaluate
+from argmap.analysis import Finding, check, evaluate
 from argmap.dot import html, quote, select, to_dot, wrap
 from argmap.errors import QueryError
 from argmap.load import loads
 from argmap.model import Code, Kind, Map
 from argmap.render import draw
+from argmap.status import Severity
 from argmap.theme import DEFAULT_THEME, Relation
 from dotreader import Graph, edge, label_text, read_dot, unquote, words
 from strategies import maps, tricky_texts

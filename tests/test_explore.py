@@ -12,11 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from argmap import explore
-from argmap.analysis import Status, check, evaluate
+from argmap.analysis import check, evaluate
 from argmap.errors import ArgmapError, QueryError
 from argmap.explore import Critical, Role
 from argmap.load import load_map, loads
 from argmap.model import Code, Kind, Map, Statement
+from argmap.status import Status
 from strategies import maps
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "explore"

@@ -18,11 +18,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from argmap.analysis import Status, check, evaluate
+from argmap.analysis import check, evaluate
 from argmap.cli import main
 from argmap.explore import critical
 from argmap.load import load_map, loads
 from argmap.model import Code, Kind, Map, walk_objections
+from argmap.status import Status
 
 MAPS = Path(__file__).resolve().parents[1] / "maps"
 SEED = MAPS / "china-russia-central-asia.argmap.yaml"

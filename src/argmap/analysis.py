@@ -17,7 +17,6 @@ a claim with 10,000 reasons is no harder than a small map. Everything is a pure 
 from __future__ import annotations
 
 import difflib
-import enum
 import heapq
 import re
 import unicodedata
@@ -27,22 +26,9 @@ from typing import NamedTuple
 import attrs
 
 from argmap.model import Code, Kind, Map, Objection, Position, Reason, Statement
-from argmap.options import Severity as Severity  # re-exported: a Finding has one
+from argmap.status import Severity, Status
 
 # --- labels --------------------------------------------------------------------------------------
-
-
-class Status(enum.Enum):
-    """The label of a statement after evaluation."""
-
-    GROUNDED = "grounded"
-    """In: given (evidence, assumption) or supported by a reason that applies; not defeated."""
-    NOT_GROUNDED = "not-grounded"
-    """Out: none of its reasons can apply (or it has none), and no objection defeats it."""
-    DEFEATED = "defeated"
-    """Out: an objection against it applies and is not answered."""
-    UNDECIDED = "undecided"
-    """Neither: caught in (or resting on) a support circle or an attack cycle."""
 
 
 @attrs.frozen

@@ -16,9 +16,9 @@ from argmap.options import (
     ENGINES,
     PICTURE_FORMATS,
     CheckFormat,
-    Severity,
     StatsFormat,
 )
+from argmap.status import Severity
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1

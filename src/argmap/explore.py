@@ -18,10 +18,11 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import Evaluation, Finding, Status, check, evaluate, strong_components
+from argmap.analysis import Evaluation, Finding, check, evaluate, strong_components
 from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
 from argmap.options import StatsFormat as StatsFormat  # re-exported for stats callers
+from argmap.status import Status
 
 STATS_VERSION: Final = 1
 """Version of the JSON structure of ``argmap stats --format json``."""

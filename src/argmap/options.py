@@ -8,45 +8,6 @@ import enum
 from typing import Literal
 
 
-class Severity(enum.Enum):
-    """How much a finding matters; ordered ``INFO < WARNING < ERROR``."""
-
-    ERROR = "error"
-    """A thesis does not stand, the map supports a claim by itself, or it misquotes the source."""
-    WARNING = "warning"
-    """A weakness of the argument or the map that a reader should look at."""
-    INFO = "info"
-    """Worth knowing; fails a run only with ``--fail-on info``."""
-
-    @property
-    def rank(self) -> int:
-        """0 for info, 1 for warning, 2 for error."""
-        return _RANK[self]
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank >= other.rank
-
-
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
-
-
 class CheckFormat(enum.Enum):
     """How ``argmap check`` prints its reports."""
 

@@ -16,10 +16,11 @@ from typing import Any, Final
 
 import attrs
 
-from argmap.analysis import Finding, Report, Severity, Status, Verdict, check
+from argmap.analysis import Finding, Report, Verdict, check
 from argmap.errors import MapError, Problem
 from argmap.model import Code
 from argmap.options import CheckFormat
+from argmap.status import Severity, Status
 
 JSON_VERSION: Final = 1
 """Version of the JSON structure; raised only when a key changes meaning or disappears."""
