@@ -1,0 +1,28 @@
+"""Small helpers that every layer may import (they import nothing of argmap): the plural of a count
+in messages, and the pause of the garbage collector around building large acyclic data."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+
+def plural(n: int, word: str, *, grouped: bool = True) -> str:
+    """``1 reason``, ``2 reasons``, ``1,000 reasons`` (without the comma when not ``grouped``)."""
+    count = f"{n:,}" if grouped else str(n)
+    return f"{count} {word}" if n == 1 else f"{count} {word}s"
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small acyclic objects are built (a loaded map,
+    the lists of an analysis): on a large map it would otherwise walk all of them again and again,
+    making the work quadratic."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
