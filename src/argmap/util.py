@@ -8,10 +8,12 @@ import gc
 from collections.abc import Iterator
 
 
-def plural(n: int, word: str, *, grouped: bool = True) -> str:
-    """``1 reason``, ``2 reasons``, ``1,000 reasons`` (without the comma when not ``grouped``)."""
+def plural(n: int, word: str, words: str | None = None, *, grouped: bool = True) -> str:
+    """``1 reason``, ``2 reasons``, ``1,000 reasons``: the count and the word, or ``words`` (the
+    plural, when it is not the word and an s) for any count but 1. Thousands are grouped with
+    commas unless ``grouped`` is false."""
     count = f"{n:,}" if grouped else str(n)
-    return f"{count} {word}" if n == 1 else f"{count} {word}s"
+    return f"{count} {word}" if n == 1 else f"{count} {words or word + 's'}"
 
 
 @contextlib.contextmanager
