@@ -164,23 +164,29 @@ def strong_components(starts: list[int], targets: list[int]) -> tuple[list[int],
     for root in range(count_nodes):
         if order[root] >= 0:
             continue
-        order[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        nodes.append(root)
-        edges.append(starts[root])
-        while nodes:
-            node = nodes[-1]
-            edge, end = edges[-1], starts[node + 1]
-            while edge < end:
-                target = targets[edge]
-                edge += 1
-                if order[target] < 0:
+        visit = root
+        while visit >= 0:  # enter ``visit``, then walk on until a node not yet seen
+            order[visit] = low[visit] = counter
+            counter += 1
+            stack.append(visit)
+            on_stack[visit] = True
+            nodes.append(visit)
+            edges.append(starts[visit])
+            visit = -1
+            while nodes and visit < 0:
+                node = nodes[-1]
+                edge, end = edges[-1], starts[node + 1]
+                while edge < end:
+                    target = targets[edge]
+                    edge += 1
+                    if order[target] < 0:
+                        visit = target
+                        break
+                    if on_stack[target] and order[target] < low[node]:
+                        low[node] = order[target]
+                edges[-1] = edge
+                if visit >= 0:
                     break
-                if on_stack[target] and order[target] < low[node]:
-                    low[node] = order[target]
-            else:
                 nodes.pop()
                 edges.pop()
                 if nodes and low[node] < low[nodes[-1]]:
@@ -193,14 +199,6 @@ def strong_components(starts: list[int], targets: list[int]) -> tuple[list[int],
                         if member == node:
                             break
                     count += 1
-                continue
-            edges[-1] = edge
-            order[target] = low[target] = counter
-            counter += 1
-            stack.append(target)
-            on_stack[target] = True
-            nodes.append(target)
-            edges.append(starts[target])
     return component, count
 
 
