@@ -15,7 +15,7 @@ import click
 import graphviz
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from argmap.cli import main
@@ -34,6 +34,7 @@ from argmap.render import (
     resolve_output,
 )
 from dotreader import label_text, read_dot
+from strategies import examples
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -536,7 +537,7 @@ def lookalike_maps(draw: st.DrawFn) -> str:
 
 @pytest.mark.dot
 @needs_dot
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(30)
 @given(lookalike_maps())
 def test_svg_ids_of_any_map_of_lookalike_ids_are_unique(text: str) -> None:
     """Whatever a map names its statements, reasons and sections, no SVG id repeats."""
