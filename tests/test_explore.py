@@ -388,6 +388,17 @@ def test_the_links_of_a_lone_chain_are_critical() -> None:
     )
 
 
+def test_evidence_given_reasons_is_not_carried_by_them() -> None:
+    """Evidence stands as given whatever its reasons rest on: rejecting their premise does not
+    change it, so it is not counted among what that premise carries."""
+    argmap = loads(
+        "argmap: 1\ntitle: T\nstatements:\n  z: {thesis: Z, reasons: [t]}\n"
+        "  t: {evidence: T, at: 1}\n  y: {evidence: Y, at: 1, reasons: [t]}\n"
+    )
+    assert evaluate(argmap, reject=["t"]).status["y"] is Status.GROUNDED
+    assert explore.critical(argmap) == (Critical("t", ("z",), 1),)
+
+
 def test_a_claim_with_two_independent_reasons_has_no_single_point_of_failure() -> None:
     """Statements with an independent alternative, or not needed at all, are not critical."""
     names = [c.statement for c in explore.critical(fixture("chain"))]
