@@ -3,6 +3,7 @@ each property tries."""
 
 from __future__ import annotations
 
+import functools
 import string
 from typing import Any
 
@@ -92,6 +93,7 @@ def shapes(max_statements: int = 8) -> st.SearchStrategy[Map]:
     return _maps(max_statements, _names, detailed=False)
 
 
+@functools.cache  # one strategy per shape: a test may draw maps inside its body
 def _maps(
     max_statements: int, names: st.SearchStrategy[str], detailed: bool
 ) -> st.SearchStrategy[Map]:

@@ -914,6 +914,10 @@ def test_labels_agree_with_the_obvious_fixpoint(argmap: Map) -> None:
     assert dict(evaluate(argmap).status) == reference_labels(argmap)
 
 
+# Up to three positions in a list, drawn from one strategy built once.
+FEW_INDEXES = st.lists(st.integers(0, 7), max_size=3)
+
+
 @examples(300)
 @given(st.data())
 def test_what_if_labels_agree_with_the_obvious_fixpoint(data: st.DataObject) -> None:
@@ -921,8 +925,8 @@ def test_what_if_labels_agree_with_the_obvious_fixpoint(data: st.DataObject) -> 
     statements fixed."""
     argmap = data.draw(shapes(max_statements=8))
     ids = sorted(argmap.statements)
-    reject = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=3)))
-    accept = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=3))) - reject
+    reject = frozenset(ids[n % len(ids)] for n in data.draw(FEW_INDEXES))
+    accept = frozenset(ids[n % len(ids)] for n in data.draw(FEW_INDEXES)) - reject
     got = evaluate(argmap, reject=reject, accept=accept).status
     want = reference_labels(argmap, reject, accept)
     # A rejected statement is labelled out; whether "defeated" or "not grounded" follows its
