@@ -28,6 +28,7 @@ from argmap.render import draw
 from argmap.status import Severity
 from argmap.theme import DEFAULT_THEME, Relation
 from dotreader import Graph, edge, label_text, read_dot, unquote, words
+from golden import assert_golden
 from strategies import examples, maps, tricky_texts
 
 REPO = Path(__file__).resolve().parents[1]
@@ -751,12 +752,7 @@ def test_example_maps_match_their_golden_dot(path: Path) -> None:
     from argmap.load import load_map
 
     drawn = draw(load_map(path))
-    golden = GOLDEN / path.name.replace(".argmap.yaml", ".dot")
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(drawn, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden.name}; run with ARGMAP_UPDATE_GOLDEN=1"
-    assert drawn == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / path.name.replace(".argmap.yaml", ".dot"), drawn)
 
 
 def test_a_very_long_text_is_cut_in_its_box_and_kept_in_its_tooltip() -> None:
