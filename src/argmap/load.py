@@ -8,7 +8,6 @@ turned into :class:`argmap.model.Map`.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import stat
@@ -30,6 +29,7 @@ from argmap.model import (
     Source,
     Statement,
 )
+from argmap.util import collector_paused
 
 MAX_BYTES: Final = 64 * 1024 * 1024
 """Largest map file read; a map of 100,000 statements takes about 15 MB."""
@@ -664,14 +664,8 @@ def loads(text: str | bytes, name: str = "<string>") -> Map:
 
     Raises :class:`argmap.errors.MapError` listing every problem found.
     """
-    # The tree holds no cycles; pausing the cycle collector makes loading large maps linear.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # the tree holds no cycles: loading large maps stays linear
         return _loads(text, name)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _loads(text: str | bytes, name: str) -> Map:
