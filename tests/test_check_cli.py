@@ -7,6 +7,7 @@ import os
 import textwrap
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner, Result
 
@@ -401,3 +402,21 @@ def test_a_finding_stays_on_one_line_whatever_the_map_says(tmp_path: Path) -> No
     line = HEAD.count("\n") + 1
     expected = "unsupported thesis t has no reasons [acknowledged: first line second]"
     assert f"{path}:{line}:3: {expected}" in result.output
+
+
+def test_control_characters_of_a_map_are_shown_not_sent_to_the_terminal() -> None:
+    """The loader refuses control characters, but a map built in Python may hold them: an escape
+    code in a finding's message or an acknowledgement reaches the terminal as ``\\x1b``, so that a
+    map cannot colour or clear the reader's terminal."""
+    loaded = argmap.loads(HEAD + textwrap.indent(ACKED, "  "))
+    claim = loaded.statements["c"]
+    ack = attrs.evolve(claim.acks[0], why="Asserted \x1b[2J.")
+    hedged = attrs.evolve(claim, hedge="\x1b[31m", acks=(ack,))
+    hostile = attrs.evolve(loaded, statements={**loaded.statements, "c": hedged})
+    checked = [report.Checked("hostile.argmap.yaml", argmap.check(hostile))]
+    for colour in (False, True):
+        output = report.to_human(checked, Severity.WARNING, colour=colour)
+        assert "\x1b[2J" not in output
+        assert "\x1b[31m)" not in output
+        assert "Asserted \\x1b[2J." in output
+        assert "is hedged (\\x1b[31m)" in output

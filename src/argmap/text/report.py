@@ -21,7 +21,7 @@ from argmap.errors import MapError, Problem
 from argmap.model import Code
 from argmap.options import CheckFormat
 from argmap.status import Severity, Status
-from argmap.text.colour import SEVERITY_INKS, Ink, painter
+from argmap.text.colour import SEVERITY_INKS, Ink, painter, visible
 from argmap.util import plural
 
 JSON_VERSION: Final = 1
@@ -122,7 +122,7 @@ def _verdict_line(verdict: Verdict, colour: bool) -> str:
     ink = Ink.GREEN if verdict.status is Status.GROUNDED else Ink.RED
     line = f"thesis {verdict.thesis} is {painter(colour)(word, ink, Ink.BOLD)}"
     if verdict.why:
-        line += f": {verdict.explanation}"
+        line += f": {visible(verdict.explanation)}"
     return line
 
 
@@ -136,7 +136,7 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
     for item in checked:
         if item.report is None:
             if item.problems:
-                blocks.append("\n".join(str(problem) for problem in item.problems))
+                blocks.append("\n".join(visible(str(problem)) for problem in item.problems))
             continue
         lines: list[str] = []
         for finding in item.report.findings:
@@ -371,5 +371,6 @@ def parse_codes(values: Sequence[str]) -> frozenset[Code]:
 
 
 def _one_line(text: str) -> str:
-    """Text from the map shown on one line: its line breaks and runs of spaces become one space."""
-    return " ".join(text.split())
+    """Text from the map shown on one line: its line breaks and runs of spaces become one space,
+    and its control characters are shown, never sent to the terminal."""
+    return visible(" ".join(text.split()))
