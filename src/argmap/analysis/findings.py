@@ -307,7 +307,7 @@ def _hedged_load(graph: Graph) -> Iterator[_Found]:
     pos, neg = graph.pos, graph.neg
     origin = [-1] * graph.n_statements
     answered = [-1] * graph.n_statements  # the first objection answered on the way, if any
-    frontier = [i for i, s in enumerate(graph.statements) if s.kind is Kind.THESIS]
+    frontier = list(graph.theses)
     for thesis in frontier:
         origin[thesis] = thesis
     while frontier:
