@@ -173,7 +173,7 @@ def test_starting_the_command_loads_no_analysis_yaml_or_graphviz() -> None:
         "import sys, argmap.cli; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'graphviz') "
         "or m in ('argmap.analysis', 'argmap.explore', 'argmap.dot', 'argmap.render', "
-        "'argmap.load', 'argmap.report')))"
+        "'argmap.load', 'argmap.graph', 'argmap.text', 'argmap.text.report')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
