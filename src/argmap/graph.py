@@ -18,7 +18,17 @@ pointing at the premises of its reasons, and :attr:`Graph.components` its strong
 components. Everything is stored in flat lists of ints (:class:`Adjacency`): few objects for the
 garbage collector to walk, which matters at 100,000 statements. Every algorithm here is iterative.
 
-Use :meth:`Graph.of` to get the graph of a map: it is built once per map object and shared.
+Use :meth:`Graph.of` to get the graph of a map: it is built once per map object and shared. What
+each analysis reads from it:
+
+- the labelling (:mod:`argmap.analysis.labels`): ``pos`` and ``neg`` counts, ``parents``, ``given``;
+- the findings: ``pos`` and ``neg``, and the circles of :attr:`Graph.components`;
+- stats: :attr:`Graph.support` and :attr:`Graph.components` (deepest chain, evidence per thesis);
+- critical and what-if: :meth:`Graph.labels` (an evaluation as node labels),
+  :meth:`Graph.postorder`, ``parents``, ``is_reason``, and ``written`` (what a statement's status
+  rests on);
+- anything that walks the model itself (the outline, drawing): :func:`hanging` and
+  :func:`inferences`, the one walk over a statement's reasons and objections.
 """
 
 from __future__ import annotations
