@@ -168,10 +168,22 @@ def test_unreadable_map_is_reported_in_its_place_and_others_still_checked(tmp_pa
     assert first.startswith(f"{bad}:4:")
     assert "nope" in first
     assert second.startswith(f"{bad}:5:")
-    assert blocks[2].startswith(f"{missing}:1:1: cannot read")
+    assert blocks[2] == f"{missing}:1:1: no such file"
     assert "\n" not in blocks[2]
     assert blocks[3].startswith("1 map: 0 errors")
     assert "2 maps could not be read" in blocks[3]
+
+
+def test_when_no_map_can_be_read_the_summary_says_so(tmp_path: Path) -> None:
+    """With every map unreadable there are no counts to give: the summary says how many could
+    not be read and that nothing was checked, instead of "0 maps: 0 errors, ..."."""
+    result = run(str(tmp_path / "missing.argmap.yaml"))
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[-1] == (
+        "1 map could not be read, so nothing was checked; unreadable input"
+    )
+    two = run(str(tmp_path / "a.argmap.yaml"), str(tmp_path / "b.argmap.yaml"))
+    assert two.stdout.splitlines()[-1].startswith("2 maps could not be read, so nothing")
 
 
 def test_several_maps_are_grouped_per_file(tmp_path: Path) -> None:

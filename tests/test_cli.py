@@ -53,6 +53,20 @@ def test_unknown_command_or_option_is_a_usage_error() -> None:
     assert CliRunner().invoke(main, ["schema", "--bogus"]).exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "command", [["check"], ["render"], ["tree"], ["stats"], ["whatif", "--critical"]]
+)
+def test_a_missing_map_is_worded_alike_by_every_command(command: list[str]) -> None:
+    """Every command that reads a map says of a missing file what check says, as
+    ``FILE:1:1: no such file`` with exit code 2; a directory likewise."""
+    result = CliRunner().invoke(main, [*command, "nosuch.argmap.yaml"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == "nosuch.argmap.yaml:1:1: no such file"
+    folder = CliRunner().invoke(main, [*command, str(ROOT / "maps")])
+    assert folder.exit_code == 2
+    assert folder.output.splitlines()[0].endswith("maps:1:1: is a directory, not a map file")
+
+
 def test_new_writes_a_starter_map_that_checks_clean(tmp_path: Path) -> None:
     """`argmap new` writes a commented map that loads and passes `argmap check` with exit 0."""
     path = tmp_path / "start.argmap.yaml"

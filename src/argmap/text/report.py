@@ -160,7 +160,8 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
 
 
 def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -> str:
-    """``2 maps: 1 error, 2 warnings, 0 info, 1 acknowledged; fails at warning and above``."""
+    """``2 maps: 1 error, 2 warnings, 0 info, 1 acknowledged; fails at warning and above``, or
+    ``1 map could not be read, so nothing was checked; unreadable input``."""
     counts = summary.counts
     paint = painter(colour)
     parts = [
@@ -171,7 +172,8 @@ def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -
     ]
     text = f"{plural(summary.maps, 'map', grouped=False)}: {', '.join(parts)}"
     if summary.unreadable:
-        text += f"; {plural(summary.unreadable, 'map', grouped=False)} could not be read"
+        unread = f"{plural(summary.unreadable, 'map', grouped=False)} could not be read"
+        text = f"{text}; {unread}" if summary.maps else f"{unread}, so nothing was checked"
     if summary.unreadable:
         verdict = paint("unreadable input", Ink.RED, Ink.BOLD)
     elif summary.failing:
