@@ -92,6 +92,27 @@ class Session:
             )
         )
 
+    def change_range(self, start: int, end: int, new: str) -> None:
+        """Replace ``text[start:end]`` by ``new``, sent as an incremental change (columns in
+        UTF-16 code units, lines split at ``\\n``)."""
+        self.version += 1
+        where = types.Range(self.position(start), self.position(end))
+        self.text = self.text[:start] + new + self.text[end:]
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(
+                    version=self.version, uri=self.uri
+                ),
+                content_changes=[types.TextDocumentContentChangePartial(range=where, text=new)],
+            )
+        )
+
+    def position(self, offset: int) -> types.Position:
+        """The protocol position of a character offset of the text."""
+        line = self.text.count("\n", 0, offset)
+        prefix = self.text[self.text.rfind("\n", 0, offset) + 1 : offset]
+        return types.Position(line, len(prefix.encode("utf-16-le")) // 2)
+
     async def edit(self, text: str) -> list[types.Diagnostic]:
         """Change the text; the diagnostics published for the new version."""
         waiting = self.waiter()
