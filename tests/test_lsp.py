@@ -362,3 +362,22 @@ async def test_quotes_are_checked_against_the_source_named_in_argmap_toml(
     waiting = session.waiter()
     (tmp_path / "source.txt").write_text("We hear the bridge costs too much.\n")
     assert await waiting == []
+
+
+async def test_yaml_files_that_are_not_maps_are_left_alone(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """An editor that starts the server for every YAML file gets no diagnostics and no answers
+    for one that is not a map; a file with a top-level `argmap:` key is a map by any name."""
+    other = tmp_path / "config.yaml"
+    other.write_text("services:\n  web: {image: nginx\n")
+    session = Session(client, other)
+    assert await session.open() == []
+    hover = await client.text_document_hover_async(
+        types.HoverParams(session.document, types.Position(1, 3))
+    )
+    assert hover is None
+    unnamed = tmp_path / "draft.yaml"
+    unnamed.write_text("argmap: 1\ntitle: T\nstatements:\n  t: {thesis: T}\n")
+    found = await Session(client, unnamed).open()
+    assert short(found) == [("3:2-3:3", "unsupported", "Error", "thesis t has no reasons")]

@@ -34,6 +34,10 @@ DEBOUNCE: Final = 0.3
 POLL: Final = 2.0
 """Seconds between looks at the sources on disk, to check quotes again when one changes."""
 _LINES = re.compile(r"\r\n|\r|\n")
+_MAP_NAME = re.compile(r"\.argmap\.(?:ya?ml|json)\Z", re.IGNORECASE)
+_MAP_KEY = re.compile(r'^(?:argmap|"argmap")\s*:\s*\d', re.MULTILINE)
+_LOOK_FOR_KEY: Final = 64 * 1024
+"""How far into a text not named like a map to look for its ``argmap:`` version key."""
 _F = TypeVar("_F", bound=Callable[..., Any])
 log = logging.getLogger("argmap.lsp")
 
@@ -43,6 +47,13 @@ class RequestFailed(JsonRpcException):
 
     CODE = -32803
     MESSAGE = "Request failed"
+
+
+def is_map(uri: str, text: str) -> bool:
+    """Whether a document is a map: named ``*.argmap.yaml`` (``.yml``, ``.json``), or a text
+    with a top-level ``argmap:`` version key near its start. Editors that attach the server to
+    every YAML file get nothing from it for other files."""
+    return bool(_MAP_NAME.search(uri) or _MAP_KEY.search(text, 0, _LOOK_FOR_KEY))
 
 
 def split_lines(text: str) -> list[str]:
@@ -62,6 +73,8 @@ class Document:
         """The index of the last version that loaded, for completing while the YAML is broken."""
         self.critical: Mapping[str, Critical] | None = None
         self.stamps: object = None
+        self.ignored = False
+        """True for a document that is not a map: no diagnostics, no answers."""
 
 
 class ArgmapServer(LanguageServer):
@@ -101,6 +114,12 @@ class ArgmapServer(LanguageServer):
             text, number = document.source, document.version
             state = self.documents.get(uri)
             if state is None:
+                return
+            state.ignored = not is_map(uri, text)
+            if state.ignored:
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=[])
+                )
                 return
             path = _path(uri)
             source, notes = self.sources.text(path) if path else (None, ())
@@ -184,11 +203,16 @@ def _convert(diagnostic: types.Diagnostic, lines: list[str], codec: Any) -> type
 
 def guarded(default: Callable[[], object]) -> Callable[[_F], _F]:
     """Answer ``default()`` when a handler fails (and log why), so no request goes unanswered
-    with a crash; a refusal the client should show (:class:`RequestFailed`) passes through."""
+    with a crash; a refusal the client should show (:class:`RequestFailed`) passes through.
+    Documents that are not maps get ``default()`` straight away."""
 
     def wrap(handler: _F) -> _F:
         @functools.wraps(handler)
         def run(ls: ArgmapServer, params: Any) -> object:
+            document = getattr(params, "text_document", None)
+            state = ls.documents.get(getattr(document, "uri", ""))
+            if state is not None and state.ignored:
+                return default()
             try:
                 return handler(ls, params)
             except JsonRpcException:
