@@ -39,6 +39,7 @@ _MAP_KEY = re.compile(r'^(?:argmap|"argmap")\s*:\s*\d', re.MULTILINE)
 _LOOK_FOR_KEY: Final = 64 * 1024
 """How far into a text not named like a map to look for its ``argmap:`` version key."""
 _F = TypeVar("_F", bound=Callable[..., Any])
+_R = TypeVar("_R")
 log = logging.getLogger("argmap.lsp")
 
 
@@ -126,10 +127,15 @@ class ArgmapServer(LanguageServer):
             state.stamps = self.sources.stamps(path) if path else None
             loop = asyncio.get_running_loop()
             name = str(path) if path else uri
+            current = functools.partial(_same, document, number)
             diagnosis = await loop.run_in_executor(
-                self.worker, diagnostics.safe_diagnose, text, name, uri, source, notes
+                self.worker,
+                _unless_stale,
+                current,
+                diagnostics.safe_diagnose,
+                *(text, name, uri, source, notes),
             )
-            if document.version != number or self.documents.get(uri) is not state:
+            if diagnosis is None or not current() or self.documents.get(uri) is not state:
                 return
             state.diagnosis = diagnosis
             state.critical = None
@@ -139,16 +145,24 @@ class ArgmapServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
             )
-            built = await loop.run_in_executor(self.worker, index.build, text)
-            if document.version == number:
-                state.index, state.index_version = built, number
-                if diagnosis.map is not None:
-                    state.good_index = built
+            built = await loop.run_in_executor(
+                self.worker, _unless_stale, current, index.build, text
+            )
+            if built is None or not current():
+                return  # a newer version is on its way: its own check will index it
+            state.index, state.index_version = built, number
+            if diagnosis.map is not None:
+                state.good_index = built
             if diagnosis.map is not None and diagnosis.report is not None:
                 found = await loop.run_in_executor(
-                    self.worker, critical_of, diagnosis.map, diagnosis.report
+                    self.worker,
+                    _unless_stale,
+                    current,
+                    critical_of,
+                    diagnosis.map,
+                    diagnosis.report,
                 )
-                if state.diagnosis is diagnosis:
+                if found is not None and state.diagnosis is diagnosis:
                     state.critical = found
         except asyncio.CancelledError:
             raise
@@ -176,6 +190,15 @@ class ArgmapServer(LanguageServer):
         if state.index is None or state.index_version != document.version:
             state.index, state.index_version = index.build(document.source), document.version
         return document, state.index
+
+
+def _same(document: TextDocument, number: int | None) -> bool:
+    return document.version == number
+
+
+def _unless_stale(current: Callable[[], bool], work: Callable[..., _R], *args: Any) -> _R | None:
+    """Run ``work`` in the worker unless the document has changed since it was queued."""
+    return work(*args) if current() else None
 
 
 def critical_of(argmap: Any, report: Any) -> Mapping[str, Critical]:
