@@ -11,9 +11,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import cast
 
 from generate import generate
 from lsprotocol import types
+from pytest_lsp import LanguageClient
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -26,7 +28,7 @@ requests, so that what is measured is the answer, not a queue."""
 
 
 async def _measure(path: Path, changes: int, requests: int) -> tuple[float, float, float]:
-    client = await SERVER.start()
+    client = cast(LanguageClient, await SERVER.start())  # the config starts pytest-lsp's client
     try:
         await initialize(client, debounce_ms=0)
         session = Session(client, path)
@@ -55,7 +57,7 @@ async def _measure(path: Path, changes: int, requests: int) -> tuple[float, floa
             hover.append(time.perf_counter() - start)
         await client.shutdown_session()
     finally:
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]  # pytest-lsp leaves it untyped
     return statistics.median(diagnostics), statistics.median(completion), statistics.median(hover)
 
 
