@@ -170,11 +170,10 @@ async def test_completion_offers_the_nearest_statements_first_with_kind_and_text
     replacing the word typed so far; under ack, the finding codes; at a field, the fields."""
     session = Session(client, copy(TUTORIAL, tmp_path))
     await session.open()
-    position = session.at("premises: [more-sleep", len("premises: [mo"))
+    position = session.at("premises: [more-sleep", len("premises: ["))
     found = await client.text_document_completion_async(
         types.CompletionParams(session.document, position)
     )
-    assert found is not None
     assert isinstance(found, types.CompletionList)
     first = found.items[0]
     assert [(i.label, i.detail) for i in found.items[:4]] == [
@@ -183,9 +182,16 @@ async def test_completion_offers_the_nearest_statements_first_with_kind_and_text
         ("trial-sleep", "evidence"),
         ("sleep-helps", "assumption"),
     ]
+    assert len(found.items) == 13  # all 14 statements but later-start, whose reason this is
     assert "later-start" not in [i.label for i in found.items]
     assert first.documentation == "Students would sleep longer."
-    assert first.text_edit == types.TextEdit(
+    typed = session.at("premises: [more-sleep", len("premises: [mo"))
+    narrowed = await client.text_document_completion_async(
+        types.CompletionParams(session.document, typed)
+    )
+    assert isinstance(narrowed, types.CompletionList)
+    assert [i.label for i in narrowed.items] == ["more-sleep"]
+    assert narrowed.items[0].text_edit == types.TextEdit(
         range=types.Range(types.Position(32, 19), types.Position(32, 21)), new_text="more-sleep"
     )
     codes = await client.text_document_completion_async(

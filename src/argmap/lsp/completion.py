@@ -8,6 +8,7 @@ works in a map that does not parse while it is being typed.
 
 from __future__ import annotations
 
+import heapq
 import re
 from typing import Final, NamedTuple
 
@@ -22,6 +23,9 @@ _KEY = re.compile(
     r"\s*(?:-\s+)*(?:\"([^\"]+)\"|'([^']+)'|([^\s:#\-\[{][^:#]*?|-[^\s:#][^:#]*?))\s*:(?:\s|\Z)"
 )
 _KEY_BEFORE = re.compile(r"(?:^|[\s{,\[])([A-Za-z0-9_.\-]+)\s*:\s*\Z")
+MOST: Final = 100
+"""Most statement ids offered at once, the nearest that match what is typed; the list is then
+marked incomplete, so the editor asks again as more is typed."""
 _ID_LISTS: Final = frozenset({"reasons", "objections", "premises"})
 _CODE_HELP: Final = {
     Code.UNSUPPORTED: "a claim or thesis with no reasons",
@@ -153,6 +157,16 @@ def _parents(lines: list[str], line: int, text: str) -> list[str]:
     return chain
 
 
+def _fuzzy(typed: str, name: str) -> bool:
+    """True when the letters typed occur in the name in order, as editors match."""
+    position = 0
+    for char in typed:
+        position = name.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 def items(
     found: Place,
     indexes: list[Index],
@@ -185,9 +199,12 @@ def items(
             blocks.setdefault(sid, block)
         sections.update(dict.fromkeys(index.sections))
     if found.what == "statement":
-        nearest = sorted(
-            (b for b in blocks.values() if b.id != found.owner),
-            key=lambda b: (abs(b.key.line - line), b.key.line),
+        typed = found.word.lower()
+        matching = (
+            b for b in blocks.values() if b.id != found.owner and _fuzzy(typed, b.id.lower())
+        )
+        nearest = heapq.nsmallest(
+            MOST, matching, key=lambda b: (abs(b.key.line - line), b.key.line)
         )
         return [
             item(b.id, types.CompletionItemKind.Reference, b.kind or "statement", b.text, rank)

@@ -79,7 +79,7 @@ def make_server() -> ArgmapServer:
         for item in items:
             if isinstance(item.text_edit, types.TextEdit):
                 item.text_edit.range = codec.range_to_client_units(lines, item.text_edit.range)
-        return types.CompletionList(is_incomplete=False, items=items)
+        return types.CompletionList(is_incomplete=len(items) >= completion.MOST, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded(lambda: None)

@@ -31,6 +31,11 @@ from argmap.lsp.config import Sources
 
 DEBOUNCE: Final = 0.3
 """Seconds of quiet after a change before the map is checked again."""
+QUIET: Final = 1.0
+"""Seconds a large map must stay unchanged after its diagnostics before it is indexed and its
+critical statements are found; while the mapper types, the worker is kept for the next check."""
+QUIET_ABOVE: Final = 256 * 1024
+"""Characters above which a map counts as large (about 1,500 statements)."""
 POLL: Final = 2.0
 """Seconds between looks at the sources on disk, to check quotes again when one changes."""
 _LINES = re.compile(r"\r\n|\r|\n")
@@ -145,6 +150,8 @@ class ArgmapServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
             )
+            if len(text) > QUIET_ABOVE:
+                await asyncio.sleep(QUIET)  # typing on: leave the worker free for the next check
             built = await loop.run_in_executor(
                 self.worker, _unless_stale, current, index.build, text
             )
