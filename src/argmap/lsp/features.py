@@ -10,7 +10,7 @@ from lsprotocol import types
 
 from argmap.lsp import actions, completion, hover, navigation
 from argmap.lsp.index import Span
-from argmap.lsp.server import ArgmapServer, RequestFailed, critical_of, guarded, split_lines
+from argmap.lsp.server import ArgmapServer, RequestFailed, critical_of, guarded
 
 _TRIGGERS = [" ", "[", ",", "-", ":"]
 
@@ -64,7 +64,7 @@ def make_server() -> ArgmapServer:
     @guarded(lambda: None)
     def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList | None:
         document = ls.workspace.get_text_document(params.text_document.uri)
-        lines = split_lines(document.source)
+        lines = ls.lines(document)
         where = document.position_codec.position_from_client_units(lines, params.position)
         found = completion.place(lines, where.line, where.character)
         if found.what is None:
@@ -85,7 +85,7 @@ def make_server() -> ArgmapServer:
     @guarded(lambda: None)
     def on_hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
         document = ls.workspace.get_text_document(params.text_document.uri)
-        lines = split_lines(document.source)
+        lines = ls.lines(document)
         where = document.position_codec.position_from_client_units(lines, params.position)
         line = lines[where.line] if where.line < len(lines) else ""
         word, start, end = hover.word_at(line, where.character)
@@ -114,13 +114,13 @@ def make_server() -> ArgmapServer:
 
     def location(ls: ArgmapServer, uri: str, span: Span) -> types.Location:
         document = ls.workspace.get_text_document(uri)
-        lines = split_lines(document.source)
+        lines = ls.lines(document)
         found = document.position_codec.range_to_client_units(lines, navigation.to_range(span))
         return types.Location(uri=uri, range=found)
 
     def at(ls: ArgmapServer, uri: str, position: types.Position) -> tuple[Any, Any, int, int]:
         document, index = ls.current_index(uri)
-        lines = split_lines(document.source)
+        lines = ls.lines(document)
         where = document.position_codec.position_from_client_units(lines, position)
         return document, index, where.line, where.character
 
@@ -157,7 +157,7 @@ def make_server() -> ArgmapServer:
             edits = navigation.rename(index, line, column, params.new_name)
         except navigation.RenameRefused as refused:
             raise RequestFailed(str(refused)) from None
-        lines = split_lines(document.source)
+        lines = ls.lines(document)
         for edit in edits:
             edit.range = document.position_codec.range_to_client_units(lines, edit.range)
         return types.WorkspaceEdit(changes={uri: edits})
@@ -166,7 +166,7 @@ def make_server() -> ArgmapServer:
     @guarded(list)
     def symbols(ls: ArgmapServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
         document, index = ls.current_index(params.text_document.uri)
-        lines = split_lines(document.source)
+        lines = ls.lines(document)
         codec = document.position_codec
         found = navigation.symbols(index)
         todo = list(found)
@@ -191,7 +191,7 @@ def make_server() -> ArgmapServer:
     def code_actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         document, index = ls.current_index(uri)
-        lines = split_lines(document.source)
+        lines = ls.lines(document)
         codec = document.position_codec
         found = actions.actions(uri, params.context.diagnostics, index, lines)
         for action in found:

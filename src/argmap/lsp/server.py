@@ -80,6 +80,7 @@ class Document:
         self.critical: Mapping[str, Critical] | None = None
         self.stamps: object = None
         self.ignored = False
+        self.lines: tuple[int | None, list[str]] | None = None
         """True for a document that is not a map: no diagnostics, no answers."""
 
 
@@ -189,6 +190,13 @@ class ArgmapServer(LanguageServer):
                         self.schedule(uri, 0)
                 except Exception:  # a file that vanishes while looked at
                     log.exception("polling %s", uri)
+
+    def lines(self, document: TextDocument) -> list[str]:
+        """The document's lines, split once per version (a large map has tens of thousands)."""
+        state = self.documents.setdefault(document.uri, Document())
+        if state.lines is None or state.lines[0] != document.version:
+            state.lines = (document.version, split_lines(document.source))
+        return state.lines[1]
 
     def current_index(self, uri: str) -> tuple[TextDocument, index.Index]:
         """The document and an index of its current text (built now when the last is stale)."""
