@@ -387,3 +387,73 @@ async def test_yaml_files_that_are_not_maps_are_left_alone(
     unnamed.write_text("argmap: 1\ntitle: T\nstatements:\n  t: {thesis: T}\n")
     found = await Session(client, unnamed).open()
     assert short(found) == [("3:2-3:3", "unsupported", "Error", "thesis t has no reasons")]
+
+
+async def test_hover_on_a_single_point_of_failure_says_what_falls(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """fewer-late is the tutorial's critical claim: rejecting it leaves the thesis without
+    ground, and the hover names what changes."""
+    session = Session(client, copy(TUTORIAL, tmp_path))
+    await session.open()
+    position = session.at("      - fewer-late", len("      - few"))
+    found = await client.text_document_hover_async(types.HoverParams(session.document, position))
+    assert found is not None
+    assert isinstance(found.contents, types.MarkupContent)
+    assert found.contents.value.splitlines()[-2:] == [
+        "**Single point of failure**: rejecting it leaves `later-start` without ground and "
+        "changes 1 other statement(s).",
+        "Rejecting it changes `later-start` (grounded → not-grounded).",
+    ]
+
+
+async def test_a_circle_names_each_of_its_steps_as_related_information(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A claim that supports itself: the error sits on the first claim, and each other step of
+    the circle is a related location."""
+    path = tmp_path / "circle.argmap.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nstatements:\n"
+        "  t: {thesis: T, reasons: [a]}\n"
+        "  a: {claim: A, reasons: [b]}\n"
+        "  b: {claim: B, reasons: [a]}\n"
+    )
+    found = await Session(client, path).open()
+    circular = [d for d in found if d.code == "circular"]
+    assert short(circular) == [
+        ("4:2-4:3", "circular", "Error", "claim a supports itself: a <- b <- a")
+    ]
+    related = circular[0].related_information or ()
+    assert [(r.location.range.start.line, r.message) for r in related] == [(5, "claim b")]
+
+
+async def test_each_problem_of_a_map_that_does_not_load_has_the_range_of_its_value(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A misspelt field, an unknown section and a quoted unknown premise: each error covers
+    exactly the word it is about, and a misspelt field's quick fix is the suggestion."""
+    path = tmp_path / "problems.argmap.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nstatements:\n"
+        "  t:\n"
+        "    thesis: T\n"
+        "    reasons: ['e 2']\n"
+        "    section: intro\n"
+        "  e:\n"
+        "    evidence: E\n"
+        "    qoute: words\n"
+    )
+    session = Session(client, path)
+    found = await session.open()
+    assert [(d[0], d[3]) for d in short(found)] == [
+        ("5:14-5:19", "reason t.r1 names unknown statement 'e 2' (did you mean 'e'?)"),
+        ("6:13-6:18", "unknown section 'intro' (declare it under 'sections')"),
+        ("9:4-9:9", "unknown field 'qoute' in statement 'e' (did you mean 'quote'?)"),
+    ]
+    fixes = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            session.document, found[2].range, types.CodeActionContext(diagnostics=[found[2]])
+        )
+    )
+    assert [a.title for a in fixes or ()] == ["Change to 'quote'"]
