@@ -8,7 +8,7 @@ works in a map that does not parse while it is being typed.
 
 from __future__ import annotations
 
-import heapq
+import bisect
 import re
 from typing import Final, NamedTuple
 
@@ -23,7 +23,7 @@ _KEY = re.compile(
     r"\s*(?:-\s+)*(?:\"([^\"]+)\"|'([^']+)'|([^\s:#\-\[{][^:#]*?|-[^\s:#][^:#]*?))\s*:(?:\s|\Z)"
 )
 _KEY_BEFORE = re.compile(r"(?:^|[\s{,\[])([A-Za-z0-9_.\-]+)\s*:\s*\Z")
-MOST: Final = 100
+MOST: Final = 50
 """Most statement ids offered at once, the nearest that match what is typed; the list is then
 marked incomplete, so the editor asks again as more is typed."""
 _ID_LISTS: Final = frozenset({"reasons", "objections", "premises"})
@@ -157,6 +157,23 @@ def _parents(lines: list[str], line: int, text: str) -> list[str]:
     return chain
 
 
+def _nearest(blocks: list[Block], lines: list[int], line: int, found: Place) -> list[Block]:
+    """The MOST statements nearest the line that match what is typed, nearest first, found by
+    walking outwards from the line through the statements in file order (``lines`` ascending)."""
+    typed = found.word.lower()
+    after = bisect.bisect_left(lines, line)
+    before = after - 1
+    out: list[Block] = []
+    while len(out) < MOST and (before >= 0 or after < len(blocks)):
+        if after >= len(blocks) or (before >= 0 and line - lines[before] <= lines[after] - line):
+            block, before = blocks[before], before - 1
+        else:
+            block, after = blocks[after], after + 1
+        if block.id != found.owner and _fuzzy(typed, block.id.lower()):
+            out.append(block)
+    return out
+
+
 def _fuzzy(typed: str, name: str) -> bool:
     """True when the letters typed occur in the name in order, as editors match."""
     position = 0
@@ -192,20 +209,19 @@ def items(
             text_edit=types.TextEdit(range=where, new_text=label),
         )
 
-    blocks: dict[str, Block] = {}
-    sections: dict[str, None] = {}
-    for index in indexes:
-        for sid, block in index.blocks.items():
-            blocks.setdefault(sid, block)
-        sections.update(dict.fromkeys(index.sections))
+    current = indexes[0] if indexes else None
+    ordered = list(current.ordered) if current is not None else []
+    block_lines = list(current.block_lines) if current is not None else []
+    sections = dict.fromkeys(current.sections) if current is not None else {}
+    for older in indexes[1:]:  # the last text that loaded, while this one is broken
+        if len(older.blocks) > len(ordered):
+            known = {b.id for b in ordered}
+            ordered += [b for b in older.ordered if b.id not in known]
+            ordered.sort(key=lambda b: b.key.line)
+            block_lines = [b.key.line for b in ordered]
+            sections.update(dict.fromkeys(older.sections))
     if found.what == "statement":
-        typed = found.word.lower()
-        matching = (
-            b for b in blocks.values() if b.id != found.owner and _fuzzy(typed, b.id.lower())
-        )
-        nearest = heapq.nsmallest(
-            MOST, matching, key=lambda b: (abs(b.key.line - line), b.key.line)
-        )
+        nearest = _nearest(ordered, block_lines, line, found)
         return [
             item(b.id, types.CompletionItemKind.Reference, b.kind or "statement", b.text, rank)
             for rank, b in enumerate(nearest)

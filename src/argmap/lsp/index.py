@@ -98,6 +98,10 @@ class Index:
     occurrences: tuple[Occurrence, ...]
     blocks: dict[str, Block]
     """Statements by id, in file order (first definition of a duplicate)."""
+    ordered: tuple[Block, ...]
+    """The statements in file order, for walking outwards from a line."""
+    block_lines: tuple[int, ...]
+    """The line of each of ``ordered``, ascending."""
     sections: dict[str, Span]
     statements_node: Node | None
     """The value of the top-level ``statements`` key."""
@@ -272,6 +276,8 @@ class _Indexer:
         return Index(
             tuple(self.occurrences),
             self.blocks,
+            tuple(self.blocks.values()),
+            tuple(b.key.line for b in self.blocks.values()),
             self.sections,
             self.statements_node,
             self.statements_line,
