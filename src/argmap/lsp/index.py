@@ -96,6 +96,7 @@ class Index:
     """Everything the editor features need to know about where things are written."""
 
     occurrences: tuple[Occurrence, ...]
+    """Every id written, in file order."""
     blocks: dict[str, Block]
     """Statements by id, in file order (first definition of a duplicate)."""
     ordered: tuple[Block, ...]
@@ -103,14 +104,11 @@ class Index:
     block_lines: tuple[int, ...]
     """The line of each of ``ordered``, ascending."""
     sections: dict[str, Span]
+    """Where each section id is declared."""
     statements_node: Node | None
     """The value of the top-level ``statements`` key."""
     statements_line: int | None
     """The line of the ``statements`` key."""
-    scalars: dict[tuple[int, int], Span]
-    """The span of every scalar by its start (line, column), for widening a problem's place."""
-    starts: set[tuple[int, int]]
-    """The start (line, column) of every collection."""
 
     def at(self, line: int, column: int) -> Occurrence | None:
         """The id occurrence under or just before the cursor."""
@@ -128,21 +126,6 @@ class Index:
     def definition(self, what: str, name: str) -> Occurrence | None:
         """Where the id is declared."""
         return next((o for o in self.uses(what, name) if o.definition), None)
-
-    def widen(self, line: int, column: int, lines: list[str]) -> Span:
-        """The span of what starts at a problem's place: a scalar, the first line of a collection,
-        or the rest of the line."""
-        span = self.scalars.get((line, column))
-        if span is not None:
-            return span
-        text = lines[line].rstrip() if 0 <= line < len(lines) else ""
-        if (line, column) in self.starts and len(text) > column:
-            return Span(line, column, line, len(text))
-        word = len(text[column:]) - len(text[column:].lstrip()) if column < len(text) else 0
-        end = column + max(word, 0)
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        return Span(line, column, line, max(end, column))
 
 
 def build(text: str) -> Index:
@@ -256,12 +239,8 @@ class _Indexer:
         self.sections: dict[str, Span] = {}
         self.statements_node: Node | None = None
         self.statements_line: int | None = None
-        self.scalars: dict[tuple[int, int], Span] = {}
-        self.starts: set[tuple[int, int]] = set()
 
     def index(self) -> Index:
-        if self.root is not None:
-            self.spans(self.root)
         for key, value in _pairs(self.root):
             if key.value == "sections":
                 for section, _ in _pairs(value):
@@ -281,22 +260,7 @@ class _Indexer:
             self.sections,
             self.statements_node,
             self.statements_line,
-            self.scalars,
-            self.starts,
         )
-
-    def spans(self, root: Node) -> None:
-        todo = [root]
-        while todo:
-            node = todo.pop()
-            start = (node.span.line, node.span.column)
-            if node.value is not None:
-                self.scalars[start] = node.span
-                continue
-            self.starts.add(start)
-            todo.extend(node.items or ())
-            for key, value in node.pairs or ():
-                todo.extend((key, value))
 
     def add(self, what: str, node: Node, definition: bool, owner: str | None) -> None:
         if node.value is not None:
