@@ -119,7 +119,8 @@ async def test_an_unknown_id_is_an_error_at_the_id_and_fixing_it_brings_the_find
 async def test_broken_yaml_shows_the_syntax_error_alone_until_it_is_fixed(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    """An unclosed list: one YAML error where the parser finds it, nothing else."""
+    """An unclosed list: one YAML error where the parser finds it, nothing else; a hover then
+    shows the statement as written, without the evaluation of an earlier text."""
     session = Session(client, copy(TUTORIAL, tmp_path))
     await session.open()
     broken = session.replace("tags: [schools, timetable]", "tags: [schools, timetable")
@@ -130,6 +131,18 @@ async def test_broken_yaml_shows_the_syntax_error_alone_until_it_is_fixed(
             "Error",
             "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
         )
+    ]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(session.document, session.at("  later-start:", 3))
+    )
+    assert hover is not None
+    assert isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value.splitlines() == [
+        "**thesis** `later-start`",
+        "",
+        "Northfield High should start classes at 9:00 instead of 8:00\\.",
+        "",
+        "_The map has 1 problem(s): fix them to see its evaluation._",
     ]
     fixed = session.replace("tags: [schools, timetable", "tags: [schools, timetable]")
     assert short(await session.edit(fixed)) == TUTORIAL_FINDINGS
