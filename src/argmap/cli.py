@@ -150,6 +150,25 @@ def schema() -> None:
     click.echo(schema_json(), nl=False)
 
 
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server for editors, over standard input and output.
+
+    Needs the optional dependencies: pip install 'argmap[lsp]'.
+    """
+    from argmap.errors import ArgmapError
+
+    try:
+        from argmap.lsp.features import serve
+    except ImportError as error:
+        raise ArgmapError(
+            f"argmap lsp needs pygls and lsprotocol ({error.name} is missing): "
+            "pip install 'argmap[lsp]'"
+        ) from None
+    serve()
+
+
 def starter_map() -> str:
     """The text of the starter map that `argmap new` writes."""
     from importlib.resources import files
