@@ -484,6 +484,16 @@ CASES = {
         "t: {thesis: T, reasons: [c]}\nc: {claim: C, reasons: [e]}\ne: {evidence: E, at: 1}",
         "c",
     ),
+    Code.UNKNOWN_HEDGE: (
+        "t: {thesis: T, reasons: [e], hedge: arguably}\ne: {evidence: E, at: 1}",
+        "t: {thesis: T, reasons: [e], hedge: arguably, level: likely}\ne: {evidence: E, at: 1}",
+        "t",
+    ),
+    Code.OVERSTATED: (
+        "t: {thesis: T, reasons: [a], certainty: it is clear}\na: {assumption: A}",
+        "t: {thesis: T, reasons: [a], hedge: very likely}\na: {assumption: A}",
+        "t",
+    ),
     Code.DUPLICATE: (
         "t: {thesis: T, reasons: [e, e2]}\ne: {evidence: 'Prices rose.', at: 1}\n"
         "e2: {evidence: '  prices   ROSE ', at: 2}",

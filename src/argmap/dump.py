@@ -59,6 +59,10 @@ def _statement(statement: Statement) -> dict[str, Any]:
     out: dict[str, Any] = {statement.kind.value: statement.text}
     if statement.hedge is not None:
         out["hedge"] = statement.hedge or True
+    if statement.certainty is not None:
+        out["certainty"] = statement.certainty
+    if statement.level is not None:
+        out["level"] = statement.level.term
     if statement.section is not None:
         out["section"] = statement.section
     if statement.at is not None:

@@ -21,6 +21,7 @@ from argmap.model import (
     Ack,
     Code,
     Kind,
+    Level,
     Map,
     Objection,
     Position,
@@ -62,6 +63,8 @@ STATEMENT_FIELDS: Final = (
     "at",
     "section",
     "hedge",
+    "certainty",
+    "level",
     "note",
     "tags",
     "ack",
@@ -476,6 +479,16 @@ class _Builder:
         note = self.text(entry[1], f"the note of {what}") if (entry := get("note")) else None
         at = self.locator(entry[1], what) if (entry := get("at")) else None
         hedge = self.hedge(entry[1], what) if (entry := get("hedge")) else None
+        certainty = None
+        if (entry := get("certainty")) is not None:
+            certainty = self.text(entry[1], f"the certainty of {what}")
+            if hedge is not None and certainty is not None:
+                self.problems.at(
+                    entry[0],
+                    f"{what} has both a hedge and a certainty marker: keep the one the author "
+                    "means, or state its level",
+                )
+        level = self.level(entry[1], what) if (entry := get("level")) else None
         tags = self.texts(entry[1], f"the tags of {what}") if (entry := get("tags")) else ()
         acks = self.acks(entry[1], what) if (entry := get("ack")) else ()
         section = None
@@ -496,6 +509,8 @@ class _Builder:
             at=at,
             section=section,
             hedge=hedge,
+            certainty=certainty,
+            level=level,
             note=note,
             tags=tags,
             acks=acks,
@@ -521,6 +536,20 @@ class _Builder:
             if node.value in _FALSE:
                 return None
         return self.text(node, f"the hedge of {what}")
+
+    def level(self, node: Node, what: str) -> Level | None:
+        term = self.text(node, f"the level of {what}")
+        if term is None:
+            return None
+        level = Level.named(term)
+        if level is None:
+            terms = [level.term for level in Level]
+            self.problems.at(
+                node,
+                f"the level of {what} is not on the confidence scale"
+                f"{did_you_mean(term.casefold(), terms)}: use one of {', '.join(terms)}",
+            )
+        return level
 
     def acks(self, node: Node, what: str) -> tuple[Ack, ...]:
         mapping = self.mapping(node, f"the 'ack' of {what}")

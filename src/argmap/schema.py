@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.model import Code, Kind
+from argmap.model import Code, Kind, Level
 
 SCHEMA_ID = "urn:argmap:format:1"
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -89,6 +89,11 @@ def schema() -> dict[str, Any]:
             },
             "section": _ref("id", "The section's id."),
             "hedge": _ref("text", "The author's hedge ('most likely'), or true."),
+            "certainty": _text("The author's marker of stated certainty ('it is clear')."),
+            "level": {
+                "description": "The stated confidence, where the hedge's words do not say it.",
+                "enum": [level.term for level in Level],
+            },
             "note": _text("The mapper's note."),
             "tags": {
                 "description": "Free tags.",

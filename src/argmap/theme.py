@@ -295,6 +295,8 @@ def _default() -> Theme:
                 Code.ORPHAN: "orphan",
                 Code.UNTRACEABLE: "untraceable",
                 Code.HEDGED_LOAD: "hedged, yet a thesis rests on it",
+                Code.UNKNOWN_HEDGE: "hedge not on the confidence scale",
+                Code.OVERSTATED: "stated above what it earns",
                 Code.DUPLICATE: "duplicate",
                 Code.QUOTE_NOT_FOUND: "quote not in the source",
             }

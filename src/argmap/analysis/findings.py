@@ -3,16 +3,17 @@ each with its severity, message and hint, and the map's acknowledgements applied
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import NamedTuple
 
 import attrs
 
+from argmap.analysis import confidence
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
 from argmap.analysis.quotes import SourceText, normalise_statement
 from argmap.graph import Adjacency, Graph, Label
-from argmap.model import Code, Kind, Map, Position, Statement
+from argmap.model import Code, FrozenMapping, Kind, Level, Map, Position, Statement
 from argmap.status import Severity, Status
 from argmap.util import plural
 
@@ -48,6 +49,9 @@ class Report:
     """The labels."""
     verdicts: tuple[Verdict, ...]
     """One per thesis, in map order."""
+    earned: Mapping[str, Level | None] = attrs.field(factory=dict)
+    """What each statement earns (:mod:`argmap.analysis.confidence`), in map order: None for one
+    that is not grounded."""
 
     def failing(self, fail_on: Severity = Severity.WARNING) -> tuple[Finding, ...]:
         """The findings that fail a run: not acknowledged, at or above ``fail_on``."""
@@ -89,20 +93,31 @@ def check(map: Map, *, source: str | None = None) -> Report:
     """
     graph = Graph.of(map)
     labels = Labelling(graph, (), ())
+    earned = confidence.Earned(graph, labels.label)
     found = [
         *_evaluation_findings(graph, labels),
         *_circles(graph, labels),
         *_orphans(graph),
         *_untraceable(graph),
         *_hedged_load(graph),
+        *(_Found(*f) for f in confidence.unknown_hedges(graph)),
+        *(_Found(*f) for f in confidence.overstated(graph, earned)),
         *_duplicates(graph),
         *(_quotes(graph, SourceText(source)) if source is not None else ()),
     ]
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
     statements = graph.statements
     findings = tuple(_finding(statements[f.statement], f) for f in found)
-    verdicts = tuple(labels.verdict(thesis) for thesis in graph.theses)
-    return Report(findings, labels.evaluation(), verdicts)
+    verdicts = tuple(
+        attrs.evolve(
+            labels.verdict(thesis),
+            stated=confidence.stated(statements[thesis]),
+            earned=earned.of(thesis),
+        )
+        for thesis in graph.theses
+    )
+    levels = {graph.ids[i]: earned.of(i) for i in range(graph.n_statements)}
+    return Report(findings, labels.evaluation(), verdicts, FrozenMapping(levels))
 
 
 def _usage(graph: Graph) -> tuple[list[bool], list[bool]]:

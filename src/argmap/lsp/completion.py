@@ -36,6 +36,8 @@ _CODE_HELP: Final = {
     Code.ORPHAN: "neither a thesis nor a premise of anything",
     Code.UNTRACEABLE: "evidence without a quote or locator",
     Code.HEDGED_LOAD: "a hedged claim a thesis depends on",
+    Code.UNKNOWN_HEDGE: "a hedge whose words are not on the confidence scale",
+    Code.OVERSTATED: "stated more confidently than its support earns",
     Code.DUPLICATE: "two statements with the same text",
     Code.QUOTE_NOT_FOUND: "a quote not in the source",
 }

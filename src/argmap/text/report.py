@@ -123,6 +123,11 @@ def _verdict_line(verdict: Verdict, colour: bool) -> str:
     line = f"thesis {verdict.thesis} is {painter(colour)(word, ink, Ink.BOLD)}"
     if verdict.why:
         line += f": {visible(verdict.explanation)}"
+    levels = [f"earned: {verdict.earned.term}"] if verdict.earned else []
+    if verdict.stated:
+        levels.append(f"stated: {verdict.stated.term}")
+    if levels:
+        line += f" ({'; '.join(levels)})"
     return line
 
 
@@ -211,11 +216,14 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
                     "labels": {"c9": "not-grounded", ...},
                     "applies": {"c4.r1": false, ...},
                     "verdicts": [{"thesis": "t", "status": "not-grounded",
-                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons"}]}],
+                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons",
+                                  "stated": "likely", "earned": null}],
+                    "earned": {"c9": null, "e1": "almost certain", ...}}],
          "summary": {"error": 1, "warning": 2, "info": 0, "acknowledged": 1,
                      "failing": 3, "maps": 1, "unreadable": 0}}
 
-    Files are in the order given; findings in map order; labels and applies keyed by id. A file
+    Files are in the order given; findings in map order; labels, applies and earned (the
+    confidence each statement earns, null when it is not grounded) keyed by id. A file
     that could not be read has ``readable: false``, its problems, and empty findings and labels.
     ``colour`` is accepted for a uniform signature and ignored.
     """
@@ -231,6 +239,7 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
             "labels": {},
             "applies": {},
             "verdicts": [],
+            "earned": {},
         }
         if item.report is not None:
             evaluation = item.report.evaluation
@@ -238,9 +247,19 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
             entry["labels"] = {k: v.value for k, v in evaluation.status.items()}
             entry["applies"] = dict(evaluation.applies)
             entry["verdicts"] = [
-                {"thesis": v.thesis, "status": v.status.value, "chain": list(v.chain), "why": v.why}
+                {
+                    "thesis": v.thesis,
+                    "status": v.status.value,
+                    "chain": list(v.chain),
+                    "why": v.why,
+                    "stated": v.stated.term if v.stated else None,
+                    "earned": v.earned.term if v.earned else None,
+                }
                 for v in item.report.verdicts
             ]
+            entry["earned"] = {
+                k: level.term if level else None for k, level in item.report.earned.items()
+            }
         files.append(entry)
     summary = summarise(checked, fail_on)
     document = {
