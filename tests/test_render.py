@@ -246,11 +246,13 @@ def test_svg_elements_carry_map_ids_tooltips_and_the_source_link() -> None:
 @pytest.mark.dot
 @needs_dot
 def test_a_failed_render_leaves_the_earlier_file_in_place(tmp_path: Path) -> None:
-    """When Graphviz fails, the error says so in one line and nothing is overwritten or left."""
+    """When Graphviz fails, the error names the map and says Graphviz failed, in one line, and
+    nothing is overwritten or left."""
     out = tmp_path / "city.svg"
     out.write_text("earlier picture", encoding="utf-8")
-    with pytest.raises(RenderError, match=r"^Graphviz dot failed: .*syntax error") as raised:
-        render("digraph { this is not dot", out, "svg")
+    failed = r"^city\.argmap\.yaml: Graphviz dot failed to draw the map: .*syntax error"
+    with pytest.raises(RenderError, match=failed) as raised:
+        render("digraph { this is not dot", out, "svg", name="city.argmap.yaml")
     assert "\n" not in str(raised.value)
     assert out.read_text(encoding="utf-8") == "earlier picture"
     assert [p.name for p in tmp_path.iterdir()] == ["city.svg"]
@@ -635,6 +637,7 @@ def test_a_layout_that_takes_too_long_is_stopped(
     code, _, err = run("render", str(map_file), "-o", str(out))
     assert code == 2
     assert err == (
-        "Graphviz dot took more than 0.1 s; draw part of the map with --focus and --depth\n"
+        f"{map_file}: Graphviz dot took more than 0.1 s; draw part of the map with --focus and "
+        "--depth\n"
     )
     assert not out.exists()
