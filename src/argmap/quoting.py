@@ -56,12 +56,14 @@ def tooltip(text: str) -> str:
 
 def html(text: str) -> str:
     """Text for an HTML-like label: markup becomes entities, backslashes are doubled, so that
-    neither the XML parser nor Graphviz's ``\\N``-style escapes change it."""
+    neither the XML parser nor Graphviz's ``\\N``-style escapes change it. A ``]`` is written as a
+    reference too: Graphviz 2.43 refuses a text of only ``]`` (``syntax error in line 1``)."""
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
+        .replace("]", "&#93;")
         .replace("\\", "\\\\")
     )
 
