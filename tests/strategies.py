@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from argmap.model import Ack, Code, Kind, Map, Objection, Reason, Section, Source, Statement
@@ -106,6 +107,10 @@ def maps(draw: st.DrawFn, max_statements: int = 8) -> Map:
 
 
 # --- hostile texts: what a careless or malicious map may hold ------------------------------------
+
+WITH_DOT = max(5, settings().max_examples // 4)
+"""Examples for a property that runs Graphviz on each: a quarter of the loaded profile's, so a
+thorough profile runs more."""
 
 HOSTILE_PIECES = (
     "&",

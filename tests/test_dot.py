@@ -27,7 +27,7 @@ from argmap.render import draw
 from argmap.status import Severity
 from argmap.theme import DEFAULT_THEME, Relation
 from dotreader import Graph, edge, label_text, read_dot, tooltip_text, unquote, words
-from strategies import maps, tricky_texts
+from strategies import WITH_DOT, maps, tricky_texts
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -662,7 +662,7 @@ def test_no_map_id_can_repeat_an_id_of_the_drawing() -> None:
 
 
 @pytest.mark.dot
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=WITH_DOT, suppress_health_check=[HealthCheck.too_slow])
 @given(maps())
 def test_graphviz_draws_any_map_without_a_warning(the_map: Map) -> None:
     """Every layer drawn at once (findings, statuses, a critical mark) is DOT Graphviz takes

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
+from argmap.dot import DrawOptions, to_dot
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
 from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES
@@ -278,6 +279,31 @@ def test_diagram_returns_the_same_picture_as_a_graphviz_source() -> None:
     assert source.source == draw(the_map, direction="LR")
     assert source.engine == "neato"
     assert hasattr(source, "_repr_mimebundle_")
+
+
+def test_one_options_class_serves_draw_diagram_to_dot_and_the_command(map_file: Path) -> None:
+    """``DrawOptions`` is the one spelling of what a picture shows: ``draw`` and ``diagram`` take
+    it (or its fields by name), ``to_dot`` takes it, and ``argmap render`` builds one from its
+    flags."""
+    the_map = loads(MAP)
+    options = DrawOptions(direction="LR", wrap=20, depth=1, legend=False, findings=False)
+    drawn = draw(the_map, options)
+    assert drawn == draw(the_map, direction="LR", wrap=20, depth=1, legend=False, findings=False)
+    assert drawn == to_dot(the_map, options)
+    assert diagram(the_map, options).source == drawn
+    flags = ("--direction", "LR", "--wrap", "20", "--depth", "1", "--no-legend", "--no-findings")
+    assert _dot(map_file, *flags) == draw(loads(map_file.read_text(encoding="utf-8")), options)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"direction": "UP"}, {"wrap": 0}, {"depth": -1}],
+)
+def test_drawing_options_are_checked_where_they_are_made(fields: dict[str, object]) -> None:
+    """A direction that is not TB, BT or LR, a wrap under 1 or a negative depth is refused when the
+    options are made, once, not again by each function that takes them."""
+    with pytest.raises(ValueError, match=next(iter(fields))):
+        DrawOptions(**fields)  # type: ignore[arg-type]
 
 
 # --- the command ---------------------------------------------------------------------------------
