@@ -12,15 +12,16 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from argmap.errors import QueryError, did_you_mean
-from argmap.model import Map, Objection, Reason, Statement, walk_objections
+from argmap.graph import hanging, inferences
+from argmap.model import Map, Objection, Reason, Statement
 from argmap.theme import Relation
 
 
 def _attacks_on(statement: Statement) -> Iterator[Objection]:
     """Every objection hanging on the statement: rebuttals, undercuts of its reasons, replies."""
-    for reason in statement.reasons:
-        yield from walk_objections(reason.objections)
-    yield from walk_objections(statement.objections)
+    for inference in inferences(statement):
+        if isinstance(inference, Objection):
+            yield inference
 
 
 def _below(statement: Statement) -> Iterator[str]:
@@ -103,16 +104,16 @@ def _group(map: Map, part: Reason | Objection, relation: Relation, target: str) 
 
 def _groups_of(map: Map, statement: Statement) -> Iterator[Group]:
     """The reasons and objections hanging on a statement, each before its undercuts."""
-    stack: list[tuple[Reason | Objection, Relation, str]] = [
-        (rebuttal, Relation.REBUTTAL, statement.id) for rebuttal in reversed(statement.objections)
-    ]
-    stack.extend((reason, Relation.SUPPORT, statement.id) for reason in reversed(statement.reasons))
-    while stack:
-        part, relation, target = stack.pop()
-        yield _group(map, part, relation, target)
-        stack.extend(
-            (undercut, Relation.UNDERCUT, part.id) for undercut in reversed(part.objections)
-        )
+    walked: list[str] = []
+    for inference, on in hanging(statement):
+        if on >= 0:
+            relation, target = Relation.UNDERCUT, walked[on]
+        elif isinstance(inference, Reason):
+            relation, target = Relation.SUPPORT, statement.id
+        else:
+            relation, target = Relation.REBUTTAL, statement.id
+        walked.append(inference.id)
+        yield _group(map, inference, relation, target)
 
 
 def drawn_groups(map: Map, shown: Sequence[Statement]) -> tuple[list[Group], dict[str, int]]:
