@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from argmap.analysis import Finding, check, evaluate
 from argmap.dot import DrawOptions, select, to_dot
@@ -27,7 +27,8 @@ from argmap.render import draw
 from argmap.status import Severity
 from argmap.theme import DEFAULT_THEME, Relation
 from dotreader import Graph, edge, label_text, read_dot, tooltip_text, unquote, words
-from strategies import WITH_DOT, maps, tricky_texts
+from golden import assert_golden
+from strategies import examples, maps, tricky_texts
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -571,7 +572,7 @@ def quote_yaml(text: str) -> str:
     return '"' + "".join(f"\\U{ord(c):08x}" for c in text) + '"'
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@examples(300)
 @given(tricky_texts)
 def test_any_statement_text_appears_literally(text: str) -> None:
     """Quotes, backslashes, markup, braces, line breaks, emoji, right-to-left script: the tooltip
@@ -583,7 +584,7 @@ def test_any_statement_text_appears_literally(text: str) -> None:
     assert words(stored) in words(label_text(node["label"]))
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@examples(100)
 @given(maps())
 def test_any_map_gives_dot_that_reads_back_whole(the_map: Map) -> None:
     """Every statement is one node, every edge joins drawn nodes, element ids are unique, and the
@@ -662,7 +663,7 @@ def test_no_map_id_can_repeat_an_id_of_the_drawing() -> None:
 
 
 @pytest.mark.dot
-@settings(deadline=None, max_examples=WITH_DOT, suppress_health_check=[HealthCheck.too_slow])
+@examples(20)
 @given(maps())
 def test_graphviz_draws_any_map_without_a_warning(the_map: Map) -> None:
     """Every layer drawn at once (findings, statuses, a critical mark) is DOT Graphviz takes
@@ -723,12 +724,7 @@ def test_example_maps_match_their_golden_dot(path: Path) -> None:
     from argmap.load import load_map
 
     drawn = draw(load_map(path))
-    golden = GOLDEN / path.name.replace(".argmap.yaml", ".dot")
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(drawn, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden.name}; run with ARGMAP_UPDATE_GOLDEN=1"
-    assert drawn == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / path.name.replace(".argmap.yaml", ".dot"), drawn)
 
 
 def test_a_very_long_text_is_cut_in_its_box_and_kept_in_its_tooltip() -> None:

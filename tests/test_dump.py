@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from argmap.dump import dump_map
 from argmap.load import loads
 from argmap.model import Map
-from strategies import hostile_maps, maps
+from strategies import examples, hostile_maps, maps
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(maps())
 def test_load_of_dump_is_the_same_map(original: Map) -> None:
     """load(dump(m)) == m for any valid map, whatever its texts contain."""
     assert loads(dump_map(original)) == original
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@examples(100)
 @given(hostile_maps())
 def test_load_of_dump_keeps_every_hostile_text(original: Map) -> None:
     """load(dump(m)) == m when texts hold entities, backslashes, C1 controls and the characters

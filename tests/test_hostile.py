@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from argmap.dot import to_dot
 from argmap.errors import MapError, RenderError
@@ -21,7 +21,7 @@ from argmap.load import load_map, loads
 from argmap.model import Map, Objection, Reason
 from argmap.quoting import HEADING_CHARS, one_line
 from argmap.render import draw, picture
-from strategies import WITH_DOT, hostile_maps
+from strategies import examples, hostile_maps
 
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None, reason="Graphviz's dot is not installed"
@@ -80,7 +80,7 @@ def assert_safe(svg: ElementTree.Element) -> None:
 
 @pytest.mark.dot
 @needs_dot
-@settings(deadline=None, max_examples=WITH_DOT, suppress_health_check=[HealthCheck.too_slow])
+@examples(25)
 @given(hostile_maps())
 def test_graphviz_shows_every_text_of_any_map_as_written(the_map: Map) -> None:
     """Entities, character references written as text, backslash escapes, markup, quotes, braces,
