@@ -494,6 +494,29 @@ CASES = {
         "t: {thesis: T, reasons: [a], hedge: very likely}\na: {assumption: A}",
         "t",
     ),
+    Code.SINGLE_SOURCE: (
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: Xu}\n"
+        "e2: {evidence: E2, at: 2, by: {name: ' xu', role: general}}",
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: Xu}\n"
+        "e2: {evidence: E2, at: 2, by: {name: Gabuev, role: analyst}}",
+        "t",
+    ),
+    Code.UNNAMED_ONLY: (
+        "t: {thesis: T, reasons: [[e, e2]]}\n"
+        "e: {evidence: E, at: 1, by: {unnamed: sources}, ack: {unnamed-source: as written}}\n"
+        "e2: {evidence: E2, at: 2, by: {unnamed: officials}, ack: {unnamed-source: as written}}",
+        "t: {thesis: T, reasons: [[e, e2]]}\n"
+        "e: {evidence: E, at: 1, by: {unnamed: sources}, ack: {unnamed-source: as written}}\n"
+        "e2: {evidence: E2, at: 2, by: Xu}",
+        "t",
+    ),
+    Code.UNNAMED_SOURCE: (
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: {unnamed: sources}}\n"
+        "e2: {evidence: E2, at: 2, by: Xu}",
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: Gabuev}\n"
+        "e2: {evidence: E2, at: 2, by: Xu}",
+        "e",
+    ),
     Code.DUPLICATE: (
         "t: {thesis: T, reasons: [e, e2]}\ne: {evidence: 'Prices rose.', at: 1}\n"
         "e2: {evidence: '  prices   ROSE ', at: 2}",

@@ -72,6 +72,16 @@ def _statement(statement: Statement) -> dict[str, Any]:
         out["certainty"] = statement.certainty
     if statement.level is not None:
         out["level"] = statement.level.term
+    if statement.by is not None:
+        by = statement.by
+        if by.role is None and not by.unnamed:
+            out["by"] = by.name
+        else:
+            out["by"] = {"unnamed" if by.unnamed else "name": by.name}
+            if by.role is not None:
+                out["by"]["role"] = by.role
+    if statement.grade is not None:
+        out["grade"] = str(statement.grade)
     if statement.section is not None:
         out["section"] = statement.section
     if statement.at is not None:

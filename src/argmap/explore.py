@@ -18,8 +18,19 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import Evaluation, Finding, check, evaluate, strong_components
+from argmap.analysis import (
+    UNATTRIBUTED,
+    Evaluation,
+    Finding,
+    SourceCount,
+    check,
+    evaluate,
+    per_grade,
+    per_source,
+    strong_components,
+)
 from argmap.errors import QueryError, did_you_mean
+from argmap.graph import Graph
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
 from argmap.options import StatsFormat as StatsFormat  # re-exported for stats callers
 from argmap.status import Status
@@ -512,6 +523,10 @@ class Stats:
     """Findings per code (codes found only, in the order of :class:`Code`)."""
     acknowledged: Mapping[str, int]
     """Of those, the findings that the map acknowledges."""
+    evidence_per_source: tuple[SourceCount, ...] = ()
+    """The evidence of each source (``by:``), most first; the evidence with none last."""
+    evidence_per_grade: Mapping[str, int] = attrs.field(factory=dict)
+    """Evidence per source grade, in grade order; ``ungraded`` last."""
 
     @property
     def total(self) -> int:
@@ -529,6 +544,16 @@ class Stats:
             "evidence_per_thesis": dict(self.evidence_per_thesis),
             "findings": dict(self.findings),
             "acknowledged": dict(self.acknowledged),
+            "evidence_per_source": [
+                {
+                    "source": row.source,
+                    "role": row.role,
+                    "unnamed": row.unnamed,
+                    "evidence": list(row.evidence),
+                }
+                for row in self.evidence_per_source
+            ],
+            "evidence_per_grade": dict(self.evidence_per_grade),
         }
 
 
@@ -569,6 +594,8 @@ def stats(map: Map) -> Stats:
         evidence_per_thesis=_evidence_per_thesis(map, support),
         findings={code: n for code, n in counts.items() if n},
         acknowledged={code: n for code, n in acknowledged.items() if n},
+        evidence_per_source=tuple(per_source(Graph.of(map))),
+        evidence_per_grade=per_grade(Graph.of(map)),
     )
 
 
@@ -660,6 +687,7 @@ def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
         out.append("  evidence per thesis")
         pad = max(map(len, figures.evidence_per_thesis), default=0)
         out += [f"    {thesis:<{pad}}  {n}" for thesis, n in figures.evidence_per_thesis.items()]
+        out += _source_lines(figures)
         total = sum(figures.findings.values())
         details = ", ".join(
             f"{code} {n}"
@@ -672,6 +700,28 @@ def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
         )
         out.append(f"  findings       {total}" + (f" ({details})" if details else ""))
     return "\n".join(out) + "\n"
+
+
+def _source_lines(figures: Stats) -> list[str]:
+    """Evidence per source and per grade, for a map that gives any source or grade."""
+    rows = figures.evidence_per_source
+    out: list[str] = []
+    if any(row.source != UNATTRIBUTED for row in rows):
+        names = [
+            row.source
+            + (f", {row.role}" if row.role else "")
+            + (" (unnamed)" if row.unnamed else "")
+            for row in rows
+        ]
+        pad = max(map(len, names))
+        out.append("  evidence per source")
+        out += [
+            f"    {name:<{pad}}  {len(row.evidence)}" for name, row in zip(names, rows, strict=True)
+        ]
+    if set(figures.evidence_per_grade) - {"ungraded"}:
+        out.append("  evidence per grade")
+        out += [f"    {grade:<8}  {n}" for grade, n in figures.evidence_per_grade.items()]
+    return out
 
 
 def _plural(n: int, word: str) -> str:

@@ -57,6 +57,12 @@ class Code(enum.Enum):
     """A hedge or certainty marker whose words are not on the confidence scale, and no level."""
     OVERSTATED = "overstated"
     """A statement stated with more confidence than its support earns."""
+    SINGLE_SOURCE = "single-source"
+    """A thesis whose evidence all comes from one source."""
+    UNNAMED_ONLY = "unnamed-only"
+    """A thesis whose evidence all comes from unnamed sources."""
+    UNNAMED_SOURCE = "unnamed-source"
+    """Evidence from an unnamed source that a thesis depends on."""
     DUPLICATE = "duplicate"
     """Two statements with the same text."""
     QUOTE_NOT_FOUND = "quote-not-found"
@@ -106,6 +112,38 @@ _TERMS: dict[Level, str] = {
     Level.CERTAIN: "certain",
 }
 _LEVELS: dict[str, Level] = {term: level for level, term in _TERMS.items()}
+
+
+@attrs.frozen
+class Attribution:
+    """Whose a piece of evidence is: a named person or body, with a role, or an unnamed source."""
+
+    name: str
+    """The person or body ("Xu Qiliang"), or how the text refers to an unnamed source
+    ("Chinese sources")."""
+    role: str | None = None
+    """Who they are ("Vice Chairman of China's Central Military Commission")."""
+    unnamed: bool = False
+    """True when the text does not name the source."""
+
+    @property
+    def key(self) -> str:
+        """What tells two sources apart: the name, case and spacing ignored."""
+        return " ".join(self.name.casefold().split())
+
+
+@attrs.frozen
+class Grade:
+    """A source grade in the two-part Admiralty (NATO) form: ``B2``."""
+
+    reliability: str
+    """The source's reliability, ``A`` (completely reliable) to ``E`` (unreliable), ``F`` (cannot
+    be judged)."""
+    credibility: int
+    """The information's credibility, 1 (confirmed) to 5 (improbable), 6 (cannot be judged)."""
+
+    def __str__(self) -> str:
+        return f"{self.reliability}{self.credibility}"
 
 
 @attrs.frozen
@@ -193,6 +231,10 @@ class Statement:
     """The author's marker of stated certainty ("it is clear"), in the author's words."""
     level: Level | None = None
     """The stated confidence, as the mapper reads it, where the hedge's words do not say it."""
+    by: Attribution | None = None
+    """Whose the evidence is."""
+    grade: Grade | None = None
+    """The source grade of the evidence."""
     note: str | None = None
     """The mapper's note."""
     tags: tuple[str, ...] = ()

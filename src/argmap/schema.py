@@ -94,6 +94,27 @@ def schema() -> dict[str, Any]:
                 "description": "The stated confidence, where the hedge's words do not say it.",
                 "enum": [level.term for level in Level],
             },
+            "by": {
+                "description": "Whose the evidence is: a name, or name/unnamed with a role.",
+                "anyOf": [
+                    _ref("text"),
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "name": _text("The person or body."),
+                            "unnamed": _text("How the text refers to a source it does not name."),
+                            "role": _text("Who they are."),
+                        },
+                        "oneOf": [{"required": ["name"]}, {"required": ["unnamed"]}],
+                    },
+                ],
+            },
+            "grade": {
+                "type": "string",
+                "description": "Source grade: reliability A-F and credibility 1-6, as B2.",
+                "pattern": "^[A-Fa-f][1-6]$",
+            },
             "note": _text("The mapper's note."),
             "tags": {
                 "description": "Free tags.",

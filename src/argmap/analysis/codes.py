@@ -19,6 +19,9 @@ SEVERITY: Final = {
     Code.HEDGED_LOAD: Severity.INFO,
     Code.UNKNOWN_HEDGE: Severity.WARNING,
     Code.OVERSTATED: Severity.WARNING,
+    Code.SINGLE_SOURCE: Severity.WARNING,
+    Code.UNNAMED_ONLY: Severity.WARNING,
+    Code.UNNAMED_SOURCE: Severity.INFO,
     Code.DUPLICATE: Severity.WARNING,
     Code.QUOTE_NOT_FOUND: Severity.ERROR,
 }
@@ -46,6 +49,10 @@ HINTS: Final = {
     "(maps/README.md, Confidence)",
     Code.OVERSTATED: "state it no firmer than its support (hedge: likely), or firm up the "
     "weakest link",
+    Code.SINGLE_SOURCE: "find evidence from another source, or acknowledge that the text has one",
+    Code.UNNAMED_ONLY: "find evidence from a named source, or acknowledge that the text has none",
+    Code.UNNAMED_SOURCE: "the thesis is only as firm as a source no one can check: find a named "
+    "one, or acknowledge it",
     Code.DUPLICATE: "merge the two into one statement and point every use at it",
     Code.QUOTE_NOT_FOUND: "copy the quote verbatim from the source",
 }

@@ -11,6 +11,8 @@ whole graph, for the labels of :mod:`.labels`, as the least fixpoint of these ru
 
 - evidence earns :data:`GIVEN` ``[evidence]`` (almost certain), an assumption ``[assumption]``
   (very likely): the mapper's reading of a premise the author takes for granted is firm, not fact;
+  a source grade caps evidence further, by both its parts (:data:`RELIABILITY`,
+  :data:`CREDIBILITY`): ``C3`` evidence earns at most roughly even chance;
 - a reason or objection that applies earns the lowest of its premises (a linked reason is as firm
   as its weakest co-premise) and of the answers to its undercuts;
 - a grounded statement earns the highest of its reasons that apply (or what it is given), capped
@@ -112,6 +114,41 @@ FILLERS: Final = frozenset({"currently", "now", "still", "also", "so", "that", "
 GIVEN: Final = {Kind.EVIDENCE: Level.ALMOST_CERTAIN, Kind.ASSUMPTION: Level.VERY_LIKELY}
 """What evidence and assumptions earn by default, before their own stated level."""
 
+RELIABILITY: Final = {
+    "A": Level.ALMOST_CERTAIN,
+    "B": Level.VERY_LIKELY,
+    "C": Level.LIKELY,
+    "D": Level.EVEN_CHANCE,
+    "E": Level.UNLIKELY,
+}
+"""What a source's reliability lets its evidence earn at most: A completely reliable, B usually,
+C fairly, D not usually, E unreliable; F (cannot be judged) caps nothing."""
+
+CREDIBILITY: Final = {
+    1: Level.ALMOST_CERTAIN,
+    2: Level.LIKELY,
+    3: Level.EVEN_CHANCE,
+    4: Level.UNLIKELY,
+    5: Level.VERY_UNLIKELY,
+}
+"""What the information's credibility lets it earn at most: 1 confirmed, 2 probably true, 3
+possibly true, 4 doubtful, 5 improbable; 6 (cannot be judged) caps nothing."""
+
+
+def given_level(statement: Statement) -> Level:
+    """What evidence or an assumption earns before its own stated level: the default of its kind,
+    capped by both parts of its source grade."""
+    level = GIVEN[statement.kind]
+    grade = statement.grade
+    if grade is not None:
+        level = min(
+            level,
+            RELIABILITY.get(grade.reliability, level),
+            CREDIBILITY.get(grade.credibility, level),
+        )
+    return level
+
+
 _NOT_WORD = re.compile(r"[^\w' ]+")
 
 
@@ -182,7 +219,7 @@ class Earned:
                     if own is not None:
                         cap[node] = int(own)
                     if given[node]:
-                        cap[node] = min(cap[node], int(GIVEN[statement.kind]))
+                        cap[node] = min(cap[node], int(given_level(statement)))
                     need[node] = neg.count(node) + (0 if given[node] else 1)
                 else:
                     need[node] = 1
@@ -292,7 +329,8 @@ def describe(graph: Graph, earned: Earned, node: int) -> str:
             if words and statement.level is None
             else (f"{name} ({own.term})")
         )
-    return f"{name} ({statement.kind.value}: {Level(level).term})"
+    graded = f", graded {statement.grade}" if statement.grade else ""
+    return f"{name} ({statement.kind.value}{graded}: {Level(level).term})"
 
 
 def weakest_link(graph: Graph, earned: Earned, node: int) -> str:

@@ -8,11 +8,11 @@ from typing import NamedTuple
 
 import attrs
 
-from argmap.analysis import confidence
+from argmap.analysis import confidence, sources
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
 from argmap.analysis.quotes import SourceText, normalise_statement
-from argmap.graph import Adjacency, Graph, Label
+from argmap.graph import Graph, Label
 from argmap.model import Code, FrozenMapping, Kind, Level, Map, Position, Statement
 from argmap.status import Severity, Status
 from argmap.util import plural
@@ -102,6 +102,8 @@ def check(map: Map, *, source: str | None = None) -> Report:
         *_hedged_load(graph),
         *(_Found(*f) for f in confidence.unknown_hedges(graph)),
         *(_Found(*f) for f in confidence.overstated(graph, earned)),
+        *(_Found(*f) for f in sources.thesis_findings(graph, sources.sources_below(graph))),
+        *(_Found(*f) for f in sources.unnamed_findings(graph)),
         *_duplicates(graph),
         *(_quotes(graph, SourceText(source)) if source is not None else ()),
     ]
@@ -319,7 +321,6 @@ def _hedged_load(graph: Graph) -> Iterator[_Found]:
     it or its reasons: the premises of an undercut of such an objection, and of a rebuttal of one
     of its premises. Rejecting any of these can change the statement's status; the statements it
     depends on depend in turn on theirs."""
-    pos, neg = graph.pos, graph.neg
     origin = [-1] * graph.n_statements
     answered = [-1] * graph.n_statements  # the first objection answered on the way, if any
     frontier = list(graph.theses)
@@ -328,7 +329,7 @@ def _hedged_load(graph: Graph) -> Iterator[_Found]:
     while frontier:
         following = []
         for node in frontier:
-            for premise, objection in _depends_on(pos, neg, node):
+            for premise, objection in sources.depends_on(graph, node):
                 if origin[premise] == -1:
                     origin[premise] = origin[node]
                     answered[premise] = answered[node] if answered[node] != -1 else objection
@@ -348,25 +349,6 @@ def _hedged_load(graph: Graph) -> Iterator[_Found]:
                 f"{statement.kind.value} {statement.id} is hedged{words} and thesis "
                 f"{graph.ids[origin[i]]} depends on it{through}",
             )
-
-
-def _depends_on(pos: Adjacency, neg: Adjacency, statement: int) -> Iterator[tuple[int, int]]:
-    """The statements ``statement`` directly depends on, each with the objection it answers (-1
-    for support): the premises of its reasons, then the premises of the answers to each objection
-    against it or against one of its reasons."""
-    reasons = pos[statement]
-    for reason in reasons:
-        for premise in pos[reason]:
-            yield premise, -1
-    for attacked in (statement, *reasons):
-        for objection in neg[attacked]:
-            for undercut in neg[objection]:
-                for premise in pos[undercut]:
-                    yield premise, objection
-            for attacker in pos[objection]:
-                for rebuttal in neg[attacker]:
-                    for premise in pos[rebuttal]:
-                        yield premise, objection
 
 
 def _duplicates(graph: Graph) -> Iterator[_Found]:

@@ -298,6 +298,9 @@ def _default() -> Theme:
                 Code.HEDGED_LOAD: "hedged, yet a thesis rests on it",
                 Code.UNKNOWN_HEDGE: "hedge not on the confidence scale",
                 Code.OVERSTATED: "stated above what it earns",
+                Code.SINGLE_SOURCE: "one source only",
+                Code.UNNAMED_ONLY: "unnamed sources only",
+                Code.UNNAMED_SOURCE: "unnamed source",
                 Code.DUPLICATE: "duplicate",
                 Code.QUOTE_NOT_FOUND: "quote not in the source",
             }

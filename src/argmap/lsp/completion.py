@@ -38,6 +38,9 @@ _CODE_HELP: Final = {
     Code.HEDGED_LOAD: "a hedged claim a thesis depends on",
     Code.UNKNOWN_HEDGE: "a hedge whose words are not on the confidence scale",
     Code.OVERSTATED: "stated more confidently than its support earns",
+    Code.SINGLE_SOURCE: "a thesis whose evidence all comes from one source",
+    Code.UNNAMED_ONLY: "a thesis whose evidence is all from unnamed sources",
+    Code.UNNAMED_SOURCE: "evidence from an unnamed source a thesis depends on",
     Code.DUPLICATE: "two statements with the same text",
     Code.QUOTE_NOT_FOUND: "a quote not in the source",
 }
