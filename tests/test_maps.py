@@ -284,6 +284,9 @@ def test_tutorial_uses_every_feature(tutorial: Map) -> None:
     assert any(_premise_attacked(tutorial, o.premises) for o in rebuttals)
     assert any(s.hedge for s in statements)
     assert any(s.hedge == "" for s in statements)
+    assert any(s.certainty and s.level for s in statements)
+    assert any(s.by and s.by.role and s.grade for s in statements)
+    assert any(s.by and s.by.unnamed for s in statements)
     assert tutorial.sections
     assert any(s.section for s in statements)
     assert any(s.note for s in statements)
@@ -302,8 +305,9 @@ def test_tutorial_uses_every_feature(tutorial: Map) -> None:
 def test_tutorial_checks_clean(tutorial: Map) -> None:
     """The tutorial passes `argmap check` at the default level (exit 0): its thesis is grounded,
     both rebuttals are answered, the one unsupported claim is acknowledged, and what remains is
-    information: the hedge the thesis leans on, and the unanswered undercut of a reason the thesis
-    does without."""
+    information: the hedge the thesis leans on, the unanswered undercut of a reason the thesis
+    does without, its stated level one step above what it earns, and the unnamed source of an
+    answer it survives through."""
     report = check(tutorial)
     assert [v.status for v in report.verdicts] == [Status.GROUNDED]
     assert report.failing() == ()
@@ -311,8 +315,10 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
         (Code.CONTESTED, "later-start", False),
         (Code.HEDGED_LOAD, "more-sleep", False),
         (Code.UNSUPPORTED, "body-clocks", True),
+        (Code.OVERSTATED, "later-start", False),
+        (Code.UNNAMED_SOURCE, "contract-ends", False),
     }
-    assert len(report.findings) == 3
+    assert len(report.findings) == 5
     assert not any(
         report.evaluation.applies[o.id] for o in tutorial.statements["later-start"].objections
     )

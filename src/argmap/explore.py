@@ -24,6 +24,7 @@ from argmap.analysis import (
     Finding,
     SourceCount,
     check,
+    earned_levels,
     evaluate,
     per_grade,
     per_source,
@@ -31,7 +32,7 @@ from argmap.analysis import (
 )
 from argmap.errors import QueryError, did_you_mean
 from argmap.graph import Graph
-from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
+from argmap.model import Code, Kind, Level, Map, Objection, Reason, Statement, walk_objections
 from argmap.options import StatsFormat as StatsFormat  # re-exported for stats callers
 from argmap.status import Status
 
@@ -91,6 +92,13 @@ class Line:
     """The statement's text (None when it is shown above)."""
     hedge: str | None = None
     """The statement's hedge, as in :attr:`Statement.hedge`."""
+    certainty: str | None = None
+    """The statement's certainty marker, as in :attr:`Statement.certainty`."""
+    level: Level | None = None
+    """The level the map states for it, as in :attr:`Statement.level`."""
+    earned: Level | None = None
+    """What the statement earns, when an evaluation with earned levels is given (None also for
+    a statement that is not grounded)."""
     linked: bool = False
     """The reason or objection has several premises, all needed."""
     status: Status | None = None
@@ -129,6 +137,7 @@ def tree(
     evaluation: Evaluation | None = None,
     findings: Iterable[Finding] = (),
     critical: Collection[str] = (),
+    earned: Mapping[str, Level | None] | None = None,
 ) -> Outline:
     """The outline of the argument: each thesis (or only ``focus``), under it its reasons,
     objections and replies, down to the evidence; statements no thesis rests on come last.
@@ -137,14 +146,14 @@ def tree(
     show once. ``depth`` limits how many statements deep the outline goes below each root. Statuses
     and findings are shown when ``evaluation`` and ``findings`` are given (from
     :func:`argmap.analysis.check`); ``critical`` names statements to mark as single points of
-    failure.
+    failure; ``earned`` gives what each statement earns (:attr:`argmap.analysis.Report.earned`).
     Raises :class:`~argmap.errors.QueryError` for an unknown ``focus``.
     """
     if focus is not None:
         _require(map, [focus])
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
-    builder = _TreeBuilder(map, depth, evaluation, findings, critical)
+    builder = _TreeBuilder(map, depth, evaluation, findings, critical, earned or {})
     if focus is not None:
         builder.add_root(focus)
     else:
@@ -178,6 +187,7 @@ def outline(
         evaluation=report.evaluation,
         findings=report.findings,
         critical=marked,
+        earned=report.earned,
     )
 
 
@@ -191,8 +201,10 @@ class _TreeBuilder:
         evaluation: Evaluation | None,
         findings: Iterable[Finding],
         critical: Collection[str],
+        earned: Mapping[str, Level | None],
     ) -> None:
         self.map = map
+        self.earned = earned
         self.depth = depth
         self.evaluation = evaluation
         self.critical = frozenset(critical)
@@ -264,6 +276,9 @@ class _TreeBuilder:
             kind=statement.kind,
             text=statement.text,
             hedge=statement.hedge,
+            certainty=statement.certainty,
+            level=statement.level,
+            earned=self.earned.get(sid),
             status=None if self.evaluation is None else self.evaluation.status.get(sid),
             findings=tuple(self.findings.get(sid, ())),
             critical=sid in self.critical,
@@ -411,10 +426,16 @@ def _line_words(line: Line) -> _Words:
     kind = line.kind.value if line.kind else ""
     if line.hedge is not None:
         kind += ", hedged" + (f": {line.hedge}" if line.hedge else "")
+    if line.certainty is not None:
+        kind += f", certainty: {line.certainty}"
+    if line.level is not None:
+        kind += f", stated: {line.level.term}"
     words += _split(f"({kind})", None)
     status: _Words = []
     if line.status is not None:
         status.append((line.status.value, line.status.value))
+    if line.earned is not None:
+        status.append((f"earns {line.earned.term}", None))
     if line.critical:
         status.append(("critical", "critical"))
     words += _enclose(status, "[", "]")
@@ -758,6 +779,22 @@ class Change:
     """Its status in the map as written."""
     after: Status
     """Its status with the rejections and grants applied."""
+    earned_before: Level | None = None
+    """What it earns in the map as written (None: nothing)."""
+    earned_after: Level | None = None
+    """What it earns with the rejections and grants applied."""
+
+    def __str__(self) -> str:
+        line = f"{self.statement}: {self.before.value}"
+        if self.after is not self.before:
+            line += f" → {self.after.value}"
+        if self.earned_before is not self.earned_after:
+            was, now = (
+                level.term if level else "nothing"
+                for level in (self.earned_before, self.earned_after)
+            )
+            line += f"; earns {was} → {now}"
+        return line
 
 
 @attrs.frozen
@@ -769,7 +806,8 @@ class WhatIf:
     accept: tuple[str, ...]
     """Statements treated as given."""
     changes: tuple[Change, ...]
-    """Every statement whose status changes: theses first, then the rest, each in map order."""
+    """Every statement whose status or earned confidence changes: theses first, then the rest,
+    each in map order."""
 
     @property
     def theses(self) -> tuple[Change, ...]:
@@ -779,8 +817,8 @@ class WhatIf:
 
 def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ()) -> WhatIf:
     """Evaluate the map again with ``reject`` treated as false and ``accept`` as given, and list
-    every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for an id
-    the map does not have."""
+    every statement whose status or earned confidence changes. Raises
+    :class:`~argmap.errors.QueryError` for an id the map does not have."""
     reject = tuple(dict.fromkeys(reject))
     accept = tuple(dict.fromkeys(accept))
     _require(map, (*reject, *accept))
@@ -789,10 +827,12 @@ def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ())
         raise QueryError(f"'{both[0]}' cannot be both rejected and accepted")
     before = evaluate(map).status
     after = evaluate(map, reject=reject, accept=accept).status
+    was = earned_levels(map)
+    now = earned_levels(map, reject=reject, accept=accept)
     changes = [
-        Change(sid, statement.kind, before[sid], after[sid])
+        Change(sid, statement.kind, before[sid], after[sid], was[sid], now[sid])
         for sid, statement in map.statements.items()
-        if before[sid] is not after[sid]
+        if before[sid] is not after[sid] or was[sid] is not now[sid]
     ]
     changes.sort(key=lambda c: c.kind is not Kind.THESIS)  # stable: map order within each group
     return WhatIf(reject, accept, tuple(changes))
@@ -805,13 +845,13 @@ def format_whatif(result: WhatIf) -> str:
     head = " and ".join(what) or "changing nothing"
     out = [head[0].upper() + head[1:] + ":"]
     if not result.changes:
-        out.append("  no statement changes status")
+        out.append("  no statement changes status or earned confidence")
     theses = result.theses
     others = result.changes[len(theses) :]
     for label, group in (("theses", theses), ("other statements", others)):
         if group:
             out.append(f"  {label}:")
-            out += [f"    {c.statement}: {c.before.value} → {c.after.value}" for c in group]
+            out += [f"    {c}" for c in group]
     return "\n".join(out) + "\n"
 
 

@@ -9,7 +9,7 @@ these names from ``argmap.analysis``, not from the modules inside it.
 
 from __future__ import annotations
 
-from argmap.analysis.confidence import Earned, stated
+from argmap.analysis.confidence import Earned, earned_levels, stated
 from argmap.analysis.findings import Finding, Report, check
 from argmap.analysis.labels import Evaluation, Verdict, evaluate
 from argmap.analysis.quotes import (
@@ -34,6 +34,7 @@ __all__ = [
     "SourceText",
     "Verdict",
     "check",
+    "earned_levels",
     "evaluate",
     "normalise_quote",
     "normalise_statement",

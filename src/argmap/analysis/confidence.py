@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import Final
 
+from argmap.analysis.labels import Labelling
 from argmap.errors import did_you_mean
 from argmap.graph import Graph, Label
-from argmap.model import Code, Kind, Level, Statement
+from argmap.model import Code, Kind, Level, Map, Statement
 from argmap.status import Severity
 from argmap.util import plural
 
@@ -197,7 +198,12 @@ class Earned:
 
     __slots__ = ("graph", "label", "level", "why")
 
-    def __init__(self, graph: Graph, label: list[Label]) -> None:
+    def __init__(
+        self, graph: Graph, label: list[Label], forced: Sequence[bool] | None = None
+    ) -> None:
+        """The earned levels under ``label``; ``forced`` marks the statements rejected or
+        accepted by a what-if: an accepted one is given (almost certain, at most its own
+        level), a rejected one refuted outright."""
         self.graph = graph
         self.label = label
         n = len(graph.ids)
@@ -230,6 +236,10 @@ class Earned:
                 need[node] = pos.count(node) + neg.count(node)
             else:
                 need[node] = 1
+            if forced is not None and forced[node]:
+                need[node] = 0
+                if value == in_:
+                    cap[node] = min(cap[node], int(Level.ALMOST_CERTAIN))
             if need[node] == 0:
                 buckets[cap[node]].append((node, -1))
         level = [0] * n
@@ -381,3 +391,14 @@ def overstated(graph: Graph, earned: Earned) -> Iterator[tuple[int, Code, str, S
             f"{got.term}, {plural(gap, 'step')} less: {weakest_link(graph, earned, i)}",
             gap_severity(gap),
         )
+
+
+def earned_levels(
+    map: Map, *, reject: Collection[str] = (), accept: Collection[str] = ()
+) -> dict[str, Level | None]:
+    """What every statement of ``map`` earns, in map order (None: not grounded), with ``reject``
+    treated as false and ``accept`` as given, as in :func:`argmap.analysis.evaluate`."""
+    graph = Graph.of(map)
+    labels = Labelling(graph, reject, accept)
+    earned = Earned(graph, labels.label, labels.forced)
+    return {graph.ids[i]: earned.of(i) for i in range(graph.n_statements)}
