@@ -1,0 +1,1004 @@
+"""Read Argdown 1.x into argmap's model.
+
+The reader is written by hand, line by line, as Argdown's own lexer is: a line's start says what
+it is (a heading, a numbered premise, an inference ``--``, a relation ``+``, a continuation), and
+indentation says what a relation hangs under. Each problem gets the line and column where it is
+written. What the file says is gathered first (statements, arguments, relations, in file order),
+then turned into the tree of a map file that :func:`argmap.load.build` validates, as it validates
+argmap's own YAML. ``maps/README.md`` documents the mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+import attrs
+
+from argmap.errors import Problem
+from argmap.formats import Leaves, notice
+from argmap.formats import tree as t
+from argmap.load import Node, build, decode
+from argmap.model import Kind, Map
+
+_COMMENT = re.compile(
+    r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*|<!--|/\*", re.DOTALL
+)
+_HEADING = re.compile(r"(#+) ")
+_NUMBER = re.compile(r"\((\d+)\)\s")
+_LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)\s*")
+_RELATION = re.compile(r"(\+>|->|><|_>|<\+|<-|<_|\+|-|_(?=\s))\s*")
+_TEXT_TOKEN = re.compile(
+    r"\\(.)|#\(([^)\n]*)\)|#([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)|(\{)",
+    re.DOTALL,
+)
+KIND_TAGS = {kind.value: kind for kind in Kind}
+STATEMENT_DATA = ("kind", "hedge", "quote", "at", "note", "ack", "tags", "section")
+
+# relation marker -> (relation, does the child act on its parent?)
+_MARKERS = {
+    "+": ("support", True),
+    "<+": ("support", True),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "+>": ("support", False),
+    "->": ("attack", False),
+    "_>": ("undercut", False),
+    "><": ("contradiction", False),
+}
+
+
+@attrs.define
+class Part:
+    """A piece of an element's text on one line, where it starts."""
+
+    line: int
+    column: int
+    text: str
+
+
+@attrs.define
+class Element:
+    """One written statement or argument: a definition, a reference, or untitled text."""
+
+    kind: str  # "statement" or "argument"
+    key: str
+    line: int
+    column: int
+    parts: list[Part] = attrs.Factory(list)
+
+
+@attrs.define
+class Entity:
+    """A statement (an equivalence class) or an argument, gathered over all its occurrences."""
+
+    kind: str
+    key: str
+    title: str | None
+    line: int
+    column: int
+    section: str | None = None
+    wordings: list[str] = attrs.Factory(list)
+    tags: list[str] = attrs.Factory(list)
+    data: dict[str, Any] = attrs.Factory(dict)
+    data_place: tuple[int, int] | None = None
+    pcs: Pcs | None = None
+    used: bool = False
+
+
+@attrs.define
+class Pcs:
+    """An argument's premise-conclusion structure: numbered statements and inference lines."""
+
+    line: int
+    column: int
+    items: list[tuple[int, str, int, int]] = attrs.Factory(list)  # number, key, line, column
+    inferences: list[Inference] = attrs.Factory(list)
+
+
+@attrs.define
+class Inference:
+    after: int  # how many items precede it
+    line: int
+    column: int
+    uses: list[int] | None = None
+    rule: str = ""
+
+
+@attrs.define
+class Relation:
+    relation: str
+    source: tuple[str, str]  # (kind, key)
+    target: tuple[str, str]
+    line: int
+    column: int
+
+
+@attrs.define
+class Draft:
+    """A reason or objection being built, before it becomes nodes."""
+
+    premises: list[str]
+    line: int
+    column: int
+    id: str | None = None
+    note: str | None = None
+    objections: list[Draft] = attrs.Factory(list)
+
+
+class Reader:
+    """Gathers one Argdown file."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.entities: dict[tuple[str, str], Entity] = {}
+        self.relations: list[Relation] = []
+        self.pcs_order: list[str] = []
+        self.events: list[tuple[str, Any]] = []
+        self.front: dict[str, Any] = {}
+        self.sections: list[tuple[str, str, int, int, str | None]] = []
+        self.untitled = 0
+        self.pending: list[tuple[Element, Entity]] = []
+        self.tags: list[str] = []
+        self.data_place: tuple[int, int] | None = None
+        self.front_end = 0
+        self.lines = self.strip_comments(self.front_matter(text))
+
+    def problem(self, line: int, column: int, message: str) -> None:
+        self.problems.append(Problem(self.name, line, column, message))
+
+    # --- comments and front matter ----------------------------------------------------------
+
+    def strip_comments(self, text: str) -> list[str | None]:
+        """The lines with comments blanked out; a line that held only a comment becomes None,
+        so that it neither ends a block nor adds text."""
+        places = t.Places(text)
+        out = []
+        last = 0
+        commented: set[int] = set()
+        for match in _COMMENT.finditer(text):
+            token = match.group()
+            if token.startswith("\\") or token.startswith("["):
+                continue
+            if token in ("<!--", "/*"):
+                line, column = places.of(match.start())
+                closer = "-->" if token == "<!--" else "*/"
+                self.problem(line, column, f"comment '{token}' is never closed with '{closer}'")
+                out.append(text[last : match.start()])
+                last = len(text)
+                break
+            first, _ = places.of(match.start())
+            final, _ = places.of(match.end())
+            commented.update(range(first, final + 1))
+            out.append(text[last : match.start()])
+            out.append(re.sub(r"[^\n]", " ", token))
+            last = match.end()
+        out.append(text[last:])
+        blanked = "".join(out).split("\n")
+        original = text.split("\n")
+        lines: list[str | None] = []
+        for number, (kept, before) in enumerate(zip(blanked, original, strict=False), start=1):
+            if number in commented and not kept.strip() and before.strip():
+                lines.append(None)
+            else:
+                lines.append(kept.rstrip())
+        return lines
+
+    def front_matter(self, text: str) -> str:
+        """Reads ``=== ... ===`` at the top, before comments are looked for (a URL in it holds
+        ``//``); returns the text with those lines left empty, so that places stay the same."""
+        lines = text.split("\n")
+        index = 0
+        while index < len(lines) and not lines[index].strip():
+            index += 1
+        if index >= len(lines) or not lines[index].startswith("==="):
+            return text
+        start = index
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("===")), None)
+        if end is None:
+            self.problem(start + 1, 1, "front matter '===' is never closed with '==='")
+            return "\n" * (len(lines) - 1)
+        snippet = "\n".join(lines[start + 1 : end])
+        try:
+            data = t.load_yaml(snippet) if snippet.strip() else {}
+        except t.DataError as error:
+            self.problem(start + 2, 1, f"front matter is not valid YAML: {error}")
+            data = {}
+        if not isinstance(data, dict):
+            self.problem(start + 2, 1, "front matter must be a YAML mapping (title: ...)")
+        else:
+            self.front = data
+        self.front_end = end + 1
+        return "\n" * (end + 1) + "\n".join(lines[end + 1 :])
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def read(self) -> None:
+        index = self.front_end
+        stack: list[tuple[int, Element]] = []
+        current: Element | None = None
+        pcs: Pcs | None = None
+        pcs_owner: str | None = None
+        previous_root: Element | None = None
+        block_root: Element | None = None
+        headings: list[tuple[int, str]] = []
+        section: str | None = None
+        inference: Inference | None = None
+        lines = self.lines
+        while index < len(lines):
+            raw = lines[index]
+            number = index + 1
+            index += 1
+            if raw is None:
+                continue
+            stripped = raw.lstrip()
+            indent = len(raw) - len(stripped)
+            column = indent + 1
+            if inference is not None:  # inside a multi-line inference: read to its closing --
+                self.inference_text(inference, stripped, number, column)
+                if inference.rule.endswith("\0"):
+                    inference.rule = inference.rule[:-1].strip()
+                    inference = None
+                continue
+            if not stripped:
+                current = None
+                stack = []
+                if block_root is not None:
+                    previous_root = block_root
+                block_root = None
+                continue
+            if indent == 0 and (heading := _HEADING.match(stripped)):
+                self.end_pcs(pcs, pcs_owner)
+                pcs, pcs_owner, current, stack = None, None, None, []
+                previous_root = block_root = None
+                level = len(heading.group(1))
+                title, data = self.clean(
+                    [Part(number, len(heading.group()) + 1, stripped[len(heading.group()) :])]
+                )
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                headings.append((level, title))
+                section = " / ".join(h for _, h in headings)
+                given = data.get("id") if isinstance(data.get("id"), str) else None
+                self.sections.append((section, title, number, 1, given))
+                continue
+            if statement_number := _NUMBER.match(stripped):
+                if pcs is None:
+                    owner = previous_root if block_root is None else None
+                    if owner is not None and owner.kind == "argument":
+                        pcs_owner = owner.key
+                    else:
+                        self.untitled += 1
+                        pcs_owner = f"\0argument {self.untitled}"
+                        self.entity("argument", pcs_owner, None, number, column, section)
+                    pcs = Pcs(number, column)
+                rest = stripped[statement_number.end() :]
+                element = self.element(rest, number, column + statement_number.end(), section)
+                if element is None:
+                    current, stack = None, []
+                    continue
+                if element.kind != "statement":
+                    self.problem(
+                        number, column, "a numbered line of an argument must be a statement"
+                    )
+                    continue
+                pcs.items.append((int(statement_number.group(1)), element.key, number, column))
+                current, stack = element, [(indent, element)]
+                block_root = element
+                continue
+            if stripped.startswith("--"):
+                if pcs is None:
+                    self.problem(
+                        number,
+                        column,
+                        "an inference line '--' belongs in an argument, after its numbered "
+                        "premises",
+                    )
+                    continue
+                step = Inference(len(pcs.items), number, column)
+                pcs.inferences.append(step)
+                self.inference_text(step, stripped[2:], number, column + 2)
+                if step.rule.endswith("\0"):
+                    step.rule = step.rule[:-1].strip()
+                else:
+                    inference = step
+                current, stack = None, []
+                continue
+            if pcs is not None and block_root is None:
+                # a block that is no part of the argument ends its premise-conclusion structure
+                self.end_pcs(pcs, pcs_owner)
+                pcs, pcs_owner = None, None
+            relation = _RELATION.match(stripped)
+            if relation is not None and (current is not None or stack):
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
+                if not stack:
+                    self.problem(
+                        number,
+                        column,
+                        f"relation '{relation.group(1)}' is indented no deeper than what it "
+                        "would relate to: indent it under a statement or argument",
+                    )
+                    current = None
+                    continue
+                parent = stack[-1][1]
+                child = self.element(
+                    stripped[relation.end() :], number, column + relation.end(), section
+                )
+                if child is None:
+                    current = None
+                    continue
+                self.relate(relation.group(1), parent, child, number, column)
+                stack.append((indent, child))
+                current = child
+                continue
+            if relation is not None:
+                self.problem(
+                    number,
+                    column,
+                    f"relation '{relation.group(1)}' starts a block: put it under the "
+                    "statement or argument it relates to, without a blank line between",
+                )
+                continue
+            item = _LIST_ITEM.match(stripped)
+            if current is not None and item is None:
+                current.parts.append(Part(number, column, stripped))
+                continue
+            if item is not None:
+                stripped = stripped[item.end() :]
+                column += item.end()
+            element = self.element(stripped, number, column, section)
+            current = element
+            stack = [(indent, element)] if element is not None else []
+            if block_root is None:
+                block_root = element
+        if inference is not None:
+            self.problem(inference.line, inference.column, "inference '--' is never closed")
+        self.end_pcs(pcs, pcs_owner)
+
+    def inference_text(self, step: Inference, rest: str, line: int, column: int) -> None:
+        """Adds a line of an inference's text; a closing ``--`` ends it (marked by a NUL)."""
+        close = rest.find("--")
+        content = rest if close < 0 else rest[:close]
+        text, data = self.clean([Part(line, column, content)])
+        if "uses" in data:
+            uses = data["uses"]
+            if not isinstance(uses, list) or not all(
+                isinstance(u, int) and not isinstance(u, bool) for u in uses
+            ):
+                self.problem(line, column, "'uses' must be a list of premise numbers, like [1, 2]")
+            else:
+                step.uses = uses
+        step.rule = (step.rule + " " + text).strip() if text else step.rule
+        if close >= 0:
+            step.rule += "\0"
+
+    def end_pcs(self, pcs: Pcs | None, owner: str | None) -> None:
+        if pcs is None or owner is None:
+            return
+        argument = self.entities[("argument", owner)]
+        title = argument.title or "the untitled argument"
+        if not pcs.inferences:
+            self.problem(
+                pcs.line,
+                pcs.column,
+                f"the numbered statements of <{title}> have no inference line '--' before "
+                "the conclusion",
+            )
+            return
+        if pcs.inferences[0].after == 0:
+            first = pcs.inferences[0]
+            self.problem(first.line, first.column, "an inference '--' needs premises above it")
+            return
+        if pcs.inferences[-1].after == len(pcs.items):
+            last = pcs.inferences[-1]
+            self.problem(last.line, last.column, "an inference '--' needs a conclusion below it")
+            return
+        if argument.pcs is not None:
+            self.problem(
+                pcs.line,
+                pcs.column,
+                f"<{title}> is reconstructed twice (first at line {argument.pcs.line})",
+            )
+            return
+        argument.pcs = pcs
+        argument.used = True
+        for _number, key, _line, _column in pcs.items:
+            self.entities[("statement", key)].used = True
+        self.events.append(("pcs", owner))
+
+    # --- elements -----------------------------------------------------------------------------
+
+    def element(self, rest: str, line: int, column: int, section: str | None) -> Element | None:
+        """The statement or argument that ``rest`` starts, registered with its text."""
+        if not rest.strip():
+            self.problem(line, column, "a relation needs a statement or argument after it")
+            return None
+        kind, title, text_start = "statement", None, 0
+        if rest.startswith("["):
+            close = rest.find("]")
+            if close < 0:
+                self.problem(line, column, "'[' opens a statement title that is not closed by ']'")
+                return None
+            title = rest[1:close]
+            text_start = close + 1
+        elif rest.startswith("<") and not rest.startswith(("<+", "<-", "<_", "<!--")):
+            close = rest.find(">")
+            if close < 0:
+                self.problem(line, column, "'<' opens an argument title that is not closed by '>'")
+                return None
+            kind, title = "argument", rest[1:close]
+            text_start = close + 1
+        if title is not None:
+            title = " ".join(title.split())
+            if not title:
+                self.problem(line, column, f"empty {kind} title")
+                return None
+            if rest[text_start : text_start + 1] == ":":
+                text_start += 1
+            elif rest[text_start:].strip() and not rest[text_start:].lstrip().startswith(
+                ("{", "#")
+            ):
+                # `[Title] more text` reads as untitled text that starts with a reference
+                kind, title, text_start = "statement", None, 0
+        if title is None:
+            self.untitled += 1
+            key = f"\0untitled {self.untitled}"
+        else:
+            key = title
+        entity = self.entity(kind, key, title, line, column, section)
+        element = Element(kind, key, line, column)
+        body = rest[text_start:]
+        if body.strip():
+            element.parts.append(Part(line, column + text_start, body))
+        self.pending.append((element, entity))
+        return element
+
+    def entity(
+        self, kind: str, key: str, title: str | None, line: int, column: int, section: str | None
+    ) -> Entity:
+        found = self.entities.get((kind, key))
+        if found is None:
+            found = Entity(kind, key, title, line, column)
+            self.entities[(kind, key)] = found
+        return found
+
+    def relate(self, marker: str, parent: Element, child: Element, line: int, column: int) -> None:
+        relation, child_acts = _MARKERS[marker]
+        ends = [(parent.kind, parent.key), (child.kind, child.key)]
+        source, target = (ends[1], ends[0]) if child_acts else (ends[0], ends[1])
+        self.relations.append(Relation(relation, source, target, line, column))
+        self.events.append(("relation", self.relations[-1]))
+        self.entities[source].used = True
+        self.entities[target].used = True
+
+    # --- text ---------------------------------------------------------------------------------
+
+    def clean(self, parts: list[Part]) -> tuple[str, dict[str, Any]]:
+        """The text of ``parts`` without tags and data, and the data; tags go to ``self.tags``."""
+        self.tags = []
+        words: list[str] = []
+        data: dict[str, Any] = {}
+        for part in parts:
+            text = part.text
+            position = 0
+            while position < len(text):
+                match = _TEXT_TOKEN.search(text, position)
+                if match is None:
+                    words.append(text[position:])
+                    break
+                words.append(text[position : match.start()])
+                position = match.end()
+                if match.group(1) is not None:
+                    words.append(match.group(1))
+                elif match.group(2) is not None or match.group(3) is not None:
+                    tag = " ".join((match.group(2) or match.group(3) or "").split())
+                    if tag:
+                        self.tags.append(tag)
+                else:
+                    end = _closing_brace(text, match.start())
+                    column = part.column + match.start()
+                    if end < 0:
+                        self.problem(part.line, column, "data '{' is not closed by '}'")
+                        break
+                    try:
+                        value = t.load_yaml(text[match.start() : end + 1])
+                    except t.DataError as error:
+                        self.problem(part.line, column, f"data {{...}} is not valid YAML: {error}")
+                        value = {}
+                    if isinstance(value, dict):
+                        for key, item in value.items():
+                            data.setdefault(str(key), item)
+                        self.data_place = (part.line, column)
+                    else:
+                        self.problem(
+                            part.line, column, "data {...} must be a mapping: {key: value}"
+                        )
+                    position = end + 1
+            words.append(" ")
+        return " ".join("".join(words).split()), data
+
+    def finish_elements(self) -> None:
+        for element, entity in self.pending:
+            self.data_place = None
+            text, data = self.clean(element.parts)
+            if entity.section is None and (text or entity.kind == "argument"):
+                entity.section = self.section_at(element.line)
+            if text and text not in entity.wordings:
+                entity.wordings.append(text)
+            for tag in self.tags:
+                if tag not in entity.tags:
+                    entity.tags.append(tag)
+            for key, item in data.items():
+                entity.data.setdefault(key, item)
+            if data and entity.data_place is None:
+                entity.data_place = self.data_place
+
+    def section_at(self, line: int) -> str | None:
+        found = None
+        for path, _title, heading_line, _, _ in self.sections:
+            if heading_line <= line:
+                found = path
+        return found
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index of the '}' that closes the '{' at ``start``, quotes respected; -1 if none."""
+    depth, quote, index = 0, "", start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return index if char == "}" else -1
+        index += 1
+    return -1
+
+
+# --- from what was gathered to a map --------------------------------------------------------------
+
+
+class Builder:
+    """Turns the gathered statements, arguments and relations into the tree of a map file."""
+
+    def __init__(self, reader: Reader, leaves: Leaves) -> None:
+        self.reader = reader
+        self.leaves = leaves
+        self.ids = t.Ids()
+        self.statement_ids: dict[str, str] = {}
+        self.reasons: dict[str, list[Draft]] = {}
+        self.objections: dict[str, list[Draft]] = {}
+        self.inference_of: dict[str, Draft] = {}
+        self.gists: dict[str, str] = {}
+        self.conclusions: dict[str, str | None] = {}
+        self.first_premise: dict[str, str] = {}
+        self.objection_premises: dict[str, list[str]] = {}
+        self.extra: list[tuple[str, Entity]] = []
+        self.placeholders: set[str] = set()
+
+    def problem(self, line: int, column: int, message: str) -> None:
+        self.reader.problem(line, column, message)
+
+    def statement_id(self, key: str) -> str:
+        return self.statement_ids[key]
+
+    def run(self) -> None:
+        reader = self.reader
+        untitled = 0
+        for (kind, key), entity in reader.entities.items():
+            if kind == "statement" and (entity.used or entity.title is not None):
+                if entity.title is None:
+                    untitled += 1
+                self.statement_ids[key] = self.ids.take(entity.title or f"untitled-{untitled}")
+        for kind, payload in reader.events:
+            if kind == "pcs":
+                self.reconstruct(payload)
+        for kind, payload in reader.events:
+            if kind == "relation" and payload.relation != "undercut":
+                self.apply(payload)
+        undercuts = [p for k, p in reader.events if k == "relation" and p.relation == "undercut"]
+        while undercuts:  # an undercut of an undercut may come first in the file
+            waiting = [u for u in undercuts if not self.undercut(u, final=False)]
+            if len(waiting) == len(undercuts):
+                for relation in waiting:
+                    self.undercut(relation, final=True)
+                break
+            undercuts = waiting
+
+    def argument(self, key: str) -> Entity:
+        return self.reader.entities[("argument", key)]
+
+    def gist(self, key: str) -> str:
+        """The statement a sketched argument stands for: its description, or its title."""
+        if key not in self.gists:
+            argument = self.argument(key)
+            sid = self.ids.take(f"{slug_or(argument.title, 'argument')}.gist")
+            self.gists[key] = sid
+            self.statement_ids[f"\0gist {key}"] = sid
+            self.extra.append((f"\0gist {key}", argument))
+        return self.gists[key]
+
+    def reconstruct(self, key: str) -> None:
+        argument = self.argument(key)
+        pcs = argument.pcs
+        assert pcs is not None
+        title = slug_or(argument.title, "argument")
+        previous_conclusion: int | None = None
+        final: Draft | None = None
+        for step_number, step in enumerate(pcs.inferences, start=1):
+            conclusion_index = step.after
+            conclusion_key = pcs.items[conclusion_index][1]
+            if step.uses is not None:
+                premises = []
+                for used in step.uses:
+                    matches = [i for i in pcs.items[:conclusion_index] if i[0] == used]
+                    if not matches:
+                        self.problem(
+                            step.line, step.column, f"'uses' names ({used}), which is not above"
+                        )
+                        continue
+                    premises.append(matches[-1][1])
+            else:
+                start = previous_conclusion if previous_conclusion is not None else 0
+                premises = [i[1] for i in pcs.items[start:conclusion_index]]
+            previous_conclusion = conclusion_index
+            is_last = step_number == len(pcs.inferences)
+            placeholder = self.reader.entities[("statement", conclusion_key)].data.get("argmap")
+            if is_last and placeholder == "objection":
+                self.conclusions[key] = None
+                self.objection_premises[key] = [self.statement_id(p) for p in premises]
+                self.ids.used.discard(self.statement_ids.pop(conclusion_key, ""))
+                self.placeholders.add(conclusion_key)
+                continue
+            note = _note(argument) if is_last else None
+            if step.rule:
+                note = f"{note}\n\nInference: {step.rule}" if note else f"Inference: {step.rule}"
+            draft = Draft(
+                [self.statement_id(p) for p in premises],
+                step.line,
+                step.column,
+                id=self.ids.take(title if is_last else f"{title}.{step_number}", "argument"),
+                note=note,
+            )
+            self.reasons.setdefault(self.statement_id(conclusion_key), []).append(draft)
+            if is_last:
+                final = draft
+                self.conclusions[key] = self.statement_id(conclusion_key)
+        if final is not None:
+            self.inference_of[key] = final
+        self.first_premise[key] = self.statement_id(pcs.items[0][1])
+
+    def source(self, end: tuple[str, str]) -> tuple[list[str], str | None, str | None]:
+        """What a relation's source contributes: premises, an id, a note."""
+        kind, key = end
+        if kind == "statement":
+            return [self.statement_id(key)], None, None
+        argument = self.argument(key)
+        title = slug_or(argument.title, "argument")
+        if argument.pcs is not None and key in self.objection_premises:
+            note = _note(argument)
+            return self.objection_premises[key], self.ids.take(title), note
+        if argument.pcs is not None and self.conclusions.get(key):
+            return [self.conclusions[key] or ""], None, None
+        if argument.pcs is not None:  # its reconstruction did not stand
+            return [], None, None
+        return [self.gist(key)], self.ids.take(title), None
+
+    def target(self, end: tuple[str, str]) -> str | None:
+        kind, key = end
+        if kind == "statement":
+            return self.statement_id(key)
+        if self.argument(key).pcs is not None:
+            return self.first_premise.get(key)
+        return self.gist(key)
+
+    def apply(self, relation: Relation) -> None:
+        if relation.relation == "contradiction":
+            for source, target in (
+                (relation.source, relation.target),
+                (relation.target, relation.source),
+            ):
+                self.attach("attack", source, target, relation, keep_id=False)
+            return
+        self.attach(relation.relation, relation.source, relation.target, relation, keep_id=True)
+
+    def attach(
+        self,
+        relation: str,
+        source: tuple[str, str],
+        target: tuple[str, str],
+        where: Relation,
+        keep_id: bool,
+    ) -> None:
+        if source[0] == "argument" and relation == "support":
+            conclusion = self.conclusions.get(source[1])
+            if conclusion is not None and conclusion == self.target(target):
+                return  # the argument's own conclusion: its reconstruction says so already
+        premises, given_id, note = self.source(source)
+        claim = self.target(target)
+        if not premises or claim is None:
+            return
+        draft = Draft(premises, where.line, where.column, given_id if keep_id else None, note)
+        table = self.reasons if relation == "support" else self.objections
+        table.setdefault(claim, []).append(draft)
+        if source[0] == "argument" and source[1] not in self.inference_of:
+            self.inference_of[source[1]] = draft
+
+    def undercut(self, relation: Relation, final: bool) -> bool:
+        """Attaches an undercut to the inference it attacks; False while that is not built."""
+        kind, key = relation.target
+        if kind == "statement":
+            title = self.reader.entities[relation.target].title or "an untitled statement"
+            self.problem(
+                relation.line,
+                relation.column,
+                f"an undercut attacks an argument's inference, not a statement ([{title}])",
+            )
+            return True
+        inference = self.inference_of.get(key)
+        if inference is None:
+            if not final:
+                return False
+            self.problem(
+                relation.line,
+                relation.column,
+                f"<{self.argument(key).title}> supports or attacks nothing, so it has no "
+                "inference to undercut",
+            )
+            return True
+        premises, given_id, note = self.source(relation.source)
+        if premises:
+            draft = Draft(premises, relation.line, relation.column, given_id, note)
+            inference.objections.append(draft)
+            if relation.source[0] == "argument" and relation.source[1] not in self.inference_of:
+                self.inference_of[relation.source[1]] = draft
+        return True
+
+
+def _note(argument: Entity) -> str | None:
+    """An argument's description, kept as its reason's note (exactly, when data gives it)."""
+    given = argument.data.get("note")
+    if isinstance(given, str):
+        return given
+    return " ".join(argument.wordings) or None
+
+
+def slug_or(title: str | None, fallback: str) -> str:
+    return t.slug(title or "") or fallback
+
+
+# --- nodes --------------------------------------------------------------------------------------
+
+
+def _draft_node(draft: Draft) -> Node:
+    items: list[tuple[str, Node]] = []
+    if draft.id is not None:
+        items.append(("id", t.text(draft.id, draft.line, draft.column)))
+    items.append(
+        (
+            "premises",
+            t.sequence(
+                [t.text(p, draft.line, draft.column) for p in draft.premises],
+                draft.line,
+                draft.column,
+            ),
+        )
+    )
+    if draft.note:
+        items.append(("note", t.text(draft.note, draft.line, draft.column)))
+    if draft.objections:
+        items.append(
+            (
+                "objections",
+                t.sequence([_draft_node(o) for o in draft.objections], draft.line, draft.column),
+            )
+        )
+    return t.mapping(items, draft.line, draft.column)
+
+
+def _kind(entity: Entity, reader: Reader) -> Kind | None:
+    """The kind a statement's tags or data give it, if any."""
+    kinds = [KIND_TAGS[tag] for tag in entity.tags if tag in KIND_TAGS]
+    given = entity.data.get("kind")
+    if given is not None:
+        if not isinstance(given, str) or given not in KIND_TAGS:
+            line, column = entity.data_place or (entity.line, entity.column)
+            reader.problem(
+                line, column, f"kind must be one of {', '.join(KIND_TAGS)}, not {given!r}"
+            )
+        else:
+            kinds.insert(0, KIND_TAGS[given])
+    distinct = list(dict.fromkeys(kinds))
+    if len(distinct) > 1:
+        reader.problem(
+            entity.line,
+            entity.column,
+            f"[{entity.title}] is tagged with two kinds, {distinct[0].value} and "
+            f"{distinct[1].value}: keep one",
+        )
+    return distinct[0] if distinct else None
+
+
+def read(name: str, data: bytes, *, leaves: Leaves = Leaves.CLAIM) -> Map:
+    """The map an Argdown file holds; raises MapError with every problem, each with its place."""
+    text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    reader = Reader(name, text)
+    reader.pending = []
+    reader.read()
+    reader.finish_elements()
+    builder = Builder(reader, leaves)
+    builder.run()
+    return build(_tree(reader, builder, name), name, reader.problems)
+
+
+def _tree(reader: Reader, builder: Builder, name: str) -> Node:
+    front = reader.front
+    title = front.get("title")
+    title = str(title) if title else PurePath(name).name.split(".")[0]
+    source: list[tuple[str, Node]] = []
+    for key, field in (
+        ("sourceTitle", "title"),
+        ("author", "author"),
+        ("publisher", "publisher"),
+        ("date", "date"),
+        ("url", "url"),
+    ):
+        if front.get(key) is None:
+            continue
+        given = front[key]
+        shown = ", ".join(str(v) for v in given) if isinstance(given, list) else str(given)
+        source.append((field, t.text(" ".join(shown.split()), 1, 1)))
+    top: list[tuple[str, Node]] = [("argmap", t.value(1, 1, 1)), ("title", t.text(title, 1, 1))]
+    if source:
+        top.append(("source", t.mapping(source, 1, 1)))
+    section_ids: dict[str, str] = {}
+    section_ids_taken = t.Ids()
+    if reader.sections:
+        items: list[tuple[str, Node]] = []
+        for path, _heading, line, column, given in reader.sections:
+            if path in section_ids:
+                continue
+            sid = section_ids_taken.take(given or path, "section")
+            section_ids[path] = sid
+            items.append((sid, t.text(path, line, column)))
+        top.append(("sections", t.mapping(items, 1, 1)))
+    premises_used = {
+        p
+        for table in (builder.reasons, builder.objections)
+        for drafts in table.values()
+        for d in _walk(drafts)
+        for p in d.premises
+    }
+    entries: list[tuple[tuple[int, int], str, Node]] = []
+    skipped = 0
+    for (kind, key), entity in reader.entities.items():
+        if kind != "statement":
+            continue
+        if key in builder.placeholders:
+            continue
+        if key not in builder.statement_ids:
+            skipped += 1
+            continue
+        sid = builder.statement_ids[key]
+        entries.append(
+            (
+                (entity.line, entity.column),
+                sid,
+                _statement(reader, builder, entity, sid, premises_used, section_ids),
+            )
+        )
+    for key, argument in builder.extra:
+        sid = builder.statement_ids[key]
+        gist = Entity(
+            "statement", key, argument.title, argument.line, argument.column, argument.section
+        )
+        gist.wordings = list(argument.wordings) or [argument.title or sid]
+        gist.tags, gist.data, gist.data_place = argument.tags, argument.data, argument.data_place
+        entries.append(
+            (
+                (argument.line, argument.column),
+                sid,
+                _statement(reader, builder, gist, sid, premises_used, section_ids),
+            )
+        )
+    unused = sum(
+        1
+        for (kind, key), entity in reader.entities.items()
+        if kind == "argument" and entity.pcs is None and key not in builder.gists
+    )
+    if unused:
+        notice(
+            name,
+            f"left out {unused} argument{'s' if unused > 1 else ''} that support or attack "
+            "nothing and have no premises",
+        )
+    if skipped:
+        notice(
+            name,
+            f"left out {skipped} untitled statement{'s' if skipped > 1 else ''} that no relation "
+            "or argument uses (prose; Argdown's own map leaves them out too)",
+        )
+    entries.sort(key=lambda entry: entry[0])
+    statements = t.mapping([], 1, 1)
+    statements.items = [(t.text(sid, line, column), node) for (line, column), sid, node in entries]
+    top.append(("statements", statements))
+    return t.mapping(top, 1, 1)
+
+
+def _walk(drafts: list[Draft]) -> list[Draft]:
+    out, stack = [], list(drafts)
+    while stack:
+        draft = stack.pop()
+        out.append(draft)
+        stack.extend(draft.objections)
+    return out
+
+
+def _statement(
+    reader: Reader,
+    builder: Builder,
+    entity: Entity,
+    sid: str,
+    premises_used: set[str],
+    section_ids: dict[str, str],
+) -> Node:
+    line, column = entity.line, entity.column
+    reasons = builder.reasons.get(sid, [])
+    kind = _kind(entity, reader)
+    if kind is None:
+        if sid not in premises_used:
+            kind = Kind.THESIS
+        elif reasons:
+            kind = Kind.CLAIM
+        else:
+            kind = Kind.EVIDENCE if builder.leaves is Leaves.EVIDENCE else Kind.CLAIM
+    if not entity.wordings:
+        title = entity.title or sid
+        reader.problem(line, column, f"[{title}] is never given a text: write [{title}]: its text")
+        wording = title
+    else:
+        wording = entity.wordings[0]
+    if isinstance(entity.data.get("text"), str):
+        wording = entity.data["text"]
+    items: list[tuple[str, Node]] = [(kind.value, t.text(wording, line, column))]
+    data = entity.data
+    dline, dcolumn = entity.data_place or (line, column)
+    for key in ("hedge", "quote", "at"):
+        if key in data:
+            items.append((key, t.value(data[key], dline, dcolumn)))
+    if reasons:
+        items.append(("reasons", t.sequence([_draft_node(d) for d in reasons], line, column)))
+    objections = builder.objections.get(sid, [])
+    if objections:
+        items.append(("objections", t.sequence([_draft_node(d) for d in objections], line, column)))
+    notes = [str(data["note"])] if data.get("note") is not None else []
+    notes += [f"Also worded: {other}" for other in entity.wordings[1:]]
+    if notes:
+        items.append(("note", t.text("\n\n".join(notes), line, column)))
+    tags = [tag for tag in entity.tags if tag not in KIND_TAGS]
+    if isinstance(data.get("tags"), list):
+        tags += [str(tag) for tag in data["tags"] if str(tag) not in tags]
+    if tags:
+        items.append(
+            ("tags", t.sequence([t.text(tag, line, column) for tag in tags], line, column))
+        )
+    if "ack" in data:
+        items.append(("ack", t.value(data["ack"], dline, dcolumn)))
+    if "section" in data:
+        items.append(("section", t.value(data["section"], dline, dcolumn)))
+    elif entity.section is not None and entity.section in section_ids:
+        items.append(("section", t.text(section_ids[entity.section], line, column)))
+    return t.mapping(items, line, column)
