@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -66,10 +68,59 @@ def main() -> None:
 
 MAP_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 
+# --- reading other formats: --from and --leaves on every command that reads maps ----------------
+
+MAP_FORMATS = ("argmap", "argdown", "aif")
+"""The values of argmap.formats.Format, spelt out so that starting the command imports nothing."""
+LEAVES = ("claim", "evidence")
+"""The values of argmap.formats.Leaves."""
+
+
+class _Notices(logging.Handler):
+    """Prints the readers' one-line notices (what they left out) on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
+def _reading(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Makes --from / --leaves the readers' defaults while the command runs."""
+    from argmap import formats
+
+    if not formats.logger.handlers:
+        formats.logger.addHandler(_Notices())
+        formats.logger.setLevel(logging.INFO)
+        formats.logger.propagate = False
+    if value is not None:
+        form, leaves = (value, None) if param.name == "from_format" else (None, value)
+        ctx.with_resource(formats.reading(form, leaves))
+
+
+def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
+    """Adds --from and --leaves to a command that reads maps."""
+    command = click.option(
+        "--leaves",
+        type=click.Choice(LEAVES),
+        expose_value=False,
+        callback=_reading,
+        help="Argdown and AIF: untagged statements without reasons are claims (default), "
+        "or evidence.",
+    )(command)
+    return click.option(
+        "--from",
+        "from_format",
+        type=click.Choice(MAP_FORMATS),
+        expose_value=False,
+        callback=_reading,
+        help="The format of the map files. Default: from each file's suffix, then its content.",
+    )(command)
+
+
 # --- check ---------------------------------------------------------------------------------------
 
 
 @main.command()
+@map_inputs
 @click.argument("maps", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -161,6 +212,7 @@ def starter_map() -> str:
 
 
 @main.command("render")
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "-o",
@@ -256,6 +308,7 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 
 
 @main.command("tree")
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--focus", metavar="ID", help="Show only this statement and what is below it.")
 @click.option(
@@ -284,6 +337,7 @@ def tree_command(
 
 
 @main.command("stats")
+@map_inputs
 @click.argument("maps", metavar="MAP...", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
@@ -314,6 +368,7 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
 
 
 @main.command("whatif")
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "--reject", multiple=True, metavar="ID", help="Treat as false (repeat, or ID,ID,...)."
@@ -344,3 +399,44 @@ def whatif_command(
     else:
         result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
         click.echo(explore.format_whatif(result), nl=False)
+
+
+# --- convert -------------------------------------------------------------------------------------
+
+
+@main.command("convert")
+@map_inputs
+@click.argument("source", metavar="IN", type=MAP_PATH)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="The file to write; - for standard output.",
+)
+@click.option(
+    "--to",
+    "to_format",
+    type=click.Choice(MAP_FORMATS),
+    help="Format to write. Default: from OUTPUT's suffix (.argmap.yaml, .argdown, .json).",
+)
+def convert(source: Path, output: Path, to_format: str | None) -> None:
+    """Write the map IN in another format: argmap YAML, Argdown or AIF JSON.
+
+    The file is written whole or not at all; exit 2 when IN cannot be read."""
+    from argmap import formats
+    from argmap.files import write_atomic
+    from argmap.load import load_map
+
+    to_stdout = str(output) == "-"
+    chosen = formats.Format(to_format) if to_format else None
+    if chosen is None and not to_stdout:
+        chosen = formats.output_format(str(output))
+    if chosen is None:
+        raise click.UsageError(f"say which format to write with --to ({', '.join(MAP_FORMATS)})")
+    text = formats.write(load_map(source), chosen)
+    if to_stdout:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
