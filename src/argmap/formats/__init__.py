@@ -88,7 +88,8 @@ def looks_like_aif(data: bytes) -> bool:
     try:
         value = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        return False
+        # broken JSON that opens like AIF is reported as AIF, with the JSON error's place
+        return b'"nodes"' in head[:4096] and b'"edges"' in head
     return isinstance(value, dict) and "nodes" in value and "edges" in value
 
 

@@ -14,7 +14,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from argmap.errors import Problem
+from argmap.errors import MapError, Problem
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
 from argmap.load import Node, build, decode
@@ -90,14 +90,14 @@ def read(name: str, data: bytes, *, leaves: Leaves = Leaves.CLAIM) -> Map:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        reader.problem((error.lineno, error.colno), f"not valid JSON: {error.msg}")
-        return build(t.mapping([], 1, 1), name, reader.problems)
+        problem = Problem(name, error.lineno, error.colno, f"not valid JSON: {error.msg}")
+        raise MapError([problem]) from None
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
-        reader.problem((1, 1), "AIF JSON is an object with a list of 'nodes' and of 'edges'")
-        return build(t.mapping([], 1, 1), name, reader.problems)
+        raise MapError(
+            [Problem(name, 1, 1, "AIF JSON is an object with a list of 'nodes' and of 'edges'")]
+        )
     if not isinstance(document.get("edges"), list):
-        reader.problem((1, 1), "AIF JSON needs a list of 'edges' beside its 'nodes'")
-        return build(t.mapping([], 1, 1), name, reader.problems)
+        raise MapError([Problem(name, 1, 1, "AIF JSON needs a list of 'edges' beside its 'nodes'")])
     offsets = _offsets(text)
     node_places = [reader.places.of(o) for o in offsets.get("nodes", [])]
     edge_places = [reader.places.of(o) for o in offsets.get("edges", [])]
@@ -256,27 +256,32 @@ class _Graph:
                 undercuts.setdefault(target, []).append(node_id)
         self.undercuts = undercuts
         self.check_cycles(undercuts)
+        notices = []
         for layer, count in kept.items():
             if count:
-                notice(
-                    self.reader.name,
+                notices.append(
                     f"kept {count} {layer}-node{'s' if count > 1 else ''} "
                     f"({'rephrase' if layer == 'MA' else 'preference'}) as notes on statements",
                 )
         skipped = sum(self.skipped.values())
         if skipped:
             parts = ", ".join(f"{n} {kind}" for kind, n in self.skipped.items() if n)
-            notice(
-                self.reader.name,
+            notices.append(
                 f"left out the dialogue layer: {skipped} nodes ({parts}) and "
-                f"{self.skipped_edges} edges",
+                f"{self.skipped_edges} edges"
             )
-        return build(self.tree(reasons, rebuttals, notes), self.reader.name, self.reader.problems)
+        if self.reader.problems and "I" not in self.type.values():
+            raise MapError(sorted(self.reader.problems, key=lambda p: (p.line, p.column)))
+        tree = self.tree(reasons, rebuttals, notes)
+        built = build(tree, self.reader.name, self.reader.problems)
+        for message in notices:
+            notice(self.reader.name, message)
+        return built
 
     def check_cycles(self, undercuts: dict[str, list[str]]) -> None:
         """CA-nodes attacking each other in a ring cannot be a tree of objections."""
         state: dict[str, int] = {}
-        for start in undercuts:
+        for start in list(undercuts):
             if state.get(start) or self.type.get(start) != "CA":
                 continue
             path: list[str] = []
@@ -353,6 +358,13 @@ class _Graph:
             place = self.place[node_id]
             extra: dict[str, Any] = node["argmap"] if isinstance(node.get("argmap"), dict) else {}
             kind = extra.get("kind")
+            if kind is not None and kind not in [k.value for k in Kind]:
+                self.problem(
+                    place,
+                    f"the argmap kind of I-node '{node_id}' must be one of "
+                    f"{', '.join(k.value for k in Kind)}, not {kind!r}",
+                )
+                kind = None
             if kind is None:
                 if node_id not in used:
                     kind = Kind.THESIS.value

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import Problem
+from argmap.errors import MapError, Problem
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
 from argmap.load import Node, build, decode
@@ -547,8 +547,11 @@ class Reader:
 
 
 def _closing_brace(text: str, start: int) -> int:
-    """The index of the '}' that closes the '{' at ``start``, quotes respected; -1 if none."""
-    depth, quote, index = 0, "", start
+    """The index of the '}' that closes the '{' at ``start``, quotes respected; -1 if none.
+
+    A '}' that closes a '[' ends the block too: YAML then says what is wrong inside it."""
+    opened: list[str] = []
+    quote, index = "", start
     while index < len(text):
         char = text[index]
         if quote:
@@ -559,11 +562,14 @@ def _closing_brace(text: str, start: int) -> int:
         elif char in "\"'":
             quote = char
         elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return index if char == "}" else -1
+            opened.append(char)
+        elif char == "]" and opened and opened[-1] == "[":
+            opened.pop()
+        elif char == "}":
+            if opened.pop() == "{" and opened:
+                index += 1
+                continue
+            return index
         index += 1
     return -1
 
@@ -647,7 +653,10 @@ class Builder:
                     matches = [i for i in pcs.items[:conclusion_index] if i[0] == used]
                     if not matches:
                         self.problem(
-                            step.line, step.column, f"'uses' names ({used}), which is not above"
+                            step.line,
+                            step.column,
+                            f"'uses' names ({used}), but no statement ({used}) is above this "
+                            "inference",
                         )
                         continue
                     premises.append(matches[-1][1])
@@ -841,10 +850,16 @@ def read(name: str, data: bytes, *, leaves: Leaves = Leaves.CLAIM) -> Map:
     reader.finish_elements()
     builder = Builder(reader, leaves)
     builder.run()
-    return build(_tree(reader, builder, name), name, reader.problems)
+    notices: list[str] = []
+    if reader.problems and not builder.statement_ids:
+        raise MapError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
+    built = build(_tree(reader, builder, name, notices), name, reader.problems)
+    for message in notices:
+        notice(name, message)
+    return built
 
 
-def _tree(reader: Reader, builder: Builder, name: str) -> Node:
+def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> Node:
     front = reader.front
     title = front.get("title")
     title = str(title) if title else PurePath(name).name.split(".")[0]
@@ -920,16 +935,14 @@ def _tree(reader: Reader, builder: Builder, name: str) -> Node:
         if kind == "argument" and entity.pcs is None and key not in builder.gists
     )
     if unused:
-        notice(
-            name,
-            f"left out {unused} argument{'s' if unused > 1 else ''} that support or attack "
-            "nothing and have no premises",
+        notices.append(
+            f"left out {unused} argument{'s' if unused > 1 else ''} with no premises that "
+            f"{'support or attack' if unused > 1 else 'supports or attacks'} nothing"
         )
     if skipped:
-        notice(
-            name,
+        notices.append(
             f"left out {skipped} untitled statement{'s' if skipped > 1 else ''} that no relation "
-            "or argument uses (prose; Argdown's own map leaves them out too)",
+            "or argument uses (prose; Argdown's own map leaves them out too)"
         )
     entries.sort(key=lambda entry: entry[0])
     statements = t.mapping([], 1, 1)
