@@ -47,6 +47,8 @@ def write(map_: Map) -> str:
         if statement.objections:
             out.append(_attacks(f"[{statement.id}]", "-", statement.objections, statement.id))
         for reason in statement.reasons:
+            for number, undercut in enumerate(reason.objections, start=1):
+                out.extend(_objection_arguments(undercut, f"{reason.id}.o{number}"))
             if reason.objections:
                 out.append(_attacks(f"<{reason.id}>", "_", reason.objections, reason.id))
     return "\n\n".join(part for part in out if part) + "\n"
