@@ -99,8 +99,8 @@ def read(name: str, data: bytes, *, leaves: Leaves = Leaves.CLAIM) -> Map:
     if not isinstance(document.get("edges"), list):
         raise MapError([Problem(name, 1, 1, "AIF JSON needs a list of 'edges' beside its 'nodes'")])
     offsets = _offsets(text)
-    node_places = [reader.places.of(o) for o in offsets.get("nodes", [])]
-    edge_places = [reader.places.of(o) for o in offsets.get("edges", [])]
+    node_places = reader.places.of_all(offsets.get("nodes", []))
+    edge_places = reader.places.of_all(offsets.get("edges", []))
     return _Graph(reader, document, node_places, edge_places, leaves).build()
 
 
@@ -351,6 +351,13 @@ class _Graph:
             for s, _ in self.incoming[node_id]
             if self.type[s] == "I"
         }
+        supporting = {
+            s
+            for node_id, kind in self.type.items()
+            if kind == "RA" and node_id in self.nodes
+            for s, _ in self.incoming[node_id]
+            if self.type[s] == "I"
+        }
         statements = t.mapping([], 1, 1)
         for node_id, node in self.nodes.items():
             if self.type[node_id] != "I":
@@ -366,8 +373,8 @@ class _Graph:
                 )
                 kind = None
             if kind is None:
-                if node_id not in used:
-                    kind = Kind.THESIS.value
+                if node_id not in supporting and (node_id in reasons or node_id not in used):
+                    kind = Kind.THESIS.value  # supports nothing, even when it attacks a rival
                 elif node_id in reasons:
                     kind = Kind.CLAIM.value
                 else:
@@ -442,8 +449,15 @@ def write(map_: Map) -> str:
         meta["source"] = source
     if map_.sections:
         meta["sections"] = {section.id: section.title for section in map_.sections}
-    document = {"nodes": nodes, "edges": edges, "locutions": [], "argmap": meta}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+    # one node or edge a line: compact, and a diff shows which changed
+    def lines(items: list[Any]) -> str:
+        return ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+
+    return (
+        f'{{\n  "nodes": [\n{lines(nodes)}\n  ],\n  "edges": [\n{lines(edges)}\n  ],\n'
+        f'  "locutions": [],\n  "argmap": {json.dumps(meta, ensure_ascii=False)}\n}}\n'
+    )
 
 
 def _node(node_id: str, text: str, kind: str, extra: dict[str, Any]) -> dict[str, Any]:

@@ -19,12 +19,28 @@ class Places:
     """Turns offsets into a text into 1-based lines and columns."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        self.starts.extend(m.end() for m in re.finditer("\n", text))
+        self.text = text
+        self._starts: list[int] | None = None
 
     def of(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
+        if self._starts is None:
+            self._starts = [0]
+            self._starts.extend(m.end() for m in re.finditer("\n", self.text))
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def of_all(self, offsets: list[int]) -> list[tuple[int, int]]:
+        """The places of increasing offsets, in one pass over the text."""
+        text, out = self.text, []
+        line, previous, line_start = 1, 0, 0
+        for offset in offsets:
+            newlines = text.count("\n", previous, offset)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", previous, offset) + 1
+            out.append((line, offset - line_start + 1))
+            previous = offset
+        return out
 
 
 class Ids:

@@ -10,6 +10,7 @@ argmap's own YAML. ``maps/README.md`` documents the mapping.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import PurePath
 from typing import Any
@@ -33,6 +34,12 @@ _TEXT_TOKEN = re.compile(
     r"\\(.)|#\(([^)\n]*)\)|#([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)|(\{)",
     re.DOTALL,
 )
+_PLAIN = re.compile(r"[^\\#{]*\Z")
+_FLAT_DATA = re.compile(
+    r'\{\s*(?:[A-Za-z_]+\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]{0,8})|true)\s*'
+    r"(?:,\s*|(?=\})))*\}\Z"
+)
+_FLAT_ITEM = re.compile(r'([A-Za-z_]+)\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9]+|true)')
 KIND_TAGS = {kind.value: kind for kind in Kind}
 STATEMENT_DATA = ("kind", "hedge", "quote", "at", "note", "ack", "tags", "section")
 
@@ -485,6 +492,10 @@ class Reader:
         data: dict[str, Any] = {}
         for part in parts:
             text = part.text
+            if _PLAIN.match(text):  # most text has no escape, tag or data: keep it as it is
+                words.append(text)
+                words.append(" ")
+                continue
             position = 0
             while position < len(text):
                 match = _TEXT_TOKEN.search(text, position)
@@ -506,7 +517,9 @@ class Reader:
                         self.problem(part.line, column, "data '{' is not closed by '}'")
                         break
                     try:
-                        value = t.load_yaml(text[match.start() : end + 1])
+                        value = _flat_data(text[match.start() : end + 1])
+                        if value is None:
+                            value = t.load_yaml(text[match.start() : end + 1])
                     except t.DataError as error:
                         self.problem(part.line, column, f"data {{...}} is not valid YAML: {error}")
                         value = {}
@@ -544,6 +557,25 @@ class Reader:
             if heading_line <= line:
                 found = path
         return found
+
+
+def _flat_data(snippet: str) -> dict[str, Any] | None:
+    """A data block of plain keys and JSON strings, numbers or true (what argmap writes), read
+    without YAML's parser; None for anything else, which YAML then reads."""
+    if not _FLAT_DATA.match(snippet):
+        return None
+    out: dict[str, Any] = {}
+    for key, raw in _FLAT_ITEM.findall(snippet):
+        if raw == "true":
+            out.setdefault(key, True)
+        elif raw.startswith('"'):
+            try:
+                out.setdefault(key, json.loads(raw))
+            except ValueError:  # an escape JSON lacks and YAML has, such as \x3d
+                return None
+        else:
+            out.setdefault(key, int(raw))
+    return out
 
 
 def _closing_brace(text: str, start: int) -> int:
@@ -594,6 +626,8 @@ class Builder:
         self.objection_premises: dict[str, list[str]] = {}
         self.extra: list[tuple[str, Entity]] = []
         self.placeholders: set[str] = set()
+        self.supporting: set[str] = set()
+        """The statements some reason rests on."""
 
     def problem(self, line: int, column: int, message: str) -> None:
         self.reader.problem(line, column, message)
@@ -897,6 +931,9 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
         for d in _walk(drafts)
         for p in d.premises
     }
+    builder.supporting = {
+        p for drafts in builder.reasons.values() for d in drafts for p in d.premises
+    }
     entries: list[tuple[tuple[int, int], str, Node]] = []
     skipped = 0
     for (kind, key), entity in reader.entities.items():
@@ -972,8 +1009,8 @@ def _statement(
     reasons = builder.reasons.get(sid, [])
     kind = _kind(entity, reader)
     if kind is None:
-        if sid not in premises_used:
-            kind = Kind.THESIS
+        if sid not in builder.supporting and (reasons or sid not in premises_used):
+            kind = Kind.THESIS  # supports nothing: a conclusion, even when it attacks a rival
         elif reasons:
             kind = Kind.CLAIM
         else:

@@ -12,8 +12,6 @@ import json
 import re
 from typing import Any
 
-import yaml
-
 from argmap.model import Kind, Map, Objection, Reason, Statement
 
 _KINDS = frozenset(kind.value for kind in Kind)
@@ -72,10 +70,12 @@ def _front_matter(map_: Map) -> str:
     ):
         if value is not None:
             data[key] = value
-    # every value double-quoted, one line each, '=' escaped: nothing in it can end the block
-    body = yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, width=10**6, default_style='"'
-    ).replace("=", "\\x3d")
+    # each value a JSON string (a YAML double-quoted scalar) on its own line, '=' escaped, so
+    # that nothing in it can end the block
+    body = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n".replace("=", "\\u003d")
+        for key, value in data.items()
+    )
     return f"===\n{body}==="
 
 
