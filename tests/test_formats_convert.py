@@ -20,7 +20,7 @@ from argmap import formats
 from argmap.cli import LEAVES, MAP_FORMATS, main
 from argmap.dump import dump_map
 from argmap.formats import Format, Leaves, aif, argdown
-from argmap.load import load_map
+from argmap.load import load_map, loads
 from argmap.model import Map, walk_objections
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,8 +235,40 @@ def _argdown_cli() -> str | None:
     return shutil.which("argdown") or (str(local) if local.exists() else None)
 
 
+HOSTILE = r"""argmap: 1
+title: "=== a title\nthat ends the front matter? // no"
+source:
+  url: "https://example.org/a?b=c#d"
+statements:
+  t:
+    thesis: "[x]: <y> #tag @[m] {kind: evidence} // not a comment /* nor */ <!-- it --> \\ a_b *c*"
+    hedge: "} {"
+    note: "+ [z]: no relation\n\n- nor this -> <q>"
+    tags: [plain, "two words", "(odd)", "thesis"]
+    reasons:
+      - id: "r.1"
+        premises: [e, "e-2"]
+        note: "a note\nover lines"
+        objections:
+          - id: u1
+            premises: [e]
+            objections: [e-2]
+    objections:
+      - id: o1
+        premises: [e, e-2]
+        note: "--- {uses: [1]} ---"
+  e:
+    evidence: "  spaced   text  "
+    quote: '"quoted" and \escaped'
+    at: "p. 1: {a}"
+  e-2:
+    assumption: "(1) not a premise number"
+"""
+
+
 def _maps_to_write() -> list[tuple[str, Map]]:
     out = [(p.name.split(".")[0], load_map(p)) for p in MAPS]
+    out.append(("hostile", loads(HOSTILE)))
     out.append(("relations", load_map(FIXTURES / "argdown" / "relations.argdown")))
     if CORPUS.is_dir():
         out += [(p.stem, load_map(p)) for p in CORPUS_ARGDOWN + CORPUS_AIF]
@@ -351,3 +383,10 @@ def test_counts_match_the_model() -> None:
         for o in walk_objections(s.objections + tuple(u for r in s.reasons for u in r.objections))
     ]
     assert aif.counts(m)["CA"] == len(every) == 3
+
+
+def test_hostile_text_survives_both_writers() -> None:
+    """Text that looks like Argdown syntax, JSON or front matter comes back exactly."""
+    m = loads(HOSTILE)
+    assert argdown.read("h.argdown", argdown.write(m).encode()) == m
+    assert aif.read("h.json", aif.write(m).encode()) == m
