@@ -121,10 +121,10 @@ def test_relations_between_arguments_and_statements() -> None:
     m = load("arguments-and-statements.argdown")
     thesis = m.statements["thesis"]
     assert [(r.id, r.premises) for r in thesis.reasons] == [
-        ("Reconstructed", ("p1", "p2")),
         ("Sketched", ("Sketched.gist",)),
-    ]
-    assert thesis.reasons[0].note == "Its description is kept as the note."
+        ("Reconstructed", ("p1", "p2")),
+    ]  # in the file's order: the sketched relation is written before the reconstruction
+    assert thesis.reasons[1].note == "Its description is kept as the note."
     assert m.statements["Sketched.gist"].text.startswith("A sketched argument")
     assert attackers(m, "Sketched.gist") == [("Attacker.gist",)]
     assert premises(m, "Sketched.gist") == [("p1",)]

@@ -657,6 +657,12 @@ class Builder:
                     self.undercut(relation, final=True)
                 break
             undercuts = waiting
+        # reasons and objections in the order the file gives them, wherever they were built
+        for table in (self.reasons, self.objections):
+            for drafts in table.values():
+                for draft in [*drafts, *_walk(drafts)]:
+                    draft.objections.sort(key=_place)
+                drafts.sort(key=_place)
 
     def argument(self, key: str) -> Entity:
         return self.reader.entities[("argument", key)]
@@ -809,6 +815,10 @@ class Builder:
             if relation.source[0] == "argument" and relation.source[1] not in self.inference_of:
                 self.inference_of[relation.source[1]] = draft
         return True
+
+
+def _place(draft: Draft) -> tuple[int, int]:
+    return draft.line, draft.column
 
 
 def _note(argument: Entity) -> str | None:
