@@ -114,16 +114,18 @@ def test_notices_go_to_standard_error() -> None:
 
 
 def test_starting_the_command_imports_no_reader() -> None:
-    """`argmap --version` and commands on YAML maps do not load the Argdown or AIF code."""
+    """`argmap --version` loads neither the formats nor logging; commands on YAML maps do not
+    load the Argdown or AIF code."""
     code = (
-        "import sys, argmap.cli; from argmap.load import load_map; "
-        "load_map('maps/tutorial.argmap.yaml'); "
+        "import sys, argmap.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith('argmap.formats') or m == 'logging'))"
+        "; from argmap.load import load_map; load_map('maps/tutorial.argmap.yaml'); "
         "print(sorted(m for m in sys.modules if m.startswith('argmap.formats.')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    assert result.stdout == "[]\n"
+    assert result.stdout == "[]\n[]\n"
 
 
 # --- convert --------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import sys
 from collections.abc import Callable
@@ -76,19 +75,19 @@ LEAVES = ("claim", "evidence")
 """The values of argmap.formats.Leaves."""
 
 
-class _Notices(logging.Handler):
-    """Prints the readers' one-line notices (what they left out) on standard error."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        click.echo(self.format(record), err=True)
-
-
 def _reading(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    """Makes --from / --leaves the readers' defaults while the command runs."""
+    """Makes --from / --leaves the readers' defaults while the command runs, and prints the
+    readers' one-line notices (what they left out) on standard error."""
+    import logging
+
     from argmap import formats
 
+    class Notices(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(self.format(record), err=True)
+
     if not formats.logger.handlers:
-        formats.logger.addHandler(_Notices())
+        formats.logger.addHandler(Notices())
         formats.logger.setLevel(logging.INFO)
         formats.logger.propagate = False
     if value is not None:
