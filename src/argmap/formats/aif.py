@@ -10,7 +10,6 @@ tables.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import PurePath
 from typing import Any
 
@@ -23,8 +22,14 @@ from argmap.model import Kind, Map, Objection, Reason, walk_objections
 DIALOGUE = ("L", "YA", "TA")
 ARGUMENT = ("I", "RA", "CA", "MA", "PA")
 _GENERIC = frozenset({"", "RA", "CA", "MA", "PA", "Default Inference", "Default Conflict"})
-_SPACE = re.compile(r"[ \t\n\r]*")
 STATEMENT_FIELDS = ("kind", "hedge", "quote", "at", "section", "note", "tags", "ack")
+
+
+def _skip(text: str, index: int) -> int:
+    """The index of the first character at or after ``index`` that is not JSON white space."""
+    while index < len(text) and text[index] in " \t\n\r":
+        index += 1
+    return index
 
 
 def _offsets(text: str) -> dict[str, list[int]]:
@@ -35,31 +40,30 @@ def _offsets(text: str) -> dict[str, list[int]]:
     """
     decoder = json.JSONDecoder()
     out: dict[str, list[int]] = {}
-    index = _SPACE.match(text, 0).end() + 1  # type: ignore[union-attr]  # always matches
+    index = _skip(text, 0) + 1  # past the '{'
     while True:
-        index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+        index = _skip(text, index)
         if text[index] == "}":
             return out
         key, index = decoder.raw_decode(text, index)
-        index = _SPACE.match(text, index).end() + 1  # type: ignore[union-attr]  # past ':'
-        index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+        index = _skip(text, _skip(text, index) + 1)  # past the ':'
         if key in ("nodes", "edges") and text[index] == "[":
             starts: list[int] = []
             index += 1
             while True:
-                index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+                index = _skip(text, index)
                 if text[index] == "]":
                     index += 1
                     break
                 starts.append(index)
                 _, index = decoder.raw_decode(text, index)
-                index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+                index = _skip(text, index)
                 if text[index] == ",":
                     index += 1
             out[key] = starts
         else:
             _, index = decoder.raw_decode(text, index)
-        index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+        index = _skip(text, index)
         if text[index] == ",":
             index += 1
 
