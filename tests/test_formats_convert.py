@@ -241,6 +241,8 @@ HOSTILE = r"""argmap: 1
 title: "=== a title\nthat ends the front matter? // no"
 source:
   url: "https://example.org/a?b=c#d"
+sections:
+  s1: "#  A heading   {with: data}  "
 statements:
   t:
     thesis: "[x]: <y> #tag @[m] {kind: evidence} // not a comment /* nor */ <!-- it --> \\ a_b *c*"
@@ -261,6 +263,7 @@ statements:
         note: "--- {uses: [1]} ---"
   e:
     evidence: "  spaced   text  "
+    section: s1
     quote: '"quoted" and \escaped'
     at: "p. 1: {a}"
   e-2:

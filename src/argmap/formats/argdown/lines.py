@@ -248,6 +248,8 @@ class Reader:
                 title, data = self.clean(
                     [Part(number, len(heading.group()) + 1, stripped[len(heading.group()) :])]
                 )
+                if isinstance(data.get("title"), str):  # the exact title, as argmap writes it
+                    title = data["title"]
                 while headings and headings[-1][0] >= level:
                     headings.pop()
                 headings.append((level, title))

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from argmap.formats.tree import slug
 from argmap.model import Kind, Map, Objection, Reason, Statement
 
 _KINDS = frozenset(kind.value for kind in Kind)
@@ -30,7 +31,10 @@ def write(map_: Map) -> str:
     for statement in by_section.pop(None, []):
         out.append(_definition(statement))
     for section in map_.sections:
-        data = "" if _slug(section.title) == section.id else f" {_data({'id': section.id})}"
+        given: dict[str, str] = {} if slug(section.title) == section.id else {"id": section.id}
+        if " ".join(section.title.split()) != section.title:
+            given["title"] = section.title
+        data = f" {_data(given)}" if given else ""
         out.append(f"# {_escape(section.title)}{data}")
         for statement in by_section.pop(section.id, []):
             out.append(_definition(statement))
@@ -50,12 +54,6 @@ def write(map_: Map) -> str:
             if reason.objections:
                 out.append(_attacks(f"<{reason.id}>", "_", reason.objections, reason.id))
     return "\n\n".join(part for part in out if part) + "\n"
-
-
-def _slug(title: str) -> str:
-    from argmap.formats.tree import slug
-
-    return slug(title)
 
 
 def _front_matter(map_: Map) -> str:
