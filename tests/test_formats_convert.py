@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
 from argmap import formats
 from argmap.cli import LEAVES, MAP_FORMATS, main
@@ -22,6 +23,7 @@ from argmap.dump import dump_map
 from argmap.formats import Format, Leaves, aif, argdown
 from argmap.load import load_map, loads
 from argmap.model import Map, walk_objections
+from strategies import maps
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -395,3 +397,12 @@ def test_hostile_text_survives_both_writers() -> None:
     m = loads(HOSTILE)
     assert argdown.read("h.argdown", argdown.write(m).encode()) == m
     assert aif.read("h.json", aif.write(m).encode()) == m
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_any_map_survives_argdown_and_aif(m: Map) -> None:
+    """argmap -> Argdown -> argmap and argmap -> AIF -> argmap give an equal map, whatever the
+    texts (markup, quotes, line breaks, right-to-left script) and the shape."""
+    assert argdown.read("any.argdown", argdown.write(m).encode()) == m
+    assert aif.read("any.json", aif.write(m).encode()) == m

@@ -8,6 +8,7 @@ indentation says what a relation hangs under. :mod:`.read` turns what is gathere
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from typing import Any
@@ -130,6 +131,8 @@ class Reader:
         self.events: list[tuple[str, Any]] = []
         self.front: dict[str, Any] = {}
         self.sections: list[tuple[str, str, int, int, str | None]] = []
+        """Each heading: its path, title, line, column, and the id its data gives."""
+        self._heading_lines: list[int] | None = None
         self.untitled = 0
         self.pending: list[tuple[Element, Entity]] = []
         self.tags: list[str] = []
@@ -536,11 +539,11 @@ class Reader:
                 entity.data_place = self.data_place
 
     def section_at(self, line: int) -> str | None:
-        found = None
-        for path, _title, heading_line, _, _ in self.sections:
-            if heading_line <= line:
-                found = path
-        return found
+        """The heading above ``line``, as the index of its occurrence in ``sections``."""
+        if self._heading_lines is None:
+            self._heading_lines = [heading[2] for heading in self.sections]
+        index = bisect.bisect_right(self._heading_lines, line) - 1
+        return str(index) if index >= 0 else None
 
 
 def _flat_data(snippet: str) -> dict[str, Any] | None:

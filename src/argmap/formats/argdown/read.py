@@ -344,7 +344,7 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
             continue
         given = front[key]
         shown = ", ".join(str(v) for v in given) if isinstance(given, list) else str(given)
-        source.append((field, t.text(" ".join(shown.split()), 1, 1)))
+        source.append((field, t.text(shown, 1, 1)))
     top: list[tuple[str, Node]] = [("argmap", t.value(1, 1, 1)), ("title", t.text(title, 1, 1))]
     if source:
         top.append(("source", t.mapping(source, 1, 1)))
@@ -352,12 +352,13 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
     section_ids_taken = t.Ids()
     if reader.sections:
         items: list[tuple[str, Node]] = []
-        for path, _heading, line, column, given in reader.sections:
-            if path in section_ids:
-                continue
-            sid = section_ids_taken.take(given or path, "section")
-            section_ids[path] = sid
-            items.append((sid, t.text(path, line, column)))
+        known: dict[str, str] = {}  # the same heading again (or the same id) is the same section
+        for index, (path, _heading, line, column, given) in enumerate(reader.sections):
+            key = f"id {given}" if given else f"path {path}"
+            if key not in known:
+                known[key] = section_ids_taken.take(given or path, "section")
+                items.append((known[key], t.text(path, line, column)))
+            section_ids[str(index)] = known[key]
         top.append(("sections", t.mapping(items, 1, 1)))
     premises_used = {
         p
@@ -474,8 +475,8 @@ def _statement(
     if notes:
         items.append(("note", t.text("\n\n".join(notes), line, column)))
     tags = [tag for tag in entity.tags if tag not in KIND_TAGS]
-    if isinstance(data.get("tags"), list):
-        tags += [str(tag) for tag in data["tags"] if str(tag) not in tags]
+    if isinstance(data.get("tags"), list):  # the exact tags, as argmap writes them
+        tags = [str(tag) for tag in data["tags"]]
     if tags:
         items.append(
             ("tags", t.sequence([t.text(tag, line, column) for tag in tags], line, column))

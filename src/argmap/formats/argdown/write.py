@@ -137,7 +137,7 @@ def _definition(statement: Statement) -> str:
         data["at"] = statement.at
     if statement.note is not None:
         data["note"] = statement.note
-    if kept_tags:
+    if kept_tags or len(set(statement.tags)) < len(statement.tags):
         data["tags"] = list(statement.tags)
         tags = tags[:1]
     if statement.acks:
