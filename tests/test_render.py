@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from argmap.cli import main
+from argmap.cli import LEAVES, MAP_FORMATS, main
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
 from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES
@@ -167,7 +167,13 @@ def test_the_cli_offers_the_librarys_choices() -> None:
         for name, param in options.items()
         if isinstance(param.type, click.Choice)
     }
-    assert choices == {"fmt": FORMATS, "direction": DIRECTIONS, "engine": ENGINES}
+    assert choices == {
+        "fmt": FORMATS,
+        "direction": DIRECTIONS,
+        "engine": ENGINES,
+        "from_format": MAP_FORMATS,  # what every command that reads maps takes
+        "leaves": LEAVES,
+    }
     assert options["wrap"].default == DEFAULT_WRAP
 
 
