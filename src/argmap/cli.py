@@ -17,6 +17,8 @@ from argmap.options import (
     ENGINES,
     PICTURE_FORMATS,
     CheckFormat,
+    Direction,
+    PictureFormat,
     StatsFormat,
 )
 from argmap.status import Severity
@@ -65,7 +67,9 @@ def main() -> None:
     """Check and draw argument maps: which claims are supported, and where support runs out."""
 
 
-MAP_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
+# The loader says what is wrong with a path (missing, a directory, too large), in the same words
+# for every command, check included.
+MAP_PATH = click.Path(path_type=Path)
 
 # --- reading other formats: --from and --leaves on every command that reads maps ----------------
 
@@ -120,7 +124,7 @@ def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
 
 @main.command()
 @map_inputs
-@click.argument("maps", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
     "form",
@@ -198,6 +202,25 @@ def schema() -> None:
     click.echo(schema_json(), nl=False)
 
 
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server for editors, over standard input and output.
+
+    Needs the optional dependencies: pip install 'argmap[lsp]'.
+    """
+    from argmap.errors import ArgmapError
+
+    try:
+        from argmap.lsp.features import serve
+    except ImportError as error:
+        raise ArgmapError(
+            f"argmap lsp needs pygls and lsprotocol ({error.name} is missing): "
+            "pip install 'argmap[lsp]'"
+        ) from None
+    serve()
+
+
 def starter_map() -> str:
     """The text of the starter map that `argmap new` writes."""
     from importlib.resources import files
@@ -264,8 +287,8 @@ def starter_map() -> str:
 def render_command(
     map_path: Path,
     output: Path | None,
-    fmt: str | None,
-    direction: str,
+    fmt: PictureFormat | None,
+    direction: Direction,
     focus: str | None,
     depth: int | None,
     wrap: int,
@@ -276,13 +299,13 @@ def render_command(
     engine: str,
 ) -> None:
     """Draw MAP with Graphviz: svg, png, pdf, or the DOT text."""
+    from argmap.dot import DrawOptions
     from argmap.load import load_map
     from argmap.render import draw, picture, resolve_output
     from argmap.render import render as write_picture
 
     target, chosen = resolve_output(map_path, output, fmt)
-    source = draw(
-        load_map(map_path),
+    options = DrawOptions(
         findings=findings,
         status=status,
         critical=critical,
@@ -292,10 +315,12 @@ def render_command(
         wrap=wrap,
         legend=legend,
     )
+    source = draw(load_map(map_path), options)
+    name = str(map_path)
     if target is None:
-        click.echo(picture(source, chosen, engine), nl=False)
+        click.echo(picture(source, chosen, engine, name=name), nl=False)
     else:
-        click.echo(f"wrote {write_picture(source, target, chosen, engine)}", err=True)
+        click.echo(f"wrote {write_picture(source, target, chosen, engine, name=name)}", err=True)
 
 
 # --- tree, stats, whatif -------------------------------------------------------------------------
@@ -366,18 +391,24 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
         click.get_current_context().exit(EXIT_BAD_INPUT)
 
 
-@main.command("whatif")
+IDS = "ID[,ID...]"
+"""How --reject and --accept show that they take ids joined by commas, or repeated."""
+
+
+# Extra arguments are allowed so that `--reject a b` is answered with the forms that work.
+@main.command("whatif", context_settings={"allow_extra_args": True})
 @map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
-@click.option(
-    "--reject", multiple=True, metavar="ID", help="Treat as false (repeat, or ID,ID,...)."
-)
-@click.option(
-    "--accept", multiple=True, metavar="ID", help="Treat as given (repeat, or ID,ID,...)."
-)
+@click.option("--reject", multiple=True, metavar=IDS, help="Treat as false (or repeat it).")
+@click.option("--accept", multiple=True, metavar=IDS, help="Treat as given (or repeat it).")
 @click.option("--critical", is_flag=True, help="List the single points of failure instead.")
+@click.pass_context
 def whatif_command(
-    map_path: Path, reject: tuple[str, ...], accept: tuple[str, ...], critical: bool
+    ctx: click.Context,
+    map_path: Path,
+    reject: tuple[str, ...],
+    accept: tuple[str, ...],
+    critical: bool,
 ) -> None:
     """Evaluate MAP again with statements rejected or granted, and show every status that changes,
     theses first; or, with --critical, the statements whose rejection alone leaves a thesis without
@@ -386,6 +417,11 @@ def whatif_command(
     from argmap.analysis import evaluate
     from argmap.load import load_map
 
+    if ctx.args:
+        raise click.UsageError(
+            f"unexpected {' '.join(ctx.args)!r}: --reject and --accept take ids joined by commas "
+            "(--reject a,b) or the option again (--reject a --reject b), and one MAP"
+        )
     if critical == bool(reject or accept):
         raise click.UsageError("give --reject/--accept, or --critical")
     if (reject or accept) and not _ids(reject) + _ids(accept):

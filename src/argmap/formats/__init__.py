@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextvars
 import enum
-import gc
 import json
 import logging
 from collections.abc import Iterator
@@ -118,10 +117,9 @@ def read(name: str, data: bytes, *, form: str | None = None, leaves: str | None 
         from argmap.load import loads
 
         return loads(data, name)
-    # What a reader builds holds no cycles; pausing the cycle collector keeps reading linear.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    from argmap.util import collector_paused
+
+    with collector_paused():  # what a reader builds holds no cycles: reading stays linear
         if chosen is Format.ARGDOWN:
             from argmap.formats.argdown import read as read_argdown
 
@@ -129,9 +127,6 @@ def read(name: str, data: bytes, *, form: str | None = None, leaves: str | None 
         from argmap.formats.aif import read as read_aif
 
         return read_aif(name, data, leaves=given)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def write(map_: Map, form: Format) -> str:
