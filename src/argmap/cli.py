@@ -16,6 +16,7 @@ from argmap.options import (
     ENGINES,
     PICTURE_FORMATS,
     CheckFormat,
+    Direction,
     StatsFormat,
 )
 from argmap.status import Severity
@@ -344,3 +345,44 @@ def whatif_command(
     else:
         result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
         click.echo(explore.format_whatif(result), nl=False)
+
+
+# --- report, serve -------------------------------------------------------------------------------
+
+
+SOURCE_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@main.command("report")
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.option(
+    "--source", type=SOURCE_PATH, help="Plain text of the source: quotes are marked in it."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write. Default: beside MAP, as NAME.html.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="TB",
+    show_default=True,
+    help="Thesis at the top (TB), bottom (BT) or left (LR).",
+)
+def report_command(
+    map_path: Path, source: Path | None, output: Path | None, direction: str
+) -> None:
+    """Write one self-contained HTML page of MAP to share: verdicts, diagram, findings, the
+    source with its quotes marked, and each statement's details. Exit 0 when written, 2 when not."""
+    from argmap.html import default_output, write_report
+
+    target = output or default_output(map_path)
+    written = write_report(map_path, target, source_path=source, direction=_direction(direction))
+    click.echo(f"wrote {written}", err=True)
+
+
+def _direction(value: str) -> Direction:
+    """The --direction choice, as the type the library takes (click has checked it)."""
+    return next(d for d in DIRECTIONS if d == value)

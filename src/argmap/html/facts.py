@@ -1,0 +1,60 @@
+"""What the report shows, gathered once from the library: the check, the single points of failure,
+what rejecting each statement brings down, and where the quotes occur in the source."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from argmap import explore
+from argmap.analysis import Finding, Report, SourceText, check
+from argmap.html.source import Occurrence, occurrences
+from argmap.model import Map
+
+WHATIF_ALL = 250
+"""Up to this many statements, the report asks ``whatif`` what rejecting each statement brings
+down (one evaluation each, so the work grows with the square of the map); on larger maps it asks
+only for the single points of failure, and says so in each other statement's details."""
+
+
+@attrs.frozen
+class Facts:
+    """Everything the page says about one map."""
+
+    map: Map
+    """The map."""
+    report: Report
+    """What ``argmap check`` finds, quotes checked against the source when there is one."""
+    numbers: Mapping[str, int]
+    """Each statement's number: its place in the map, counting from 0."""
+    critical: Mapping[str, explore.Critical]
+    """The single points of failure, by statement id."""
+    falls: Mapping[str, tuple[explore.Change, ...]]
+    """What changes when the statement alone is rejected, for the statements asked about."""
+    source: SourceText | None
+    """The source, when given."""
+    found: tuple[Occurrence, ...]
+    """Where the quotes occur in the source, in source order."""
+
+    @property
+    def every_fall_known(self) -> bool:
+        """Whether :attr:`falls` covers every statement (maps up to :data:`WHATIF_ALL`)."""
+        return len(self.map.statements) <= WHATIF_ALL
+
+    def findings_of(self, statement: str) -> list[tuple[int, Finding]]:
+        """The findings about one statement, with their place in :attr:`Report.findings`."""
+        return [(j, f) for j, f in enumerate(self.report.findings) if f.statement == statement]
+
+
+def gather(map: Map, source: str | None = None) -> Facts:
+    """Check the map (against ``source`` when given) and ask the questions the page answers."""
+    report = check(map, source=source)
+    numbers = {sid: k for k, sid in enumerate(map.statements)}
+    critical = {c.statement: c for c in explore.critical(map, report.evaluation)}
+    asked = list(map.statements) if len(map.statements) <= WHATIF_ALL else list(critical)
+    falls = {sid: explore.whatif(map, reject=[sid]).changes for sid in asked}
+    text = SourceText(source) if source is not None else None
+    quotes = [(numbers[s.id], s.quote) for s in map.statements.values() if s.quote]
+    found = tuple(occurrences(text, quotes)) if text is not None else ()
+    return Facts(map, report, numbers, critical, falls, text, found)

@@ -1,0 +1,125 @@
+"""The diagram made fit to embed in a page: Graphviz's SVG read with an XML parser and written
+again through an allow-list, so that nothing in it can run or fetch anything.
+
+Whatever the SVG writer lets through (see the safe-output work on ``argmap render``), the page
+never carries a ``<script>``, ``<foreignObject>``, ``<style>``, ``on*`` attribute, ``style``
+attribute or a link that is not ``http``/``https``: elements outside the list are dropped with
+their content, attributes outside it are dropped, and every text and attribute value is escaped
+again on the way out. Statement nodes are marked with the page's own number for the statement
+(``data-k``), the only handle the page's script uses; Graphviz's ids, which repeat map ids and
+could clash with the page's, are left out.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Mapping
+
+from argmap.errors import RenderError
+from argmap.html.escape import attribute, text
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+
+ELEMENTS = frozenset(
+    {"svg", "g", "title", "path", "polygon", "polyline", "ellipse", "circle", "rect", "line"}
+    | {"text", "tspan", "a"}
+)
+"""The SVG elements Graphviz draws a map with; anything else is dropped with its content."""
+
+ATTRIBUTES = frozenset(
+    {"viewBox", "class", "transform", "points", "d", "cx", "cy", "rx", "ry", "r", "x", "y"}
+    | {"x1", "x2", "y1", "y2", "width", "height", "fill", "fill-opacity", "stroke"}
+    | {"stroke-width", "stroke-dasharray", "stroke-opacity", "text-anchor", "font-family"}
+    | {"font-size", "font-weight", "font-style", "text-decoration", "baseline-shift"}
+    | {"target"}
+)
+"""Presentation attributes kept as they are; links and ids are handled apart."""
+
+_WEB = re.compile(r"https?://[^\s\"'<>\\]+\Z", re.IGNORECASE)
+# Characters XML 1.0 does not allow at all, and the lone surrogates a broken reference gives.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_REFERENCE = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
+
+
+def embeddable(svg: bytes, statements: Mapping[str, int]) -> str:
+    """The SVG as markup to put in an HTML page: only allowed elements and attributes, the
+    statement nodes (Graphviz node ids found in ``statements``) marked ``data-k`` with their
+    number, focusable, and named for screen readers by their ``<title>``.
+
+    Raises :class:`RenderError` when Graphviz's output cannot be read as XML even after dropping
+    the characters XML forbids.
+    """
+    try:
+        root = ET.fromstring(_readable(svg))
+    except ET.ParseError as error:
+        raise RenderError(
+            f"the diagram cannot be embedded: Graphviz wrote bad SVG ({error})"
+        ) from None
+    if _local(root.tag) != "svg":
+        raise RenderError("the diagram cannot be embedded: Graphviz wrote no <svg> element")
+    return "".join(_write(root, statements, top=True))
+
+
+def _readable(svg: bytes) -> str:
+    """The SVG's text without its prolog (declaration, DOCTYPE, comments) and without the
+    characters, raw or as references, that XML 1.0 refuses."""
+    decoded = svg.decode("utf-8", "replace")
+    decoded = _PROLOG.sub("", decoded, count=1)
+    decoded = _REFERENCE.sub(_safe_reference, decoded)
+    return _NOT_XML.sub("\ufffd", decoded)
+
+
+def _safe_reference(match: re.Match[str]) -> str:
+    body = match.group(1)
+    try:
+        code = int(body[1:], 16) if body[0] in "xX" else int(body)
+    except ValueError:
+        return "\ufffd"
+    if code > 0x10FFFF or _NOT_XML.match(chr(code)):
+        return "\ufffd"
+    return match.group(0)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
+
+
+def _write(
+    element: ET.Element, statements: Mapping[str, int], *, top: bool = False
+) -> Iterator[str]:
+    name = _local(element.tag)
+    if not element.tag.startswith(f"{{{SVG}}}") or name not in ELEMENTS:
+        return
+    pairs: list[tuple[str, str]] = []
+    for key, value in element.attrib.items():
+        if key in ATTRIBUTES and not (top and key in ("width", "height")):
+            pairs.append((key, value))
+        elif key in ("href", f"{{{XLINK}}}href") and name == "a" and _WEB.match(value.strip()):
+            pairs.append(("href", value.strip()))
+    if name == "a" and any(key == "href" for key, _ in pairs):
+        pairs.append(("rel", "noopener noreferrer external"))
+    if top:
+        pairs.append(("role", "img"))
+    number = statements.get(element.attrib.get("id", "")) if name == "g" else None
+    if number is not None and element.attrib.get("class") == "node":
+        title = next((c for c in element if _local(c.tag) == "title"), None)
+        pairs.append(("data-k", str(number)))
+        pairs.append(("tabindex", "0"))
+        pairs.append(("role", "button"))
+        if title is not None and title.text:
+            pairs.append(("aria-label", title.text))
+    head = "".join(f' {key}="{attribute(value)}"' for key, value in pairs)
+    yield f"<{name}{head}>"
+    tip = element.attrib.get(f"{{{XLINK}}}title")
+    if name == "a" and tip:
+        yield f"<title>{text(tip)}</title>"  # a tooltip every browser shows
+    if element.text:
+        yield text(element.text)
+    for child in element:
+        yield from _write(child, statements)
+        if child.tail:
+            yield text(child.tail)
+    yield f"</{name}>"
