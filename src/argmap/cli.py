@@ -383,6 +383,39 @@ def report_command(
     click.echo(f"wrote {written}", err=True)
 
 
+@main.command("serve")
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.option(
+    "--source", type=SOURCE_PATH, help="Plain text of the source: quotes are marked in it."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="0: any free port.",
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on; keep it local."
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="TB",
+    show_default=True,
+    help="Thesis at the top (TB), bottom (BT) or left (LR).",
+)
+def serve_command(
+    map_path: Path, source: Path | None, port: int, host: str, direction: str
+) -> None:
+    """Serve MAP's report at http://127.0.0.1:PORT/ and update the open page on each save of MAP
+    (or of the source). A broken map keeps the last good report, with its problems above it.
+    Ctrl-C stops. Exit 0 when stopped, 2 when it cannot start (a port in use)."""
+    from argmap.html.serve import serve
+
+    serve(map_path, source, host=host, port=port, direction=_direction(direction))
+
+
 def _direction(value: str) -> Direction:
     """The --direction choice, as the type the library takes (click has checked it)."""
     return next(d for d in DIRECTIONS if d == value)
