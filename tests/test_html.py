@@ -302,3 +302,20 @@ def test_preview_keeps_the_last_good_report_when_the_map_breaks(tmp_path: Path) 
     preview.rebuild()
     assert b"Somebody did." in preview.current()
     assert preview.state() == b'{"version": 2, "problems": []}'
+
+
+@pytest.mark.parametrize("name", ["tutorial.argmap.yaml", "china-russia-central-asia.argmap.yaml"])
+def test_what_rejecting_brings_down_is_what_whatif_says(name: str) -> None:
+    """Each statement's "rejecting it" is whatif's answer for it alone: the report skips asking
+    for statements that are already out or that nothing rests on, and that changes no answer."""
+    from argmap import explore
+    from argmap.html.facts import gather
+    from argmap.load import load_map
+
+    argmap = load_map(Path(__file__).resolve().parents[1] / "maps" / name)
+    facts = gather(argmap)
+    for sid in argmap.statements:
+        asked = explore.whatif(argmap, reject=[sid]).changes
+        assert [c for c in facts.falls[sid] if c.statement != sid] == [
+            c for c in asked if c.statement != sid
+        ], sid

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 import attrs
 
 from argmap import explore
-from argmap.analysis import Finding, Report, SourceText, check
+from argmap.analysis import Report, SourceText, check
 from argmap.html.source import Occurrence, occurrences
-from argmap.model import Map
+from argmap.model import Map, walk_objections
+from argmap.status import Status
 
 WHATIF_ALL = 250
 """Up to this many statements, the report asks ``whatif`` what rejecting each statement brings
@@ -42,19 +43,37 @@ class Facts:
         """Whether :attr:`falls` covers every statement (maps up to :data:`WHATIF_ALL`)."""
         return len(self.map.statements) <= WHATIF_ALL
 
-    def findings_of(self, statement: str) -> list[tuple[int, Finding]]:
-        """The findings about one statement, with their place in :attr:`Report.findings`."""
-        return [(j, f) for j, f in enumerate(self.report.findings) if f.statement == statement]
-
 
 def gather(map: Map, source: str | None = None) -> Facts:
     """Check the map (against ``source`` when given) and ask the questions the page answers."""
     report = check(map, source=source)
     numbers = {sid: k for k, sid in enumerate(map.statements)}
     critical = {c.statement: c for c in explore.critical(map, report.evaluation)}
-    asked = list(map.statements) if len(map.statements) <= WHATIF_ALL else list(critical)
-    falls = {sid: explore.whatif(map, reject=[sid]).changes for sid in asked}
+    falls: dict[str, tuple[explore.Change, ...]] = {}
+    if len(map.statements) <= WHATIF_ALL:
+        # Rejecting a statement that is already out, or that nothing rests on, changes no other.
+        used = _premises(map)
+        for sid in map.statements:
+            if sid in used and report.evaluation.status[sid] in (Status.GROUNDED, Status.UNDECIDED):
+                falls[sid] = explore.whatif(map, reject=[sid]).changes
+            else:
+                falls[sid] = ()
+    else:
+        falls = {sid: explore.whatif(map, reject=[sid]).changes for sid in critical}
     text = SourceText(source) if source is not None else None
     quotes = [(numbers[s.id], s.quote) for s in map.statements.values() if s.quote]
     found = tuple(occurrences(text, quotes)) if text is not None else ()
     return Facts(map, report, numbers, critical, falls, text, found)
+
+
+def _premises(map: Map) -> set[str]:
+    """Every statement that is a premise of some reason or objection."""
+    used: set[str] = set()
+    for statement in map.statements.values():
+        for reason in statement.reasons:
+            used.update(reason.premises)
+            for objection in walk_objections(reason.objections):
+                used.update(objection.premises)
+        for objection in walk_objections(statement.objections):
+            used.update(objection.premises)
+    return used
