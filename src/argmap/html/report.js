@@ -39,9 +39,11 @@
   function centreOn(node) {
     var box = node.getBoundingClientRect();
     var a = toSvg(box.left, box.top), b = toSvg(box.right, box.bottom);
-    var v = state.view, w = v.w, bw = b.x - a.x;
-    if (w > bw * 6) w = Math.max(bw * 4, state.home.w / 60);
-    var h = v.h * (w / v.w);
+    var v = state.view, w = v.w, bw = b.x - a.x, bh = b.y - a.y;
+    var frame = state.svg.getBoundingClientRect();
+    var aspect = frame.width > 0 ? frame.height / frame.width : v.h / v.w;
+    if (w > bw * 5) w = Math.max(bw * 3, bh * 3 / aspect, state.home.w / 60);
+    var h = w * aspect;
     setView({ x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - h / 2, w: w, h: h });
   }
 
