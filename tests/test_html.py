@@ -10,19 +10,25 @@ import json
 import re
 import shutil
 import socket
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
 from argmap.analysis import SourceText
 from argmap.cli import main
 from argmap.html import report
+from argmap.html.facts import gather
+from argmap.html.page import page as render_page
 from argmap.html.serve import Preview
 from argmap.html.source import marked, occurrences
 from argmap.html.svg import embeddable
-from argmap.load import loads
+from argmap.load import load_map, loads
+from argmap.model import Map
+from strategies import maps, tricky_texts
 
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None, reason="Graphviz's dot is not installed"
@@ -64,6 +70,7 @@ class _Page(HTMLParser):
         self.links: list[str] = []
         self.sources: list[str] = []
         self.tags: list[str] = []
+        self.texts: list[str] = []
         self.policy = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -85,6 +92,8 @@ class _Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_script:
             self.scripts[-1] += data
+        else:
+            self.texts.append(data)
 
 
 def _parse(page: str) -> _Page:
@@ -319,3 +328,52 @@ def test_what_rejecting_brings_down_is_what_whatif_says(name: str) -> None:
         assert [c for c in facts.falls[sid] if c.statement != sid] == [
             c for c in asked if c.statement != sid
         ], sid
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argmap=maps(), source=tricky_texts)
+def test_any_text_of_a_map_shows_as_written_and_never_as_markup(argmap: Map, source: str) -> None:
+    """Whatever a map's texts hold (markup, quotes, references, emoji, right-to-left script),
+    the page shows each as written and gains no element, attribute or script from it."""
+    page = render_page(gather(argmap, source), "")
+    parsed = _Page()
+    parsed.feed(page)
+    shown = "".join(parsed.texts)
+    for statement in argmap.statements.values():
+        assert statement.text in shown
+        if statement.quote:
+            assert statement.quote in shown
+    assert argmap.title in shown
+    assert source in shown
+    assert parsed.events == []
+    assert parsed.sources == []
+    assert set(parsed.tags) <= _ALLOWED_TAGS
+    assert len(parsed.scripts) == 1
+
+
+@needs_dot
+def test_diagram_of_hostile_texts_embeds_as_well_formed_inert_svg() -> None:
+    """The texts that broke or subverted Graphviz's SVG (see the safe-output issue) give an
+    embedded diagram that parses as XML and holds nothing that runs."""
+    hostile = ["x &#1; y", "&#xD800; z", "&lt;b&gt; &amp; &#65;", "C:\\Notes\\Graph.txt \\N \\G"]
+    lines = ["argmap: 1", "title: 'x &#1; y'", "statements:"]
+    for n, words in enumerate(hostile):
+        lines += [f"  s{n}:", f"    claim: {json.dumps(words)}", f"    hedge: {json.dumps(words)}"]
+    page = report(loads("\n".join(lines) + "\n"))
+    svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)
+    names = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}
+    assert names <= {"svg", "g", "title", "path", "polygon", "ellipse", "text", "a", "polyline"}
+    assert not [k for element in root.iter() for k in element.attrib if k.startswith("on")]
+    assert "\x01" not in page
+
+
+def test_the_seed_map_s_report_in_maps_is_current() -> None:
+    """maps/china-russia-central-asia.html is what `make maps` writes from the map as it is now:
+    everything but the diagram is built again and compared byte for byte (the diagram, taken
+    from the file, depends on the Graphviz version)."""
+    folder = Path(__file__).resolve().parents[1] / "maps"
+    kept = (folder / "china-russia-central-asia.html").read_text(encoding="utf-8")
+    svg = kept[kept.index("<svg") : kept.index("</svg>") + len("</svg>")]
+    facts = gather(load_map(folder / "china-russia-central-asia.argmap.yaml"))
+    assert render_page(facts, svg) == kept, "the map changed: run make maps"
