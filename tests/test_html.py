@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 
 from argmap.analysis import SourceText
 from argmap.cli import main
-from argmap.html import report
+from argmap.html import escape, report
 from argmap.html.facts import gather
 from argmap.html.page import page as render_page
 from argmap.html.serve import Preview
@@ -377,3 +377,10 @@ def test_the_seed_map_s_report_in_maps_is_current() -> None:
     svg = kept[kept.index("<svg") : kept.index("</svg>") + len("</svg>")]
     facts = gather(load_map(folder / "china-russia-central-asia.argmap.yaml"))
     assert render_page(facts, svg) == kept, "the map changed: run make maps"
+
+
+@pytest.mark.parametrize("character", ["\x01", "\x7f", "\x85", "\ud800", "\ufdd0", "\ufffe"])
+def test_characters_html_cannot_carry_become_replacement_characters(character: str) -> None:
+    """Controls, lone surrogates and non-characters are shown as U+FFFD; line breaks and tabs
+    stay, and markup characters are escaped."""
+    assert escape.text(f"<a{character}>\n\t") == "&lt;a\ufffd&gt;\n\t"

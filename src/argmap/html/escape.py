@@ -15,6 +15,8 @@ _UNWRITABLE = re.compile(
 
 def clean(value: str) -> str:
     """``value`` with each character HTML cannot carry replaced by U+FFFD."""
+    if value.isprintable():  # no control, surrogate or non-character: nothing to replace
+        return value
     return _UNWRITABLE.sub("\ufffd", value)
 
 

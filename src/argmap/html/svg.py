@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from argmap.errors import RenderError
 from argmap.html.escape import attribute, text
@@ -60,7 +60,9 @@ def embeddable(svg: bytes, statements: Mapping[str, int]) -> str:
         ) from None
     if _local(root.tag) != "svg":
         raise RenderError("the diagram cannot be embedded: Graphviz wrote no <svg> element")
-    return "".join(_write(root, statements, top=True))
+    out: list[str] = []
+    _write(root, statements, out, top=True)
+    return "".join(out)
 
 
 def _readable(svg: bytes) -> str:
@@ -88,8 +90,9 @@ def _local(tag: str) -> str:
 
 
 def _write(
-    element: ET.Element, statements: Mapping[str, int], *, top: bool = False
-) -> Iterator[str]:
+    element: ET.Element, statements: Mapping[str, int], out: list[str], *, top: bool = False
+) -> None:
+    """Append the element, if allowed, and its allowed content to ``out``."""
     name = _local(element.tag)
     if not element.tag.startswith(f"{{{SVG}}}") or name not in ELEMENTS:
         return
@@ -112,14 +115,14 @@ def _write(
         if title is not None and title.text:
             pairs.append(("aria-label", title.text))
     head = "".join(f' {key}="{attribute(value)}"' for key, value in pairs)
-    yield f"<{name}{head}>"
+    out.append(f"<{name}{head}>")
     tip = element.attrib.get(f"{{{XLINK}}}title")
     if name == "a" and tip:
-        yield f"<title>{text(tip)}</title>"  # a tooltip every browser shows
+        out.append(f"<title>{text(tip)}</title>")  # a tooltip every browser shows
     if element.text:
-        yield text(element.text)
+        out.append(text(element.text))
     for child in element:
-        yield from _write(child, statements)
+        _write(child, statements, out)
         if child.tail:
-            yield text(child.tail)
-    yield f"</{name}>"
+            out.append(text(child.tail))
+    out.append(f"</{name}>")
