@@ -167,6 +167,37 @@ def test_clicking_a_statement_in_the_diagram_opens_its_details(
     assert _errors(browser) == []
 
 
+def test_the_keyboard_reaches_statements_and_search_finds_words(
+    browser: Any, seed_report: Path
+) -> None:
+    """Tab reaches the statements in the diagram and Enter opens one; the search box finds
+    statements by words of their text, and Enter centres on the first."""
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(seed_report.as_uri())
+    browser.find_element(By.ID, "am-diagram").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    k = focused.get_attribute("data-k")
+    assert k is not None
+    focused.send_keys(Keys.ENTER)
+    shown = browser.find_element(By.CSS_SELECTOR, "#am-details .am-statement")
+    assert shown.get_attribute("data-k") == k
+    search = browser.find_element(By.ID, "am-search")
+    search.send_keys("sphere of influence", Keys.ENTER)
+    results = browser.find_elements(By.CSS_SELECTOR, "#am-results button")
+    assert [r.text.split(":")[0] for r in results] == ["c-no-reaction"]
+    shown = browser.find_element(By.CSS_SELECTOR, "#am-details .am-statement")
+    assert shown.find_element(By.CSS_SELECTOR, "h3 code").text == "c-no-reaction"
+    assert _errors(browser) == []
+
+
+def _text(driver: Any, selector: str) -> str:
+    """The text of an element, read in one step (the live page may swap it at any moment)."""
+    return str(
+        driver.execute_script("return document.querySelector(arguments[0]).textContent", selector)
+    )
+
+
 def _view(driver: Any) -> str:
     script = "return document.querySelector('#am-diagram svg').getAttribute('viewBox')"
     return str(driver.execute_script(script))
@@ -201,17 +232,19 @@ def test_serve_updates_the_open_page_and_keeps_the_last_good_report(
         assert first == f"serving {map_path} at http://127.0.0.1:{port}/ (Ctrl-C stops)\n"
         browser.get(f"http://127.0.0.1:{port}/")
         assert "Should Northfield High start an hour later?" in browser.title
-        time.sleep(0.3)  # let the watcher start before the first save
+        time.sleep(0.5)  # let the watcher start before the first save
         map_path.write_text(original.replace("start an hour later?", "start at nine?", 1))
         wait = WebDriverWait(browser, 5, poll_frequency=0.05)
-        wait.until(lambda d: "start at nine?" in d.find_element(By.TAG_NAME, "h1").text)
-        assert "start at nine?" in browser.find_element(By.ID, "am-diagram").text
+        wait.until(lambda d: "start at nine?" in _text(d, "h1"))
+        assert "start at nine?" in _text(browser, "#am-diagram")
         map_path.write_text(original + "\n  broken: [\n", encoding="utf-8")
-        banner = wait.until(lambda d: d.find_element(By.ID, "am-banner").is_displayed() and d)
-        text = banner.find_element(By.ID, "am-banner").text
+        wait.until(
+            lambda d: d.execute_script("return !document.getElementById('am-banner').hidden")
+        )
+        text = _text(browser, "#am-banner")
         assert "The map has problems; this is its last good report." in text
         assert f"{map_path}:" in text
-        assert "start at nine?" in browser.find_element(By.ID, "am-diagram").text
+        assert "start at nine?" in _text(browser, "#am-diagram")
         assert _errors(browser) == []
     finally:
         server.send_signal(signal.SIGINT)
