@@ -384,3 +384,19 @@ def test_characters_html_cannot_carry_become_replacement_characters(character: s
     """Controls, lone surrogates and non-characters are shown as U+FFFD; line breaks and tabs
     stay, and markup characters are escaped."""
     assert escape.text(f"<a{character}>\n\t") == "&lt;a\ufffd&gt;\n\t"
+
+
+def test_large_maps_say_what_rejecting_brings_down_only_for_critical_statements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past ``WHATIF_ALL`` statements the report asks whatif only about the single points of
+    failure, and every other statement's details say so and name the command to ask."""
+    from argmap.html import facts as facts_module
+
+    monkeypatch.setattr(facts_module, "WHATIF_ALL", 2)
+    argmap = loads(MAP)
+    gathered = gather(argmap)
+    assert set(gathered.falls) == set(gathered.critical) == {"cleaner-air"}
+    page = render_page(gathered, "")
+    assert "<code>argmap whatif MAP --reject unfounded</code> lists what changes" in page
+    assert "leaves without ground: " in page

@@ -70,6 +70,14 @@ def browser() -> Iterator[Any]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def fresh_console(browser: Any) -> None:
+    """Each test starts on a blank page with the console log drained, so that it sees only its
+    own messages."""
+    browser.get("about:blank")
+    browser.get_log("browser")
+
+
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed map's report, with its source when ../shared has it."""
@@ -192,10 +200,10 @@ def test_the_keyboard_reaches_statements_and_search_finds_words(
 
 
 def _text(driver: Any, selector: str) -> str:
-    """The text of an element, read in one step (the live page may swap it at any moment)."""
-    return str(
-        driver.execute_script("return document.querySelector(arguments[0]).textContent", selector)
-    )
+    """The text of an element, read in one step (the live page may swap it at any moment);
+    empty while there is none."""
+    script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : ''"
+    return str(driver.execute_script(script, selector))
 
 
 def _view(driver: Any) -> str:
@@ -247,8 +255,39 @@ def test_serve_updates_the_open_page_and_keeps_the_last_good_report(
         assert "start at nine?" in _text(browser, "#am-diagram")
         assert _errors(browser) == []
     finally:
+        browser.get("about:blank")  # stop polling before the server stops
         server.send_signal(signal.SIGINT)
         code = server.wait(timeout=10)
     assert code == 0
     assert server.stderr.read() == "stopped\n"
     assert os.path.exists(map_path)
+
+
+def test_serve_a_map_broken_from_the_start_shows_the_report_once_fixed(
+    browser: Any, tmp_path: Path
+) -> None:
+    """A map that cannot be read when ``argmap serve`` starts gives a page with its problems;
+    the first good save brings the report."""
+    map_path = tmp_path / "m.argmap.yaml"
+    original = TUTORIAL.read_text(encoding="utf-8")
+    map_path.write_text("argmap: 1\ntitle: [\n", encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(ARGMAP), "serve", str(map_path), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stderr is not None
+        server.stderr.readline()
+        assert server.stderr.readline().startswith(f"{map_path}:3:1: YAML syntax error")
+        browser.get(f"http://127.0.0.1:{port}/")
+        wait = WebDriverWait(browser, 5, poll_frequency=0.05)
+        wait.until(lambda d: f"{map_path}:3:1" in _text(d, "#am-banner"))
+        map_path.write_text(original, encoding="utf-8")
+        wait.until(lambda d: "Should Northfield High" in _text(d, "h1"))
+        assert _errors(browser) == []
+    finally:
+        browser.get("about:blank")  # stop polling before the server stops
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=10) == 0

@@ -391,6 +391,7 @@ def report_command(
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
+    metavar="N",
     default=8765,
     show_default=True,
     help="0: any free port.",

@@ -18,6 +18,7 @@
   }
 
   function swap(html) {
+    if (!window.argmapReport) { window.location.reload(); return; }  // the waiting page
     var fresh = new DOMParser().parseFromString(html, "text/html");
     var app = fresh.getElementById("am-app");
     var old = document.getElementById("am-app");

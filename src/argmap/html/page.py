@@ -35,8 +35,22 @@ class Live:
 
 def page(facts: Facts, svg: str, *, live: Live | None = None, theme: Theme = DEFAULT_THEME) -> str:
     """The whole page, ``svg`` being the diagram already made embeddable."""
+    body = "\n".join(app(facts, svg, theme))
+    return _document(text(facts.map.title), body, live=live, theme=theme)
+
+
+def waiting(theme: Theme = DEFAULT_THEME) -> str:
+    """What ``argmap serve`` shows before the map was ever read: the problems banner only; the
+    page reloads itself when a good report is there."""
+    body = '<div id="am-app"><p>Waiting for the map to be readable.</p></div>'
+    return _document("argmap serve", body, live=Live(0), theme=theme, script=False)
+
+
+def _document(
+    title: str, body: str, *, live: Live | None, theme: Theme, script: bool = True
+) -> str:
     style = _colours(theme) + _asset("report.css")
-    scripts = [_asset("report.js")] + ([_asset("live.js")] if live else [])
+    scripts = ([_asset("report.js")] if script else []) + ([_asset("live.js")] if live else [])
     policy = [
         "default-src 'none'",
         "script-src " + " ".join(_digest(s) for s in scripts),
@@ -46,7 +60,6 @@ def page(facts: Facts, svg: str, *, live: Live | None = None, theme: Theme = DEF
         "form-action 'none'",
         *(["connect-src 'self'"] if live else []),
     ]
-    title = text(facts.map.title)
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -65,7 +78,6 @@ def page(facts: Facts, svg: str, *, live: Live | None = None, theme: Theme = DEF
     ]
     if live:
         head.append('<div id="am-banner" role="alert" hidden></div>')
-    body = "\n".join(app(facts, svg, theme))
     tail = [f"<script>{s}</script>" for s in scripts]
     return "\n".join([*head, body, *tail, "</body>", "</html>"]) + "\n"
 

@@ -63,19 +63,12 @@ class Preview:
             return json.dumps({"version": self.version, "problems": self.problems}).encode()
 
     def current(self) -> bytes:
-        """The last good page, or a page that only shows the problems."""
-        with self.lock:
-            if self.page is not None:
-                return self.page
-            problems = "\n".join(self.problems)
-        from argmap.html.escape import text
+        """The last good page, or, before there was one, a page that shows the problems and
+        reloads when the map can be read."""
+        from argmap.html.page import waiting
 
-        return (
-            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
-            "<title>argmap serve</title></head><body><h1>The map cannot be read</h1>"
-            f"<pre>{text(problems)}</pre><p>Fix it, save, and reload this page.</p></body></html>"
-        ).encode()
+        with self.lock:
+            return self.page if self.page is not None else waiting().encode("utf-8")
 
 
 def _handler(preview: Preview, local: bool) -> type[BaseHTTPRequestHandler]:
