@@ -256,7 +256,7 @@ def _source(facts: Facts, html: str) -> Iterator[str]:
         yield '<div class="am-missing"><h3>Quotes not found in the source</h3><ul>'
         for statement in missing:
             assert statement.quote is not None
-            yield (f"<li>{_link(facts, statement.id)}: <q>{text(statement.quote)}</q></li>")
+            yield f"<li>{_link(facts, statement.id)}: <q>{text(statement.quote)}</q></li>"
         yield "</ul></div>"
     yield f'<div class="am-source-text">{html}</div>'
     yield "</section>"
