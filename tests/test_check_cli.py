@@ -11,10 +11,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 import argmap
-from argmap import cli, report
+from argmap import cli
 from argmap.cli import main
 from argmap.model import Code
 from argmap.status import Severity
+from argmap.text import report
 
 HEAD = "argmap: 1\ntitle: test\nstatements:\n"
 
