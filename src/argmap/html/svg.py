@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
 from argmap.errors import RenderError
-from argmap.html.escape import attribute, text
+from argmap.html.escape import clean
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -41,7 +41,12 @@ _WEB = re.compile(r"https?://[^\s\"'<>\\]+\Z", re.IGNORECASE)
 # Characters XML 1.0 does not allow at all, and the lone surrogates a broken reference gives.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
-_REFERENCE = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
+# References XML might refuse: every hexadecimal one, and decimal ones below 32 or of five or more
+# digits; the many others Graphviz writes (&#45; for each hyphen) are left alone, unread.
+_REFERENCE = re.compile(r"&#(x[0-9a-fA-F]+|0*[0-9]|0*[12][0-9]|0*3[01]|[0-9]{5,});")
+_TAGS = {f"{{{SVG}}}{name}": name for name in ELEMENTS}
+_HREFS = ("href", f"{{{XLINK}}}href")
+_TIP = f"{{{XLINK}}}title"
 
 
 def embeddable(svg: bytes, statements: Mapping[str, int]) -> str:
@@ -93,36 +98,46 @@ def _write(
     element: ET.Element, statements: Mapping[str, int], out: list[str], *, top: bool = False
 ) -> None:
     """Append the element, if allowed, and its allowed content to ``out``."""
-    name = _local(element.tag)
-    if not element.tag.startswith(f"{{{SVG}}}") or name not in ELEMENTS:
+    name = _TAGS.get(element.tag)
+    if name is None:
         return
-    pairs: list[tuple[str, str]] = []
-    for key, value in element.attrib.items():
-        if key in ATTRIBUTES and not (top and key in ("width", "height")):
-            pairs.append((key, value))
-        elif key in ("href", f"{{{XLINK}}}href") and name == "a" and _WEB.match(value.strip()):
-            pairs.append(("href", value.strip()))
-    if name == "a" and any(key == "href" for key, _ in pairs):
-        pairs.append(("rel", "noopener noreferrer external"))
+    attrib = element.attrib
+    head = [f"<{name}"]
+    linked = False
+    for key, value in attrib.items():
+        if key in ATTRIBUTES:
+            if not (top and key in ("width", "height")):
+                head.append(f' {key}="{_escaped(value)}"')
+        elif key in _HREFS and name == "a" and _WEB.match(value.strip()):
+            head.append(f' href="{_escaped(value.strip())}"')
+            linked = True
+    if linked:
+        head.append(' rel="noopener noreferrer external"')
     if top:
-        pairs.append(("role", "img"))
-    number = statements.get(element.attrib.get("id", "")) if name == "g" else None
-    if number is not None and element.attrib.get("class") == "node":
-        title = next((c for c in element if _local(c.tag) == "title"), None)
-        pairs.append(("data-k", str(number)))
-        pairs.append(("tabindex", "0"))
-        pairs.append(("role", "button"))
+        head.append(' role="img"')
+    number = statements.get(attrib.get("id", "")) if name == "g" else None
+    if number is not None and attrib.get("class") == "node":
+        head.append(f' data-k="{number}" tabindex="0" role="button"')
+        title = next((c for c in element if c.tag == f"{{{SVG}}}title"), None)
         if title is not None and title.text:
-            pairs.append(("aria-label", title.text))
-    head = "".join(f' {key}="{attribute(value)}"' for key, value in pairs)
-    out.append(f"<{name}{head}>")
-    tip = element.attrib.get(f"{{{XLINK}}}title")
+            head.append(f' aria-label="{_escaped(title.text)}"')
+    head.append(">")
+    out.append("".join(head))
+    tip = attrib.get(_TIP)
     if name == "a" and tip:
-        out.append(f"<title>{text(tip)}</title>")  # a tooltip every browser shows
+        out.append(f"<title>{_escaped(tip)}</title>")  # a tooltip every browser shows
     if element.text:
-        out.append(text(element.text))
+        out.append(_escaped(element.text))
     for child in element:
         _write(child, statements, out)
         if child.tail:
-            out.append(text(child.tail))
+            out.append(_escaped(child.tail))
     out.append(f"</{name}>")
+
+
+def _escaped(value: str) -> str:
+    """``value`` safe as text and inside a double-quoted attribute."""
+    value = clean(value)
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
