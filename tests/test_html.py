@@ -400,3 +400,43 @@ def test_large_maps_say_what_rejecting_brings_down_only_for_critical_statements(
     page = render_page(gathered, "")
     assert "<code>argmap whatif MAP --reject unfounded</code> lists what changes" in page
     assert "leaves without ground: " in page
+
+
+@needs_dot
+def test_the_local_server_answers_only_requests_for_a_local_name(tmp_path: Path) -> None:
+    """On 127.0.0.1 the preview serves its page and state to a local name, refuses a request
+    addressed to any other name (a page elsewhere that rebinds its name to 127.0.0.1), and knows
+    no other path."""
+    import http.client
+    import threading
+
+    from argmap.html.serve import open_server
+
+    map_path = tmp_path / "m.argmap.yaml"
+    map_path.write_text(MAP, encoding="utf-8")
+    preview = Preview(map_path, None)
+    preview.rebuild()
+    server = open_server(preview, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    port = server.server_address[1]
+
+    def get(path: str, host: str) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", path, headers={"Host": host})
+        response = connection.getresponse()
+        result = response.status, response.read()
+        connection.close()
+        return result
+
+    try:
+        assert get("/state", f"localhost:{port}") == (200, b'{"version": 1, "problems": []}')
+        status, body = get("/", f"127.0.0.1:{port}")
+        assert status == 200
+        assert body == preview.current()
+        assert get("/state", f"evil.example:{port}") == (421, b"not a local name")
+        assert get("/etc/passwd", f"127.0.0.1:{port}")[0] == 404
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import socket
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -101,11 +102,18 @@ def _handler(preview: Preview, local: bool) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server6(ThreadingHTTPServer):
+    """The same server on an IPv6 address (``--host ::1``)."""
+
+    address_family = socket.AF_INET6
+
+
 def open_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
     """A server for the preview on ``host:port`` (0: any free port); a one-line
     :class:`ServeError` when the address cannot be had."""
+    kind = _Server6 if ":" in host else ThreadingHTTPServer
     try:
-        server = ThreadingHTTPServer((host, port), _handler(preview, host in LOCAL))
+        server = kind((host, port), _handler(preview, host in LOCAL))
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise ServeError(
