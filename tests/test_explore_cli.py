@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from argmap.cli import main
+from golden import assert_golden
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "explore"
@@ -29,15 +30,6 @@ def run(*args: str) -> Result:
         return CliRunner().invoke(main, list(args), env={"NO_COLOR": None, "COLUMNS": "200"})
     finally:
         os.chdir(old)
-
-
-def assert_golden(name: str, text: str) -> None:
-    golden = GOLDEN / name
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), f"no golden file {name}; run with ARGMAP_UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8")
 
 
 CASES = [
@@ -63,7 +55,7 @@ def test_example_maps_give_their_reviewed_output(golden: str, args: list[str]) -
     """Each command on the tutorial and the seed map prints exactly the reviewed text, exit 0."""
     result = run(*args)
     assert result.exit_code == 0, result.output
-    assert_golden(golden, result.output)
+    assert_golden(GOLDEN / golden, result.output)
 
 
 def test_tree_output_is_plain_and_fits_80_columns_when_piped() -> None:
@@ -131,6 +123,21 @@ def test_whatif_takes_repeated_and_comma_separated_ids() -> None:
     assert repeated.exit_code == commas.exit_code == 0
     assert repeated.output == commas.output
     assert repeated.output.startswith("Rejecting e-cracks, e-tender:\n  theses:\n    t: grounded")
+
+
+@pytest.mark.parametrize("option", ["--reject", "--accept"])
+def test_whatif_ids_after_a_space_are_answered_with_the_forms_that_work(option: str) -> None:
+    """`--reject a b` is what a newcomer tries; the error names the extra word and shows the two
+    forms the help shows (``ID[,ID...]``, or the option again), for --accept alike."""
+    result = run("whatif", CHAIN, option, "e-cracks", "e-tender")
+    assert result.exit_code == 2
+    assert "unexpected 'e-tender'" in result.output
+    assert "--reject a,b" in result.output
+    assert "--reject a --reject b" in result.output
+    assert f"{option} ID[,ID...]" in run("whatif", "--help").output
+    ahead = run("whatif", option, "e-cracks", "e-tender", CHAIN)  # the map last, after the ids
+    assert ahead.exit_code == 2
+    assert f"unexpected '{CHAIN}'" in ahead.output
 
 
 def test_whatif_accept_grants_a_statement() -> None:

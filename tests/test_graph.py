@@ -6,13 +6,13 @@ from __future__ import annotations
 import gc
 import textwrap
 
-from hypothesis import given, settings
+from hypothesis import given
 
 from argmap.analysis import evaluate
 from argmap.graph import Adjacency, Graph, Label, components, hanging, inferences
 from argmap.load import loads
 from argmap.model import Kind, Map, Objection, Reason, Statement
-from strategies import maps
+from strategies import examples, shapes
 
 
 def build(statements: str) -> Map:
@@ -146,14 +146,14 @@ def test_graph_of_is_shared_per_map_and_let_go_with_it() -> None:
     assert key not in module._GRAPHS
 
 
-@settings(max_examples=200, deadline=None)
-@given(maps(max_statements=8))
+@examples(200)
+@given(shapes(max_statements=8))
 def test_labels_read_back_from_an_evaluation_are_the_labelling(argmap: Map) -> None:
     """:meth:`Graph.labels` turns statuses and applies back into the labels the fixpoint gave,
     including which inferences are out and which undecided."""
-    from argmap.analysis import _Labels  # the labelling itself, to compare with
+    from argmap.analysis.labels import Labelling  # the labelling itself, to compare with
 
     graph = Graph(argmap)
     evaluation = evaluate(argmap)
-    assert graph.labels(evaluation.status, evaluation.applies) == _Labels(graph, (), ()).label
-    assert all(isinstance(label, Label) for label in _Labels(graph, (), ()).label)
+    assert graph.labels(evaluation.status, evaluation.applies) == Labelling(graph, (), ()).label
+    assert all(isinstance(label, Label) for label in Labelling(graph, (), ()).label)
