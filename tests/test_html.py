@@ -440,3 +440,36 @@ def test_the_local_server_answers_only_requests_for_a_local_name(tmp_path: Path)
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@needs_dot
+def test_the_readme_s_report_examples_write_the_pages_they_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The `argmap report` lines of the README's section on sharing run as written (in a copy of
+    the repository's layout) and write the file they name; `argmap serve` runs until stopped, so
+    the browser tests try it instead."""
+    import shlex
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Sharing a map", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line[2:] for line in block.splitlines() if line.startswith("$ argmap report")]
+    assert len(commands) == 2
+    work = tmp_path / "argmap"
+    (work / "maps").mkdir(parents=True)
+    for path in (root / "maps").glob("*.argmap.yaml"):
+        shutil.copy(path, work / "maps" / path.name)
+    shared = root.parent / "shared"
+    if shared.exists():
+        (tmp_path / "shared").symlink_to(shared, target_is_directory=True)
+    monkeypatch.chdir(work)
+    for command in commands:
+        if "../shared/" in command and not shared.exists():
+            continue
+        result = CliRunner().invoke(main, shlex.split(command, comments=True)[1:])
+        assert result.exit_code == 0, (command, result.output)
+        written = result.stderr.removeprefix("wrote ").strip()
+        assert written in command or written == "maps/tutorial.html"
+        assert Path(written).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
