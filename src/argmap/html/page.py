@@ -8,18 +8,16 @@ their SHA-256, so the same map gives the same bytes and nothing injected could r
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Iterator
-from importlib.resources import files
 
 import attrs
 
 from argmap.analysis import Finding, Verdict
+from argmap.html.assets import asset, colours, digest
 from argmap.html.escape import attribute, text
 from argmap.html.facts import Facts
 from argmap.html.source import marked
-from argmap.model import Kind, Statement
+from argmap.model import Statement
 from argmap.status import Severity, Status
 from argmap.theme import DEFAULT_THEME, Theme
 
@@ -49,12 +47,12 @@ def waiting(theme: Theme = DEFAULT_THEME) -> str:
 def _document(
     title: str, body: str, *, live: Live | None, theme: Theme, script: bool = True
 ) -> str:
-    style = _colours(theme) + _asset("report.css")
-    scripts = ([_asset("report.js")] if script else []) + ([_asset("live.js")] if live else [])
+    style = colours(theme) + asset("report.css")
+    scripts = ([asset("report.js")] if script else []) + ([asset("live.js")] if live else [])
     policy = [
         "default-src 'none'",
-        "script-src " + " ".join(_digest(s) for s in scripts),
-        f"style-src {_digest(style)}",
+        "script-src " + " ".join(digest(s) for s in scripts),
+        f"style-src {digest(style)}",
         "img-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
@@ -375,27 +373,3 @@ def _plural(n: int, word: str) -> str:
 def _is_web(url: str) -> bool:
     lowered = url.strip().lower()
     return lowered.startswith(("http://", "https://")) and url == url.strip()
-
-
-def _colours(theme: Theme) -> str:
-    """The theme's colours as CSS custom properties, so the page and the diagram agree."""
-    pairs = {
-        "error": theme.findings["ERROR"].color,
-        "warning": theme.findings["WARNING"].color,
-        "info": theme.findings["INFO"].color,
-        "acknowledged": theme.acknowledged.color,
-        "link": theme.link_color,
-        **{f"status-{value}": mark.color for value, mark in theme.statuses.items()},
-        "thesis": theme.kinds[Kind.THESIS].fillcolor,
-    }
-    body = "".join(f"--am-{name}:{colour};" for name, colour in pairs.items())
-    return f":root{{{body}}}\n"
-
-
-def _asset(name: str) -> str:
-    return files("argmap.html").joinpath(name).read_text(encoding="utf-8")
-
-
-def _digest(content: str) -> str:
-    digest = hashlib.sha256(content.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
