@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.dot import to_dot
+from argmap.dot import DrawOptions, to_dot
 from argmap.files import OutputError, write_atomic
 from argmap.html.facts import Facts, gather
 from argmap.html.page import Live, page
@@ -39,10 +39,10 @@ def diagram_svg(facts: Facts, *, direction: Direction = "TB", engine: str = "dot
     plain = attrs.evolve(facts.map, source=attrs.evolve(facts.map.source, url=None))
     dot = to_dot(
         plain,
+        DrawOptions(status=True, critical=True, direction=direction),
         findings=facts.report.findings,
         evaluation=facts.report.evaluation,
         critical=tuple(facts.critical),
-        direction=direction,
     )
     return embeddable(picture(dot, "svg", engine), facts.numbers)
 

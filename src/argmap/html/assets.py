@@ -8,18 +8,19 @@ import hashlib
 from importlib.resources import files
 
 from argmap.model import Kind
+from argmap.status import Severity
 from argmap.theme import Theme
 
 
 def colours(theme: Theme) -> str:
     """The theme's colours as CSS custom properties, so the page and the diagram agree."""
     pairs = {
-        "error": theme.findings["ERROR"].color,
-        "warning": theme.findings["WARNING"].color,
-        "info": theme.findings["INFO"].color,
+        "error": theme.findings[Severity.ERROR].color,
+        "warning": theme.findings[Severity.WARNING].color,
+        "info": theme.findings[Severity.INFO].color,
         "acknowledged": theme.acknowledged.color,
         "link": theme.link_color,
-        **{f"status-{value}": mark.color for value, mark in theme.statuses.items()},
+        **{f"status-{status.value}": mark.color for status, mark in theme.statuses.items()},
         "thesis": theme.kinds[Kind.THESIS].fillcolor,
     }
     body = "".join(f"--am-{name}:{colour};" for name, colour in pairs.items())

@@ -209,7 +209,7 @@ def _findings(facts: Facts, theme: Theme) -> Iterator[str]:
         mine = [(j, f) for j, f in findings if f.severity is severity]
         if not mine:
             continue
-        mark = theme.findings[severity.name]
+        mark = theme.findings[severity]
         yield (
             f'<h3 class="am-sev-{severity.value}"><span aria-hidden="true">{mark.symbol}</span> '
             f"{_SEVERITY_HEADINGS[severity]} ({len(mine)})</h3>"
@@ -355,7 +355,7 @@ def _link(facts: Facts, statement: str) -> str:
 
 
 def _status(status: Status, theme: Theme) -> str:
-    mark = theme.statuses[status.value]
+    mark = theme.statuses[status]
     return (
         f'<span class="am-status am-{status.value}"><span aria-hidden="true">{mark.symbol}</span> '
         f"{mark.word}</span>"
