@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import attrs
-
 from argmap.dot import DrawOptions, to_dot
 from argmap.files import OutputError, write_atomic
 from argmap.html.facts import Facts, gather
@@ -34,11 +32,9 @@ def default_output(map_path: Path) -> Path:
 
 def diagram_svg(facts: Facts, *, direction: Direction = "TB", engine: str = "dot") -> str:
     """The diagram as ``argmap render --status --critical`` draws it (findings marked, quotes
-    checked against the source when there is one), made safe to embed. The link to the source
-    is left to the page's header, which writes it itself."""
-    plain = attrs.evolve(facts.map, source=attrs.evolve(facts.map.source, url=None))
+    checked against the source when there is one), made safe to embed."""
     dot = to_dot(
-        plain,
+        facts.map,
         DrawOptions(status=True, critical=True, direction=direction),
         findings=facts.report.findings,
         evaluation=facts.report.evaluation,

@@ -160,7 +160,7 @@
     box.addEventListener("pointerup", up);
     box.addEventListener("pointercancel", up);
     box.addEventListener("click", function (event) {
-      if (moved) { moved = false; return; }
+      if (moved) { moved = false; event.preventDefault(); return; }  // a drag, not a click
       var node = event.target.closest("[data-k]");
       if (node) { event.preventDefault(); select(node.getAttribute("data-k"), false); }
     });
