@@ -7,9 +7,9 @@ import base64
 import hashlib
 from importlib.resources import files
 
+from argmap.dot.theme import Theme
 from argmap.model import Kind
 from argmap.status import Severity
-from argmap.theme import Theme
 
 
 def colours(theme: Theme) -> str:

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 import attrs
 
 from argmap.analysis import Finding, Verdict
+from argmap.dot.theme import DEFAULT_THEME, Theme
 from argmap.html.assets import asset, colours, digest
 from argmap.html.escape import attribute, text
 from argmap.html.facts import Facts
 from argmap.html.source import marked
 from argmap.model import Statement
 from argmap.status import Severity, Status
-from argmap.theme import DEFAULT_THEME, Theme
 
 
 @attrs.frozen
