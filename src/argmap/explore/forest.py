@@ -1,0 +1,439 @@
+"""What rejecting one statement brings down, for every statement at once: the derivation forest.
+
+**Derivations.** The labels of a map (:mod:`argmap.analysis`) are facts with finite derivations:
+a claim is grounded because one of its reasons applies *and* each of its rebuttals is out; a
+statement is out because a rebuttal applies *or* (for a claim) every reason is out; a reason or
+objection applies because all its premises are in *and* each undercut is out, and is out because
+one premise is out *or* one undercut applies. Rejecting a statement ``x`` removes the fact "x is
+grounded". A fact with a derivation that does not use it survives; a fact whose every derivation
+uses it is *lost*. So the statements that change when ``x`` is rejected are, first of all, those
+whose label needs ``x``: the set ``need(n)`` of facts in every derivation of ``n``, taken over all
+nodes, answers the question for every ``x`` at once.
+
+**The forest.** Those sets are stored as a forest, as dominators are in a flow graph (Cooper,
+Harvey and Kennedy). Nodes are visited in an order in which each label comes after what derives
+it (:func:`_derivation_order`), and each node hangs below one earlier node, so that
+
+    need(n) = {n} + own(n) + need(up(n))
+
+For *all of* several inputs (an applying reason's premises, a grounded claim's rebuttals) ``up``
+is the deepest input and ``own`` the statements the others add; for *any one of* several
+alternatives (a claim's applying reasons, the ways a statement is out) ``up`` is their nearest
+common ancestor and ``own`` what they share below it (:class:`_Forest`). Rejecting ``x`` then
+loses exactly the subtrees of ``x`` and of the nodes whose ``own`` holds ``x``; numbered depth
+first, each subtree is a range of numbers, and the theses and statements in it are counted from
+running totals, without evaluating anything (:class:`Falls`).
+
+**Invariants.**
+
+1. The forest's ``need(n)`` always holds the true one: it may only be too large, never too small,
+   because a node visited before one of its alternatives ignores that alternative. So the theses
+   a fall reaches include every thesis the rejection truly breaks.
+2. A fall is *exact* (it changes precisely the statements in its subtrees) unless it reaches an
+   *open* node (:func:`_open_nodes`): one visited before one of its alternatives (a circle of
+   support or attack may run through it), one that an undecided node rests on (its change may
+   settle that node), or a rebuttal whose loss may leave its target out for another reason (its
+   target would change from defeated to not grounded, or back, without losing its label).
+   Everything else keeps its label and its status.
+
+An inexact fall is checked by evaluation instead (:mod:`argmap.explore.recheck`), and only when
+invariant 1 says it may break a thesis.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import attrs
+
+from argmap.analysis import Evaluation
+from argmap.model import Kind, Map
+from argmap.status import Status
+
+from .walk import inferences
+
+UNDECIDED, IN, OUT = 0, 1, 2
+"""A node's label: undecided, in (grounded, or applies), out (not grounded, defeated, or does not
+apply)."""
+
+
+@attrs.frozen
+class Fall:
+    """What rejecting one grounded statement brings down."""
+
+    theses: tuple[str, ...]
+    """The other grounded theses that lose their ground, in map order (when not exact: those that
+    may)."""
+    statements: int
+    """The statements that change status, the rejected one included."""
+    exact: bool
+    """Nothing else changes; when false the statement must be checked by evaluation."""
+
+
+_LABEL = {
+    Status.GROUNDED: IN,
+    Status.NOT_GROUNDED: OUT,
+    Status.DEFEATED: OUT,
+    Status.UNDECIDED: UNDECIDED,
+}
+
+
+@attrs.define
+class _Nodes:
+    """Step 1: the map as numbered nodes, each decided label with what derives it.
+
+    Statements come first (map order), then reasons and objections, then one *virtual* node for
+    each claim whose reasons are all out, standing for "every reason is out"."""
+
+    ids: list[str]
+    """The statements' ids, map order: statement ``n`` is node ``n``."""
+    theses: list[int]
+    """The theses."""
+    label: list[int]
+    """Every node's label."""
+    support: list[list[int]]
+    """What each real node rests on: a statement's reasons, an inference's premises."""
+    attack: list[list[int]]
+    """What attacks each real node: a statement's rebuttals, an inference's undercuts."""
+    rebuts: list[int]
+    """For a rebuttal, the statement it attacks; -1 for every other node."""
+    must: list[list[int]]
+    """For a decided node, the inputs whose labels it needs, all of them."""
+    ways: list[list[int] | None]
+    """For a decided node, the inputs of which it needs one (None: it needs none of this kind)."""
+
+
+def _nodes(map: Map, evaluation: Evaluation) -> _Nodes:
+    status, applies = evaluation.status, evaluation.applies
+    statements = list(map.statements.values())
+    ids = [s.id for s in statements]
+    first = len(ids)
+    number = {sid: n for n, sid in enumerate(ids)}
+    found = [i for s in statements for i in inferences(s)]
+    for k, inference in enumerate(found):
+        number[inference.id] = first + k
+    support = [[number[r.id] for r in s.reasons] for s in statements]
+    support += [[number[p] for p in i.premises] for i in found]
+    attack = [[number[o.id] for o in s.objections] for s in statements]
+    attack += [[number[u.id] for u in i.objections] for i in found]
+    rebuts = [-1] * len(support)
+    for n in range(first):
+        for o in attack[n]:
+            rebuts[o] = n
+    label = [_LABEL[status[sid]] for sid in ids]
+    applied = [applies.get(i.id, False) for i in found]
+    for n in range(first, len(support)):
+        if applied[n - first]:
+            label.append(IN)
+        elif any(label[p] == OUT for p in support[n]) or any(applied[u - first] for u in attack[n]):
+            label.append(OUT)
+        else:
+            label.append(UNDECIDED)
+    nodes = _Nodes(
+        ids,
+        [n for n, s in enumerate(statements) if s.kind is Kind.THESIS],
+        label,
+        support,
+        attack,
+        rebuts,
+        [],
+        [],
+    )
+    virtual: list[list[int]] = []  # the reasons of each virtual node
+    for n, value in enumerate(label[: len(support)]):
+        claim = n < first and statements[n].kind.is_claim
+        if value == UNDECIDED:
+            must, ways = [], None
+        elif n < first and value == IN:  # one applying reason (for a claim), every rebuttal out
+            must, ways = attack[n], [r for r in support[n] if label[r] == IN] if claim else None
+        elif value == IN:  # every premise in, every undercut out
+            must, ways = support[n] + attack[n], None
+        elif n < first:  # a rebuttal applies, or (for a claim) every reason is out
+            must, ways = [], [o for o in attack[n] if label[o] == IN]
+            if claim and all(label[r] == OUT for r in support[n]):
+                ways.append(len(support) + len(virtual))
+                virtual.append(support[n])
+        else:  # a premise is out, or an undercut applies
+            must = []
+            ways = [p for p in support[n] if label[p] == OUT] + [
+                u for u in attack[n] if label[u] == IN
+            ]
+        nodes.must.append(must)
+        nodes.ways.append(ways)
+    for reasons in virtual:
+        nodes.label.append(OUT)
+        nodes.rebuts.append(-1)
+        nodes.must.append(reasons)
+        nodes.ways.append(None)
+    return nodes
+
+
+@attrs.define
+class _Order:
+    """Step 2: the decided nodes in an order in which each comes after what derives it."""
+
+    order: list[int]
+    """The decided nodes, in that order."""
+    chosen: list[list[int]]
+    """For each node, the alternatives (of its ``ways``) that come before it."""
+    late: list[bool]
+    """For each node, whether an alternative comes after it: visited before all were known."""
+
+
+def _derivation_order(nodes: _Nodes) -> _Order:
+    """Kahn's algorithm over derivations: a node is ready when it has all it ``must`` have and
+    every one of its ``ways``; only when nothing is ready does a node go ahead with some of its
+    ways (a circle of support or attack runs through it), and it is then *late*."""
+    label, must, ways = nodes.label, nodes.must, nodes.ways
+    count = len(label)
+    waiting = [len(inputs) for inputs in must]
+    needs_all: list[list[int]] = [[] for _ in range(count)]
+    needs_one: list[list[int]] = [[] for _ in range(count)]
+    for n in range(count):
+        if label[n] != UNDECIDED:
+            for m in must[n]:
+                needs_all[m].append(n)
+            for m in ways[n] or ():
+                needs_one[m].append(n)
+    chosen: list[list[int]] = [[] for _ in range(count)]
+    visited = [False] * count
+    late = [False] * count
+    order: list[int] = []
+    ready = [n for n in range(count - 1, -1, -1) if label[n] != UNDECIDED and not must[n]]
+    ready = [n for n in ready if ways[n] is None or not ways[n]]
+    some: list[int] = []  # nodes that have all they must have and some of their ways
+    while ready or some:
+        n = ready.pop() if ready else some.pop()
+        if visited[n]:
+            continue
+        visited[n] = True
+        order.append(n)
+        alternatives = ways[n]
+        if alternatives is not None and len(chosen[n]) < len(alternatives):
+            late[n] = True
+        for user in needs_all[n]:
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                wanted = ways[user]
+                if wanted is None or len(chosen[user]) == len(wanted):
+                    ready.append(user)
+                elif chosen[user]:
+                    some.append(user)
+        for user in needs_one[n]:
+            if visited[user]:
+                continue
+            chosen[user].append(n)
+            if waiting[user] == 0:
+                if len(chosen[user]) == len(ways[user] or ()):
+                    ready.append(user)
+                elif len(chosen[user]) == 1:
+                    some.append(user)
+    return _Order(order, chosen, late)
+
+
+def _open_nodes(nodes: _Nodes, order: _Order, forest: _Forest) -> list[bool]:
+    """Step 4: the nodes whose loss may change more, or less, than the statements that lose their
+    label (invariant 2 of the module)."""
+    label = nodes.label
+    opened = list(order.late)  # visited before one of its alternatives
+    for n in range(len(nodes.support)):
+        if label[n] == UNDECIDED:  # its change may settle an undecided node
+            for m in (*nodes.support[n], *nodes.attack[n]):
+                opened[m] = True
+    for o, target in enumerate(nodes.rebuts):  # the target may stay out, but no longer defeated
+        if target >= 0 and label[o] != UNDECIDED and label[target] == OUT:
+            opened[o] = opened[o] or nodes.ways[target] != [o]
+    for n in order.order:  # it may be derived again, with the same label, in a new way
+        for m in _flips_keep(nodes, n):
+            top = forest.ancestor(n, m)
+            if top != forest.root:
+                opened[top] = True
+            if forest.owned[n] != forest.owned[top] or forest.owned[m] != forest.owned[top]:
+                for x in forest.below(n, top) & forest.below(m, top):
+                    opened[x] = True
+    return opened
+
+
+def _flips_keep(nodes: _Nodes, n: int) -> list[int]:
+    """The inputs of node ``n`` whose labels, turned the other way, would derive its label anew:
+    for a claim that is in, the reasons that are out; for anything out, the reasons or premises
+    that are in and the objections that are out. A statement both need may be rejected: ``n``
+    loses its derivations, and may then be derived again by what the rejection turned."""
+    if n >= len(nodes.support):
+        return []  # a virtual node: every reason out, none would help by turning in
+    label, support, attack = nodes.label, nodes.support[n], nodes.attack[n]
+    if label[n] == IN:
+        return [m for m in support if label[m] == OUT] if n < len(nodes.ids) else []
+    if label[n] == OUT:
+        return [m for m in support if label[m] == IN] + [m for m in attack if label[m] == OUT]
+    return []
+
+
+class _Forest:
+    """Step 3: the forest, grown in derivation order: ``up``, ``own`` and ``depth`` of each node
+    (invariant: ``need(n) = {n} + own(n) + need(up(n))``, counting statements only). The root
+    above every tree is node ``count``. ``jump`` pointers (one per node, as in Myers' skew-binary
+    lists) find ancestors in logarithmic time, so that a long chain costs no more than a short
+    one."""
+
+    def __init__(self, nodes: _Nodes, order: _Order) -> None:
+        count = len(nodes.label)
+        self.statements = len(nodes.ids)
+        self.root = root = count
+        self.up = [root] * (count + 1)
+        self.jump = [root] * (count + 1)
+        self.depth = [0] * (count + 1)
+        self.owned = [0] * (count + 1)
+        """How many nodes from each node up to the root hold statements in ``own``."""
+        self.own: dict[int, frozenset[int]] = {}
+        for n in order.order:
+            terms = [(m, _NOTHING) for m in nodes.must[n]]
+            if nodes.ways[n] is not None:
+                terms.append(self.any_of([(m, _NOTHING) for m in order.chosen[n]]))
+            self.hang(n, *self.all_of(terms))
+
+    def hang(self, n: int, up: int, own: frozenset[int]) -> None:
+        """Put node ``n`` below ``up``, holding ``own`` besides."""
+        up_, jump, depth = self.up, self.jump, self.depth
+        up_[n] = up
+        depth[n] = depth[up] + 1
+        far = jump[up]
+        jump[n] = jump[far] if depth[up] - depth[far] == depth[far] - depth[jump[far]] else up
+        self.owned[n] = self.owned[up] + bool(own)
+        if own:
+            self.own[n] = own
+
+    def ancestor(self, a: int, b: int) -> int:
+        """The nearest common ancestor of ``a`` and ``b`` (the root when they have none)."""
+        up, jump, depth = self.up, self.jump, self.depth
+        if depth[a] < depth[b]:
+            a, b = b, a
+        while depth[a] > depth[b]:
+            a = jump[a] if depth[jump[a]] >= depth[b] else up[a]
+        while a != b:
+            if jump[a] != jump[b]:
+                a, b = jump[a], jump[b]
+            else:
+                a, b = up[a], up[b]
+        return a
+
+    def below(self, node: int, stop: int) -> set[int]:
+        """The statements ``node`` needs that its ancestor ``stop`` does not: those on the way up
+        and those the nodes on the way hold."""
+        found: set[int] = set()
+        up, own, statements = self.up, self.own, self.statements
+        while node != stop:
+            if node < statements:
+                found.add(node)
+            found |= own.get(node, _NOTHING)
+            node = up[node]
+        return found
+
+    def all_of(self, terms: list[tuple[int, frozenset[int]]]) -> tuple[int, frozenset[int]]:
+        """What a derivation needing every one of ``terms`` needs, as (node, statements besides):
+        below the deepest, holding what the others add."""
+        if not terms:
+            return self.root, _NOTHING
+        depth = self.depth
+        k = max(range(len(terms)), key=lambda i: depth[terms[i][0]])
+        main, held = terms[k]
+        extra = set(held)
+        for i, (node, besides) in enumerate(terms):
+            if i != k:
+                extra |= besides
+                extra |= self.below(node, self.ancestor(node, main))
+        return main, frozenset(extra)
+
+    def any_of(self, terms: list[tuple[int, frozenset[int]]]) -> tuple[int, frozenset[int]]:
+        """What every derivation through one of ``terms`` needs: their nearest common ancestor,
+        holding what they all share below it."""
+        if len(terms) == 1:
+            return terms[0]
+        top = terms[0][0]
+        for node, _ in terms[1:]:
+            top = self.ancestor(top, node)
+        shared: set[int] | None = None
+        for node, besides in terms:
+            part = self.below(node, top) | besides
+            shared = part if shared is None else shared & part
+        return top, frozenset(shared or ())
+
+
+_NOTHING: frozenset[int] = frozenset()
+
+
+class Falls:
+    """What rejecting each grounded statement brings down (:meth:`of`), from the forest of the
+    map's derivations (steps 1 to 4), numbered depth first (step 5) so that a subtree is a range
+    of numbers with running counts of statements and open nodes."""
+
+    def __init__(self, map: Map, evaluation: Evaluation) -> None:
+        nodes = _nodes(map, evaluation)
+        order = _derivation_order(nodes)
+        forest = _Forest(nodes, order)
+        opened = _open_nodes(nodes, order, forest)
+        self.ids = nodes.ids
+        self.index = {sid: n for n, sid in enumerate(nodes.ids)}
+        self.grounded = [value == IN for value in nodes.label]
+        self._number(forest, order.order, opened)
+        grounded = sorted((self.first[t], t) for t in nodes.theses if self.grounded[t])
+        self.thesis_at = [number for number, _ in grounded]
+        """The numbers of the grounded theses, ascending."""
+        self.theses = [t for _, t in grounded]
+        self.holders: dict[int, list[int]] = {}
+        """For each statement, the nodes whose ``own`` holds it."""
+        for n in order.order:
+            for x in forest.own.get(n, ()):
+                self.holders.setdefault(x, []).append(n)
+
+    def _number(self, forest: _Forest, order: list[int], opened: list[bool]) -> None:
+        """Step 5: number the forest depth first; ``first[n]`` and ``last[n]`` bound the numbers
+        of ``n``'s subtree, ``statements_upto[k]`` and ``opened_upto[k]`` count the statements and
+        open nodes numbered below ``k``."""
+        count = len(forest.up)
+        children: list[list[int]] = [[] for _ in range(count)]
+        for n in order:
+            children[forest.up[n]].append(n)
+        self.first = [0] * count
+        self.last = [0] * count
+        statements = [0]
+        open_nodes = [0]
+        visit = 0
+        stack = [(root, False) for root in reversed(children[forest.root])]
+        while stack:
+            n, done = stack.pop()
+            if done:
+                self.last[n] = visit
+                continue
+            self.first[n] = visit
+            visit += 1
+            statements.append(statements[-1] + (n < forest.statements))
+            open_nodes.append(open_nodes[-1] + opened[n])
+            stack.append((n, True))
+            stack.extend((child, False) for child in reversed(children[n]))
+        self.statements_upto = statements
+        self.opened_upto = open_nodes
+
+    def of(self, sid: str) -> Fall | None:
+        """What rejecting ``sid`` brings down, or None when it is not grounded."""
+        x = self.index[sid]
+        if not self.grounded[x]:
+            return None
+        first, last = self.first, self.last
+        holders = sorted({x, *self.holders.get(x, ())}, key=first.__getitem__)
+        statements = 0
+        exact = True
+        ranges: list[tuple[int, int]] = []
+        for h in holders:
+            if ranges and first[h] < ranges[-1][1]:
+                continue  # inside a subtree already counted
+            ranges.append((first[h], last[h]))
+            statements += self.statements_upto[last[h]] - self.statements_upto[first[h]]
+            if self.opened_upto[last[h]] != self.opened_upto[first[h]]:
+                exact = False
+        broken: list[int] = []
+        for a, b in ranges:
+            start, end = bisect_left(self.thesis_at, a), bisect_left(self.thesis_at, b)
+            broken += self.theses[start:end]
+        theses = tuple(self.ids[t] for t in sorted(broken) if t != x)
+        return Fall(theses, statements, exact)
