@@ -47,14 +47,10 @@ from bisect import bisect_left
 import attrs
 
 from argmap.analysis import Evaluation
-from argmap.model import Kind, Map
-from argmap.status import Status
+from argmap.graph import Graph, Label
+from argmap.model import Map
 
-from .walk import inferences
-
-UNDECIDED, IN, OUT = 0, 1, 2
-"""A node's label: undecided, in (grounded, or applies), out (not grounded, defeated, or does not
-apply)."""
+UNDECIDED, IN, OUT = Label.UNDECIDED, Label.IN, Label.OUT
 
 
 @attrs.frozen
@@ -70,31 +66,16 @@ class Fall:
     """Nothing else changes; when false the statement must be checked by evaluation."""
 
 
-_LABEL = {
-    Status.GROUNDED: IN,
-    Status.NOT_GROUNDED: OUT,
-    Status.DEFEATED: OUT,
-    Status.UNDECIDED: UNDECIDED,
-}
-
-
 @attrs.define
 class _Nodes:
-    """Step 1: the map as numbered nodes, each decided label with what derives it.
+    """Step 1: the map's nodes (those of :class:`argmap.graph.Graph`, statements first), each
+    decided label with what derives it, and after them one *virtual* node for each claim whose
+    reasons are all out, standing for "every reason is out"."""
 
-    Statements come first (map order), then reasons and objections, then one *virtual* node for
-    each claim whose reasons are all out, standing for "every reason is out"."""
-
-    ids: list[str]
-    """The statements' ids, map order: statement ``n`` is node ``n``."""
-    theses: list[int]
-    """The theses."""
-    label: list[int]
-    """Every node's label."""
-    support: list[list[int]]
-    """What each real node rests on: a statement's reasons, an inference's premises."""
-    attack: list[list[int]]
-    """What attacks each real node: a statement's rebuttals, an inference's undercuts."""
+    graph: Graph
+    """The map's nodes and edges."""
+    label: list[Label]
+    """Every node's label, virtual nodes included."""
     rebuts: list[int]
     """For a rebuttal, the statement it attacks; -1 for every other node."""
     must: list[list[int]]
@@ -104,44 +85,19 @@ class _Nodes:
 
 
 def _nodes(map: Map, evaluation: Evaluation) -> _Nodes:
-    status, applies = evaluation.status, evaluation.applies
-    statements = list(map.statements.values())
-    ids = [s.id for s in statements]
-    first = len(ids)
-    number = {sid: n for n, sid in enumerate(ids)}
-    found = [i for s in statements for i in inferences(s)]
-    for k, inference in enumerate(found):
-        number[inference.id] = first + k
-    support = [[number[r.id] for r in s.reasons] for s in statements]
-    support += [[number[p] for p in i.premises] for i in found]
-    attack = [[number[o.id] for o in s.objections] for s in statements]
-    attack += [[number[u.id] for u in i.objections] for i in found]
-    rebuts = [-1] * len(support)
+    graph = Graph.of(map)
+    first = graph.n_statements
+    label = graph.labels(evaluation.status, evaluation.applies)
+    support = [graph.pos[n] for n in range(len(graph))]
+    attack = [graph.neg[n] for n in range(len(graph))]
+    rebuts = [-1] * len(graph)
     for n in range(first):
         for o in attack[n]:
             rebuts[o] = n
-    label = [_LABEL[status[sid]] for sid in ids]
-    applied = [applies.get(i.id, False) for i in found]
-    for n in range(first, len(support)):
-        if applied[n - first]:
-            label.append(IN)
-        elif any(label[p] == OUT for p in support[n]) or any(applied[u - first] for u in attack[n]):
-            label.append(OUT)
-        else:
-            label.append(UNDECIDED)
-    nodes = _Nodes(
-        ids,
-        [n for n, s in enumerate(statements) if s.kind is Kind.THESIS],
-        label,
-        support,
-        attack,
-        rebuts,
-        [],
-        [],
-    )
+    nodes = _Nodes(graph, label, rebuts, [], [])
     virtual: list[list[int]] = []  # the reasons of each virtual node
-    for n, value in enumerate(label[: len(support)]):
-        claim = n < first and statements[n].kind.is_claim
+    for n, value in enumerate(label):
+        claim = n < first and not graph.given[n]
         if value == UNDECIDED:
             must, ways = [], None
         elif n < first and value == IN:  # one applying reason (for a claim), every rebuttal out
@@ -151,7 +107,7 @@ def _nodes(map: Map, evaluation: Evaluation) -> _Nodes:
         elif n < first:  # a rebuttal applies, or (for a claim) every reason is out
             must, ways = [], [o for o in attack[n] if label[o] == IN]
             if claim and all(label[r] == OUT for r in support[n]):
-                ways.append(len(support) + len(virtual))
+                ways.append(len(graph) + len(virtual))
                 virtual.append(support[n])
         else:  # a premise is out, or an undercut applies
             must = []
@@ -236,9 +192,10 @@ def _open_nodes(nodes: _Nodes, order: _Order, forest: _Forest) -> list[bool]:
     label (invariant 2 of the module)."""
     label = nodes.label
     opened = list(order.late)  # visited before one of its alternatives
-    for n in range(len(nodes.support)):
+    graph = nodes.graph
+    for n in range(len(graph)):
         if label[n] == UNDECIDED:  # its change may settle an undecided node
-            for m in (*nodes.support[n], *nodes.attack[n]):
+            for m in (*graph.pos[n], *graph.neg[n]):
                 opened[m] = True
     for o, target in enumerate(nodes.rebuts):  # the target may stay out, but no longer defeated
         if target >= 0 and label[o] != UNDECIDED and label[target] == OUT:
@@ -259,11 +216,13 @@ def _flips_keep(nodes: _Nodes, n: int) -> list[int]:
     for a claim that is in, the reasons that are out; for anything out, the reasons or premises
     that are in and the objections that are out. A statement both need may be rejected: ``n``
     loses its derivations, and may then be derived again by what the rejection turned."""
-    if n >= len(nodes.support):
+    graph, label = nodes.graph, nodes.label
+    if n >= len(graph):
         return []  # a virtual node: every reason out, none would help by turning in
-    label, support, attack = nodes.label, nodes.support[n], nodes.attack[n]
+    support = graph.pos[n] if n >= graph.n_statements or not graph.given[n] else []
+    attack = graph.neg[n]
     if label[n] == IN:
-        return [m for m in support if label[m] == OUT] if n < len(nodes.ids) else []
+        return [m for m in support if label[m] == OUT] if n < graph.n_statements else []
     if label[n] == OUT:
         return [m for m in support if label[m] == IN] + [m for m in attack if label[m] == OUT]
     return []
@@ -278,7 +237,7 @@ class _Forest:
 
     def __init__(self, nodes: _Nodes, order: _Order) -> None:
         count = len(nodes.label)
-        self.statements = len(nodes.ids)
+        self.statements = nodes.graph.n_statements
         self.root = root = count
         self.up = [root] * (count + 1)
         self.jump = [root] * (count + 1)
@@ -372,11 +331,11 @@ class Falls:
         order = _derivation_order(nodes)
         forest = _Forest(nodes, order)
         opened = _open_nodes(nodes, order, forest)
-        self.ids = nodes.ids
-        self.index = {sid: n for n, sid in enumerate(nodes.ids)}
+        self.ids = nodes.graph.ids
+        self.index = nodes.graph.index
         self.grounded = [value == IN for value in nodes.label]
         self._number(forest, order.order, opened)
-        grounded = sorted((self.first[t], t) for t in nodes.theses if self.grounded[t])
+        grounded = sorted((self.first[t], t) for t in nodes.graph.theses if self.grounded[t])
         self.thesis_at = [number for number, _ in grounded]
         """The numbers of the grounded theses, ascending."""
         self.theses = [t for _, t in grounded]

@@ -7,10 +7,9 @@ from __future__ import annotations
 import attrs
 
 from argmap.analysis import Evaluation, evaluate
+from argmap.graph import inferences
 from argmap.model import Kind, Map, Reason, Statement
 from argmap.status import Status
-
-from .walk import inferences
 
 
 class Recheck:

@@ -8,8 +8,9 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import check, strong_components
-from argmap.model import Code, Kind, Map, walk_objections
+from argmap.analysis import check
+from argmap.graph import Graph
+from argmap.model import Code, Kind, Map, Reason
 from argmap.status import Status
 
 STATS_VERSION: Final = 1
@@ -66,20 +67,15 @@ def stats(map: Map) -> Stats:
     """Count statements, reasons and objections, measure the support, and tally the findings of
     :func:`argmap.analysis.check`. Linear in the size of the map."""
     report = check(map)
-    support = _Support(map)
+    graph = Graph.of(map)
     kinds = dict.fromkeys((kind.value for kind in Kind), 0)
-    single = linked = rebuttals = undercuts = 0
-    for statement in map.statements.values():
+    for statement in graph.statements:
         kinds[statement.kind.value] += 1
-        for reason in statement.reasons:
-            if reason.linked:
-                linked += 1
-            else:
-                single += 1
-            undercuts += sum(1 for _ in walk_objections(reason.objections))
-        rebuttals += len(statement.objections)
-        undercuts += sum(len(list(walk_objections(o.objections))) for o in statement.objections)
-    claims = [s.id for s in map.statements.values() if s.kind.is_claim]
+    reasons = [i for i in graph.inferences if isinstance(i, Reason)]
+    linked = sum(1 for reason in reasons if reason.linked)
+    rebuttals = sum(len(statement.objections) for statement in graph.statements)
+    objections = len(graph.inferences) - len(reasons)
+    claims = [s.id for s in graph.statements if s.kind.is_claim]
     grounded = sum(1 for sid in claims if report.evaluation.status[sid] is Status.GROUNDED)
     counts = dict.fromkeys((code.value for code in Code), 0)
     acknowledged = dict(counts)
@@ -89,42 +85,25 @@ def stats(map: Map) -> Stats:
             acknowledged[finding.code.value] += 1
     return Stats(
         statements=kinds,
-        single_reasons=single,
+        single_reasons=len(reasons) - linked,
         linked_reasons=linked,
         rebuttals=rebuttals,
-        undercuts=undercuts,
-        deepest_chain=_deepest_chain(support),
+        undercuts=objections - rebuttals,
+        deepest_chain=_deepest_chain(graph),
         claims=len(claims),
         grounded_claims=grounded,
-        evidence_per_thesis=_evidence_per_thesis(map, support),
+        evidence_per_thesis=_evidence_per_thesis(graph),
         findings={code: n for code, n in counts.items() if n},
         acknowledged={code: n for code, n in acknowledged.items() if n},
     )
 
 
-class _Support:
-    """The support graph by statement index, as flat lists (statement ``n`` rests on
-    ``targets[starts[n]:starts[n + 1]]``), and its strongly connected components: numbered so that
-    a component reaches only components with smaller numbers. Flat lists of ints keep the garbage
-    collector out of the way on maps of 100,000 statements."""
-
-    def __init__(self, map: Map) -> None:
-        index = {sid: n for n, sid in enumerate(map.statements)}
-        self.starts = [0]
-        self.targets: list[int] = []
-        for statement in map.statements.values():
-            self.targets.extend(index[p] for p in statement.premise_ids())
-            self.starts.append(len(self.targets))
-        self.component_of, self.count = strong_components(self.starts, self.targets)
-        self.by_component = sorted(range(len(index)), key=self.component_of.__getitem__)
-        """Statements by component, lowest first; map order within a component."""
-
-
-def _deepest_chain(support: _Support) -> int:
+def _deepest_chain(graph: Graph) -> int:
     """Reasons in the longest chain of support, a circle of support counting as one step."""
-    starts, targets, component_of = support.starts, support.targets, support.component_of
-    height = [0] * support.count
-    for node in support.by_component:  # every component after those it rests on
+    support, components = graph.support, graph.components
+    starts, targets, component_of = support.start, support.flat, components.of
+    height = [0] * components.count
+    for node in components.members.flat:  # every component after those it rests on
         c = component_of[node]
         best = height[c]
         for edge in range(starts[node], starts[node + 1]):
@@ -135,17 +114,16 @@ def _deepest_chain(support: _Support) -> int:
     return max(height, default=0)
 
 
-def _evidence_per_thesis(map: Map, support: _Support) -> dict[str, int]:
+def _evidence_per_thesis(graph: Graph) -> dict[str, int]:
     """Evidence below each thesis. Which theses rest on each component is a bit set over the
     theses, passed down from the top; the evidence is then tallied per thesis with bit-sliced
     counters (one bit set per binary digit of the counts), so no set of evidence is ever built."""
-    statements = list(map.statements.values())
-    starts, targets, component_of = support.starts, support.targets, support.component_of
-    theses = [n for n, statement in enumerate(statements) if statement.kind is Kind.THESIS]
-    above = [0] * support.count  # bit t: thesis number t rests on this component
-    for t, n in enumerate(theses):
+    support, components = graph.support, graph.components
+    starts, targets, component_of = support.start, support.flat, components.of
+    above = [0] * components.count  # bit t: thesis number t rests on this component
+    for t, n in enumerate(graph.theses):
         above[component_of[n]] |= 1 << t
-    for node in reversed(support.by_component):  # every component after all that rest on it
+    for node in reversed(components.members.flat):  # every component after all that rest on it
         c = component_of[node]
         if above[c]:
             for edge in range(starts[node], starts[node + 1]):
@@ -153,7 +131,7 @@ def _evidence_per_thesis(map: Map, support: _Support) -> dict[str, int]:
                 if other != c:
                     above[other] |= above[c]
     digits: list[int] = []  # digits[k]: bit t is digit k of thesis t's count
-    for n, statement in enumerate(statements):
+    for n, statement in enumerate(graph.statements):
         if statement.kind is Kind.EVIDENCE:
             carry = above[component_of[n]]
             k = 0
@@ -163,6 +141,6 @@ def _evidence_per_thesis(map: Map, support: _Support) -> dict[str, int]:
                 digits[k], carry = digits[k] ^ carry, digits[k] & carry
                 k += 1
     return {
-        statements[n].id: sum(((digit >> t) & 1) << k for k, digit in enumerate(digits))
-        for t, n in enumerate(theses)
+        graph.ids[n]: sum(((digit >> t) & 1) << k for k, digit in enumerate(digits))
+        for t, n in enumerate(graph.theses)
     }

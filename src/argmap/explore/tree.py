@@ -9,11 +9,12 @@ from collections.abc import Collection, Iterable, Iterator
 import attrs
 
 from argmap.analysis import Evaluation, Finding, check
+from argmap.graph import Graph
 from argmap.model import Code, Kind, Map, Objection, Statement
 from argmap.status import Status
 
 from .critical import critical
-from .walk import inferences, require
+from .ids import require
 
 
 class Role(enum.Enum):
@@ -199,18 +200,13 @@ class _TreeBuilder:
 
     def add_rest(self) -> None:
         """Statements no thesis rests on: first those nothing rests on, then any left in cycles."""
-        premises: set[str] = set()
-        for statement in self.map.statements.values():
-            premises.update(statement.premise_ids())
-            for inference in inferences(statement):
-                if isinstance(inference, Objection):
-                    premises.update(inference.premises)
+        graph = Graph.of(self.map)
         rest = [sid for sid in self.map.statements if sid not in self.seen]
         if not rest:
             return
         self.lines.append(Line(0, Role.HEADING))
-        for sid in rest:
-            if sid not in premises and sid not in self.seen:
+        for sid in rest:  # a statement no reason or objection names as a premise
+            if not graph.parents.count(graph.index[sid]) and sid not in self.seen:
                 self.add_root(sid)
         for sid in rest:
             if sid not in self.seen:

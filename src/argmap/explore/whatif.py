@@ -11,7 +11,7 @@ from argmap.errors import QueryError
 from argmap.model import Kind, Map
 from argmap.status import Status
 
-from .walk import require
+from .ids import require
 
 
 @attrs.frozen
