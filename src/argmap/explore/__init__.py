@@ -3,24 +3,47 @@ statements are rejected or granted (:func:`whatif`), and its single points of fa
 (:func:`critical`).
 
 Pure functions over the model and its evaluation, all iterative; each returns data that the CLI only
-formats (:func:`format_tree`, :func:`format_stats`, :func:`format_whatif`, :func:`format_critical`).
+formats. The formatters live in :mod:`argmap.text` (:func:`format_tree` in :mod:`argmap.text.tree`,
+:func:`format_stats`, :func:`stats_json`, :func:`format_whatif` and :func:`format_critical` in
+:mod:`argmap.text.answers`) and are named here too, loaded on first use.
+
+The modules: :mod:`~argmap.explore.tree`, :mod:`~argmap.explore.stats`,
+:mod:`~argmap.explore.whatif`, and the single points of failure in :mod:`~argmap.explore.critical`,
+which rests on the derivation forest of :mod:`~argmap.explore.forest` and the exact check of
+:mod:`~argmap.explore.recheck`.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from argmap.options import StatsFormat
 
 from .critical import Critical, critical
-from .formatting import (
-    DEEPEST_INDENT,
-    format_critical,
-    format_stats,
-    format_stats_as,
-    format_tree,
-    format_whatif,
-    stats_json,
-)
 from .stats import STATS_VERSION, Stats, stats
 from .tree import Line, Outline, Role, outline, tree
 from .whatif import Change, WhatIf, whatif
+
+if TYPE_CHECKING:
+    from argmap.text.answers import (
+        format_critical,
+        format_stats,
+        format_stats_as,
+        format_whatif,
+        stats_json,
+    )
+    from argmap.text.tree import DEEPEST_INDENT, format_tree
+
+_FORMATTERS = {
+    "DEEPEST_INDENT": "argmap.text.tree",
+    "format_tree": "argmap.text.tree",
+    "format_stats": "argmap.text.answers",
+    "format_stats_as": "argmap.text.answers",
+    "stats_json": "argmap.text.answers",
+    "format_whatif": "argmap.text.answers",
+    "format_critical": "argmap.text.answers",
+}
 
 __all__ = [
     "DEEPEST_INDENT",
@@ -45,3 +68,10 @@ __all__ = [
     "tree",
     "whatif",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _FORMATTERS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap.explore' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

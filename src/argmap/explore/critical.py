@@ -10,8 +10,6 @@ thesis are checked by evaluating again the part of the map that rests on them
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterator
 
 import attrs
@@ -19,6 +17,7 @@ import attrs
 from argmap.analysis import Evaluation, evaluate
 from argmap.model import Map
 from argmap.status import Status
+from argmap.util import collector_paused
 
 from .forest import Falls
 from .recheck import Recheck
@@ -48,7 +47,7 @@ def critical(map: Map, evaluation: Evaluation | None = None) -> tuple[Critical, 
     """
     evaluation = evaluation if evaluation is not None else evaluate(map)
     order = {sid: n for n, sid in enumerate(map.statements)}
-    with _collector_paused():  # the many small lists built here hold no cycles
+    with collector_paused():  # the many small lists built here hold no cycles
         falls = Falls(map, evaluation)
         found: list[Critical] = []
         unsure: list[str] = []
@@ -79,16 +78,3 @@ def _checked(map: Map, evaluation: Evaluation, candidates: list[str]) -> Iterato
         if broken:  # the candidate is grounded, so its own change is not counted
             carries = sum(1 for x, status in after.items() if status is not before[x]) - 1
             yield Critical(sid, broken, carries)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small acyclic lists are built: on a large map
-    it would otherwise walk the whole map again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
