@@ -4,40 +4,51 @@
 a claim is grounded because one of its reasons applies *and* each of its rebuttals is out; a
 statement is out because a rebuttal applies *or* (for a claim) every reason is out; a reason or
 objection applies because all its premises are in *and* each undercut is out, and is out because
-one premise is out *or* one undercut applies. Rejecting a statement ``x`` removes the fact "x is
-grounded". A fact with a derivation that does not use it survives; a fact whose every derivation
-uses it is *lost*. So the statements that change when ``x`` is rejected are, first of all, those
-whose label needs ``x``: the set ``need(n)`` of facts in every derivation of ``n``, taken over all
-nodes, answers the question for every ``x`` at once.
+one premise is out *or* one undercut applies. Rejecting a grounded statement ``x`` takes away the
+fact "x is grounded". A fact with a derivation that does not use it survives. A fact whose every
+derivation uses it is *lost*: its node changes, unless a new derivation of the same label comes
+up through what the rejection turned. So, first of all, what rejecting ``x`` changes is the set of
+nodes ``n`` with ``x`` in ``need(n)``, the facts in every derivation of ``n``.
 
-**The forest.** Those sets are stored as a forest, as dominators are in a flow graph (Cooper,
-Harvey and Kennedy). Nodes are visited in an order in which each label comes after what derives
-it (:func:`_derivation_order`), and each node hangs below one earlier node, so that
+**The forest.** The ``need`` sets of all nodes are kept as one forest, as dominators are in a flow
+graph (Cooper, Harvey and Kennedy), where each node hangs below one node derived before it and
 
-    need(n) = {n} + own(n) + need(up(n))
+    need(n) = {n} + own(n) + need(up(n))        (statements only are counted)
 
-For *all of* several inputs (an applying reason's premises, a grounded claim's rebuttals) ``up``
-is the deepest input and ``own`` the statements the others add; for *any one of* several
-alternatives (a claim's applying reasons, the ways a statement is out) ``up`` is their nearest
-common ancestor and ``own`` what they share below it (:class:`_Forest`). Rejecting ``x`` then
-loses exactly the subtrees of ``x`` and of the nodes whose ``own`` holds ``x``; numbered depth
-first, each subtree is a range of numbers, and the theses and statements in it are counted from
-running totals, without evaluating anything (:class:`Falls`).
+When a label needs *all of* several inputs (an applying reason's premises and undercuts, a
+grounded claim's rebuttals), ``up`` is the deepest input and ``own`` the statements the others add.
+When it needs *one of* several alternatives (a claim's applying reasons, the ways a statement or
+inference is out), ``up`` is their nearest common ancestor and ``own`` what they all share below
+it. Rejecting ``x`` then loses exactly the subtrees of ``x`` and of the nodes whose ``own`` holds
+``x``; numbered depth first, each subtree is a range of numbers, and the theses and statements in
+it are counted from running totals, without evaluating anything.
+
+**The steps**, each a function or class below with its inputs and outputs:
+
+1. :func:`_nodes`: the nodes of :class:`argmap.graph.Graph` with their labels, and for each label
+   what it needs all of (``must``) and what it needs one of (``ways``).
+2. :func:`_derivation_order`: every decided node after what derives it; a node that has to go
+   ahead with only some of its ways (a circle runs through it) is *late*.
+3. :class:`_Forest`: ``up``, ``own`` and ``depth``, grown in that order.
+4. :func:`_open_nodes`: the nodes whose loss may change more, or less, than their subtrees show.
+5. :class:`Falls`: the depth-first numbering, and :meth:`Falls.of`, the fall of one statement.
 
 **Invariants.**
 
-1. The forest's ``need(n)`` always holds the true one: it may only be too large, never too small,
-   because a node visited before one of its alternatives ignores that alternative. So the theses
-   a fall reaches include every thesis the rejection truly breaks.
-2. A fall is *exact* (it changes precisely the statements in its subtrees) unless it reaches an
-   *open* node (:func:`_open_nodes`): one visited before one of its alternatives (a circle of
-   support or attack may run through it), one that an undecided node rests on (its change may
-   settle that node), or a rebuttal whose loss may leave its target out for another reason (its
-   target would change from defeated to not grounded, or back, without losing its label).
-   Everything else keeps its label and its status.
+1. The forest's ``need(n)`` always holds the true one: it may be too large, never too small,
+   because a late node ignores the ways that came after it. So the theses a fall reaches include
+   every thesis the rejection truly leaves without ground.
+2. A fall is *exact* (the statements that change status are precisely those in its subtrees)
+   unless it reaches an *open* node: a late node; a node that an undecided node rests on (its
+   change may settle that node); a rebuttal whose target may stay out for another reason (the
+   target would change from defeated to not grounded, or back, without losing its label); or a
+   node in the ``need`` of both a node and one of that node's inputs whose turning would derive
+   the node's label anew (a claim's reason that is out, the premise that is in of an inference
+   that is out, an undercut or rebuttal that is out of something out).
+   Everything outside the subtrees keeps its label and its status.
 
-An inexact fall is checked by evaluation instead (:mod:`argmap.explore.recheck`), and only when
-invariant 1 says it may break a thesis.
+An inexact fall that may break a thesis is checked by evaluation instead
+(:mod:`argmap.explore.recheck`).
 """
 
 from __future__ import annotations
@@ -51,6 +62,8 @@ from argmap.graph import Graph, Label
 from argmap.model import Map
 
 UNDECIDED, IN, OUT = Label.UNDECIDED, Label.IN, Label.OUT
+
+_NOTHING: frozenset[int] = frozenset()
 
 
 @attrs.frozen
@@ -187,47 +200,6 @@ def _derivation_order(nodes: _Nodes) -> _Order:
     return _Order(order, chosen, late)
 
 
-def _open_nodes(nodes: _Nodes, order: _Order, forest: _Forest) -> list[bool]:
-    """Step 4: the nodes whose loss may change more, or less, than the statements that lose their
-    label (invariant 2 of the module)."""
-    label = nodes.label
-    opened = list(order.late)  # visited before one of its alternatives
-    graph = nodes.graph
-    for n in range(len(graph)):
-        if label[n] == UNDECIDED:  # its change may settle an undecided node
-            for m in (*graph.pos[n], *graph.neg[n]):
-                opened[m] = True
-    for o, target in enumerate(nodes.rebuts):  # the target may stay out, but no longer defeated
-        if target >= 0 and label[o] != UNDECIDED and label[target] == OUT:
-            opened[o] = opened[o] or nodes.ways[target] != [o]
-    for n in order.order:  # it may be derived again, with the same label, in a new way
-        for m in _flips_keep(nodes, n):
-            top = forest.ancestor(n, m)
-            if top != forest.root:
-                opened[top] = True
-            if forest.owned[n] != forest.owned[top] or forest.owned[m] != forest.owned[top]:
-                for x in forest.below(n, top) & forest.below(m, top):
-                    opened[x] = True
-    return opened
-
-
-def _flips_keep(nodes: _Nodes, n: int) -> list[int]:
-    """The inputs of node ``n`` whose labels, turned the other way, would derive its label anew:
-    for a claim that is in, the reasons that are out; for anything out, the reasons or premises
-    that are in and the objections that are out. A statement both need may be rejected: ``n``
-    loses its derivations, and may then be derived again by what the rejection turned."""
-    graph, label = nodes.graph, nodes.label
-    if n >= len(graph):
-        return []  # a virtual node: every reason out, none would help by turning in
-    support = graph.pos[n] if n >= graph.n_statements or not graph.given[n] else []
-    attack = graph.neg[n]
-    if label[n] == IN:
-        return [m for m in support if label[m] == OUT] if n < graph.n_statements else []
-    if label[n] == OUT:
-        return [m for m in support if label[m] == IN] + [m for m in attack if label[m] == OUT]
-    return []
-
-
 class _Forest:
     """Step 3: the forest, grown in derivation order: ``up``, ``own`` and ``depth`` of each node
     (invariant: ``need(n) = {n} + own(n) + need(up(n))``, counting statements only). The root
@@ -318,7 +290,45 @@ class _Forest:
         return top, frozenset(shared or ())
 
 
-_NOTHING: frozenset[int] = frozenset()
+def _open_nodes(nodes: _Nodes, order: _Order, forest: _Forest) -> list[bool]:
+    """Step 4: the nodes whose loss may change more, or less, than the statements that lose their
+    label (invariant 2 of the module)."""
+    label = nodes.label
+    opened = list(order.late)  # visited before one of its alternatives
+    graph = nodes.graph
+    for n in range(len(graph)):
+        if label[n] == UNDECIDED:  # its change may settle an undecided node
+            for m in (*graph.pos[n], *graph.neg[n]):
+                opened[m] = True
+    for o, target in enumerate(nodes.rebuts):  # the target may stay out, but no longer defeated
+        if target >= 0 and label[o] != UNDECIDED and label[target] == OUT:
+            opened[o] = opened[o] or nodes.ways[target] != [o]
+    for n in order.order:  # it may be derived again, with the same label, in a new way
+        for m in _flips_keep(nodes, n):
+            top = forest.ancestor(n, m)
+            if top != forest.root:
+                opened[top] = True
+            if forest.owned[n] != forest.owned[top] or forest.owned[m] != forest.owned[top]:
+                for x in forest.below(n, top) & forest.below(m, top):
+                    opened[x] = True
+    return opened
+
+
+def _flips_keep(nodes: _Nodes, n: int) -> list[int]:
+    """The inputs of node ``n`` whose labels, turned the other way, would derive its label anew:
+    for a claim that is in, the reasons that are out; for anything out, the reasons or premises
+    that are in and the objections that are out. A statement both need may be rejected: ``n``
+    loses its derivations, and may then be derived again by what the rejection turned."""
+    graph, label = nodes.graph, nodes.label
+    if n >= len(graph):
+        return []  # a virtual node: every reason out, none would help by turning in
+    support = graph.pos[n] if n >= graph.n_statements or not graph.given[n] else []
+    attack = graph.neg[n]
+    if label[n] == IN:
+        return [m for m in support if label[m] == OUT] if n < graph.n_statements else []
+    if label[n] == OUT:
+        return [m for m in support if label[m] == IN] + [m for m in attack if label[m] == OUT]
+    return []
 
 
 class Falls:
