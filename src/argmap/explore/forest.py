@@ -95,6 +95,10 @@ class _Nodes:
     """For a decided node, the inputs whose labels it needs, all of them."""
     ways: list[list[int] | None]
     """For a decided node, the inputs of which it needs one (None: it needs none of this kind)."""
+    anew: dict[int, list[int]]
+    """For a decided node, the inputs whose labels, turned the other way, would derive its label
+    anew (left out when there are none): a grounded claim's reasons that are out; for anything out,
+    the reasons (of a claim) or premises that are in and the objections that are out."""
 
 
 def _nodes(map: Map, evaluation: Evaluation) -> _Nodes:
@@ -107,28 +111,34 @@ def _nodes(map: Map, evaluation: Evaluation) -> _Nodes:
     for n in range(first):
         for o in attack[n]:
             rebuts[o] = n
-    nodes = _Nodes(graph, label, rebuts, [], [])
+    nodes = _Nodes(graph, label, rebuts, [], [], {})
     virtual: list[list[int]] = []  # the reasons of each virtual node
     for n, value in enumerate(label):
         claim = n < first and not graph.given[n]
+        inputs = (
+            support[n] if claim or n >= first else []
+        )  # what a given statement rests on is moot
+        anew: list[int] = []
         if value == UNDECIDED:
             must, ways = [], None
         elif n < first and value == IN:  # one applying reason (for a claim), every rebuttal out
-            must, ways = attack[n], [r for r in support[n] if label[r] == IN] if claim else None
+            must, ways = attack[n], [r for r in inputs if label[r] == IN] if claim else None
+            anew = [r for r in inputs if label[r] == OUT]
         elif value == IN:  # every premise in, every undercut out
-            must, ways = support[n] + attack[n], None
-        elif n < first:  # a rebuttal applies, or (for a claim) every reason is out
-            must, ways = [], [o for o in attack[n] if label[o] == IN]
-            if claim and all(label[r] == OUT for r in support[n]):
-                ways.append(len(graph) + len(virtual))
-                virtual.append(support[n])
-        else:  # a premise is out, or an undercut applies
+            must, ways = inputs + attack[n], None
+        else:  # a rebuttal or undercut applies, or a premise (every reason, for a claim) is out
             must = []
-            ways = [p for p in support[n] if label[p] == OUT] + [
-                u for u in attack[n] if label[u] == IN
-            ]
+            ways = [o for o in attack[n] if label[o] == IN]
+            if n >= first:
+                ways += [p for p in inputs if label[p] == OUT]
+            elif claim and all(label[r] == OUT for r in inputs):
+                ways.append(len(graph) + len(virtual))
+                virtual.append(inputs)
+            anew = [m for m in inputs if label[m] == IN] + [o for o in attack[n] if label[o] == OUT]
         nodes.must.append(must)
         nodes.ways.append(ways)
+        if anew:
+            nodes.anew[n] = anew
     for reasons in virtual:
         nodes.label.append(OUT)
         nodes.rebuts.append(-1)
@@ -221,7 +231,7 @@ class _Forest:
             terms = [(m, _NOTHING) for m in nodes.must[n]]
             if nodes.ways[n] is not None:
                 terms.append(self.any_of([(m, _NOTHING) for m in order.chosen[n]]))
-            self.hang(n, *self.all_of(terms))
+            self.hang(n, *self.all_of(terms) if len(terms) != 1 else terms[0])
 
     def hang(self, n: int, up: int, own: frozenset[int]) -> None:
         """Put node ``n`` below ``up``, holding ``own`` besides."""
@@ -303,8 +313,8 @@ def _open_nodes(nodes: _Nodes, order: _Order, forest: _Forest) -> list[bool]:
     for o, target in enumerate(nodes.rebuts):  # the target may stay out, but no longer defeated
         if target >= 0 and label[o] != UNDECIDED and label[target] == OUT:
             opened[o] = opened[o] or nodes.ways[target] != [o]
-    for n in order.order:  # it may be derived again, with the same label, in a new way
-        for m in _flips_keep(nodes, n):
+    for n, anew in nodes.anew.items():  # it may be derived again, with the same label, anew
+        for m in anew:
             top = forest.ancestor(n, m)
             if top != forest.root:
                 opened[top] = True
@@ -312,23 +322,6 @@ def _open_nodes(nodes: _Nodes, order: _Order, forest: _Forest) -> list[bool]:
                 for x in forest.below(n, top) & forest.below(m, top):
                     opened[x] = True
     return opened
-
-
-def _flips_keep(nodes: _Nodes, n: int) -> list[int]:
-    """The inputs of node ``n`` whose labels, turned the other way, would derive its label anew:
-    for a claim that is in, the reasons that are out; for anything out, the reasons or premises
-    that are in and the objections that are out. A statement both need may be rejected: ``n``
-    loses its derivations, and may then be derived again by what the rejection turned."""
-    graph, label = nodes.graph, nodes.label
-    if n >= len(graph):
-        return []  # a virtual node: every reason out, none would help by turning in
-    support = graph.pos[n] if n >= graph.n_statements or not graph.given[n] else []
-    attack = graph.neg[n]
-    if label[n] == IN:
-        return [m for m in support if label[m] == OUT] if n < graph.n_statements else []
-    if label[n] == OUT:
-        return [m for m in support if label[m] == IN] + [m for m in attack if label[m] == OUT]
-    return []
 
 
 class Falls:
