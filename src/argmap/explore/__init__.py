@@ -15,10 +15,10 @@ which rests on the derivation forest of :mod:`~argmap.explore.forest` and the ex
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from argmap.options import StatsFormat
+from argmap.util import loaded_on_use
 
 from .critical import Critical, critical
 from .stats import STATS_VERSION, Stats, stats
@@ -71,7 +71,4 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _FORMATTERS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'argmap.explore' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    return loaded_on_use(__name__, _FORMATTERS, name)
