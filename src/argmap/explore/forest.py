@@ -102,6 +102,7 @@ class _Nodes:
 
 
 def _nodes(map: Map, evaluation: Evaluation) -> _Nodes:
+    """Step 1, from the map's evaluation (the rules in the module's first paragraph)."""
     graph = Graph.of(map)
     first = graph.n_statements
     label = graph.labels(evaluation.status, evaluation.applies)
@@ -324,64 +325,78 @@ def _open_nodes(nodes: _Nodes, order: _Order, forest: _Forest) -> list[bool]:
     return opened
 
 
+@attrs.define
+class _Numbering:
+    """Step 5: the forest numbered depth first, so that a subtree is a range of numbers."""
+
+    first: list[int]
+    """The number of each node."""
+    last: list[int]
+    """One past the last number of each node's subtree."""
+    statements_upto: list[int]
+    """``statements_upto[k]``: the statements numbered below ``k``."""
+    opened_upto: list[int]
+    """``opened_upto[k]``: the open nodes numbered below ``k``."""
+
+
+def _numbering(forest: _Forest, order: list[int], opened: list[bool]) -> _Numbering:
+    """Step 5, an iterative depth-first walk of the forest from its root."""
+    count = len(forest.up)
+    children: list[list[int]] = [[] for _ in range(count)]
+    for n in order:
+        children[forest.up[n]].append(n)
+    numbers = _Numbering([0] * count, [0] * count, [0], [0])
+    first, last = numbers.first, numbers.last
+    statements, open_nodes = numbers.statements_upto, numbers.opened_upto
+    visit = 0
+    stack = [(root, False) for root in reversed(children[forest.root])]
+    while stack:
+        n, done = stack.pop()
+        if done:
+            last[n] = visit
+            continue
+        first[n] = visit
+        visit += 1
+        statements.append(statements[-1] + (n < forest.statements))
+        open_nodes.append(open_nodes[-1] + opened[n])
+        stack.append((n, True))
+        stack.extend((child, False) for child in reversed(children[n]))
+    return numbers
+
+
 class Falls:
-    """What rejecting each grounded statement brings down (:meth:`of`), from the forest of the
-    map's derivations (steps 1 to 4), numbered depth first (step 5) so that a subtree is a range
-    of numbers with running counts of statements and open nodes."""
+    """What rejecting each grounded statement brings down (:meth:`of`): steps 1 to 5 of the
+    module, then, for each statement, the nodes that hold it."""
 
     def __init__(self, map: Map, evaluation: Evaluation) -> None:
         nodes = _nodes(map, evaluation)
         order = _derivation_order(nodes)
         forest = _Forest(nodes, order)
-        opened = _open_nodes(nodes, order, forest)
+        numbers = _numbering(forest, order.order, _open_nodes(nodes, order, forest))
+        self.numbers = numbers
         self.ids = nodes.graph.ids
         self.index = nodes.graph.index
         self.grounded = [value == IN for value in nodes.label]
-        self._number(forest, order.order, opened)
-        grounded = sorted((self.first[t], t) for t in nodes.graph.theses if self.grounded[t])
-        self.thesis_at = [number for number, _ in grounded]
+        theses = sorted((numbers.first[t], t) for t in nodes.graph.theses if self.grounded[t])
+        self.thesis_at = [number for number, _ in theses]
         """The numbers of the grounded theses, ascending."""
-        self.theses = [t for _, t in grounded]
+        self.theses = [t for _, t in theses]
+        """The grounded theses, in that order."""
         self.holders: dict[int, list[int]] = {}
         """For each statement, the nodes whose ``own`` holds it."""
         for n in order.order:
             for x in forest.own.get(n, ()):
                 self.holders.setdefault(x, []).append(n)
 
-    def _number(self, forest: _Forest, order: list[int], opened: list[bool]) -> None:
-        """Step 5: number the forest depth first; ``first[n]`` and ``last[n]`` bound the numbers
-        of ``n``'s subtree, ``statements_upto[k]`` and ``opened_upto[k]`` count the statements and
-        open nodes numbered below ``k``."""
-        count = len(forest.up)
-        children: list[list[int]] = [[] for _ in range(count)]
-        for n in order:
-            children[forest.up[n]].append(n)
-        self.first = [0] * count
-        self.last = [0] * count
-        statements = [0]
-        open_nodes = [0]
-        visit = 0
-        stack = [(root, False) for root in reversed(children[forest.root])]
-        while stack:
-            n, done = stack.pop()
-            if done:
-                self.last[n] = visit
-                continue
-            self.first[n] = visit
-            visit += 1
-            statements.append(statements[-1] + (n < forest.statements))
-            open_nodes.append(open_nodes[-1] + opened[n])
-            stack.append((n, True))
-            stack.extend((child, False) for child in reversed(children[n]))
-        self.statements_upto = statements
-        self.opened_upto = open_nodes
-
     def of(self, sid: str) -> Fall | None:
-        """What rejecting ``sid`` brings down, or None when it is not grounded."""
+        """What rejecting ``sid`` brings down, or None when it is not grounded: the subtrees of
+        ``sid`` and of the nodes that hold it, each counted once."""
         x = self.index[sid]
         if not self.grounded[x]:
             return None
-        first, last = self.first, self.last
+        numbers = self.numbers
+        first, last = numbers.first, numbers.last
+        statements_upto, opened_upto = numbers.statements_upto, numbers.opened_upto
         holders = sorted({x, *self.holders.get(x, ())}, key=first.__getitem__)
         statements = 0
         exact = True
@@ -390,8 +405,8 @@ class Falls:
             if ranges and first[h] < ranges[-1][1]:
                 continue  # inside a subtree already counted
             ranges.append((first[h], last[h]))
-            statements += self.statements_upto[last[h]] - self.statements_upto[first[h]]
-            if self.opened_upto[last[h]] != self.opened_upto[first[h]]:
+            statements += statements_upto[last[h]] - statements_upto[first[h]]
+            if opened_upto[last[h]] != opened_upto[first[h]]:
                 exact = False
         broken: list[int] = []
         for a, b in ranges:
