@@ -7,7 +7,7 @@ from __future__ import annotations
 import attrs
 
 from argmap.analysis import Evaluation, evaluate
-from argmap.graph import inferences
+from argmap.graph import Graph
 from argmap.model import Kind, Map, Reason, Statement
 from argmap.status import Status
 
@@ -18,15 +18,17 @@ class Recheck:
     def __init__(self, map: Map, evaluation: Evaluation) -> None:
         self.map = map
         self.status = evaluation.status
+        graph = Graph.of(map)
+        ids, pos, written = graph.ids, graph.pos, graph.written
         self.rests_on: dict[str, list[str]] = {}
+        """For each statement, the premises of every reason and objection written under it."""
         self.dependents: dict[str, list[str]] = {sid: [] for sid in map.statements}
-        for statement in map.statements.values():
-            premises = list(
-                dict.fromkeys(p for inference in inferences(statement) for p in inference.premises)
-            )
-            self.rests_on[statement.id] = premises
+        for s, sid in enumerate(ids[: graph.n_statements]):
+            nodes = range(written[s], written[s + 1])
+            premises = [ids[p] for p in dict.fromkeys(p for n in nodes for p in pos[n])]
+            self.rests_on[sid] = premises
             for premise in premises:
-                self.dependents[premise].append(statement.id)
+                self.dependents[premise].append(sid)
 
     def rejecting(self, rejected: str) -> dict[str, Status]:
         """The statuses, with ``rejected`` rejected, of every statement whose status rests on it;
