@@ -11,7 +11,7 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo maps test test-thorough lint bench graphviz python-venv venv clean
+.PHONY: demo maps test test-thorough lint bench graphviz python-venv venv clean argdown-cli
 
 venv: $(STAMP)
 
@@ -87,6 +87,14 @@ test-thorough: $(STAMP) graphviz lint
 
 bench: $(STAMP) graphviz
 	$(BIN)/python tests/bench/run.py
+
+# Argdown's own command line, into .tools/ (not committed): tests check with it that the Argdown
+# argmap writes is read by Argdown's tools; they are skipped when it is absent.
+argdown-cli: .tools/node_modules/.bin/argdown
+
+.tools/node_modules/.bin/argdown:
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js, then run make argdown-cli"; exit 2; }
+	npm install --prefix .tools --no-audit --no-fund @argdown/cli@1.7.5
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -70,10 +71,59 @@ def main() -> None:
 # for every command, check included.
 MAP_PATH = click.Path(path_type=Path)
 
+# --- reading other formats: --from and --leaves on every command that reads maps ----------------
+
+MAP_FORMATS = ("argmap", "argdown", "aif")
+"""The values of argmap.formats.Format, spelt out so that starting the command imports nothing."""
+LEAVES = ("claim", "evidence")
+"""The values of argmap.formats.Leaves."""
+
+
+def _reading(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Makes --from / --leaves the readers' defaults while the command runs, and prints the
+    readers' one-line notices (what they left out) on standard error."""
+    import logging
+
+    from argmap import formats
+
+    class Notices(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(self.format(record), err=True)
+
+    if not formats.logger.handlers:
+        formats.logger.addHandler(Notices())
+        formats.logger.setLevel(logging.INFO)
+        formats.logger.propagate = False
+    if value is not None:
+        form, leaves = (value, None) if param.name == "from_format" else (None, value)
+        ctx.with_resource(formats.reading(form, leaves))
+
+
+def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
+    """Adds --from and --leaves to a command that reads maps."""
+    command = click.option(
+        "--leaves",
+        type=click.Choice(LEAVES),
+        expose_value=False,
+        callback=_reading,
+        help="Argdown and AIF: untagged statements without reasons are claims (default), "
+        "or evidence.",
+    )(command)
+    return click.option(
+        "--from",
+        "from_format",
+        type=click.Choice(MAP_FORMATS),
+        expose_value=False,
+        callback=_reading,
+        help="The format of the map files. Default: from each file's suffix, then its content.",
+    )(command)
+
+
 # --- check ---------------------------------------------------------------------------------------
 
 
 @main.command()
+@map_inputs
 @click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
@@ -184,6 +234,7 @@ def starter_map() -> str:
 
 
 @main.command("render")
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "-o",
@@ -281,6 +332,7 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 
 
 @main.command("tree")
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--focus", metavar="ID", help="Show only this statement and what is below it.")
 @click.option(
@@ -310,6 +362,7 @@ def tree_command(
 
 
 @main.command("stats")
+@map_inputs
 @click.argument("maps", metavar="MAP...", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
@@ -346,6 +399,7 @@ IDS = "ID[,ID...]"
 
 # Extra arguments are allowed so that `--reject a b` is answered with the forms that work.
 @main.command("whatif", context_settings={"allow_extra_args": True})
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--reject", multiple=True, metavar=IDS, help="Treat as false (or repeat it).")
 @click.option("--accept", multiple=True, metavar=IDS, help="Treat as given (or repeat it).")
@@ -383,3 +437,44 @@ def whatif_command(
     else:
         result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
         click.echo(answers.format_whatif(result), nl=False)
+
+
+# --- convert -------------------------------------------------------------------------------------
+
+
+@main.command("convert")
+@map_inputs
+@click.argument("source", metavar="IN", type=MAP_PATH)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="The file to write; - for standard output.",
+)
+@click.option(
+    "--to",
+    "to_format",
+    type=click.Choice(MAP_FORMATS),
+    help="Format to write. Default: from OUTPUT's suffix (.argmap.yaml, .argdown, .json).",
+)
+def convert(source: Path, output: Path, to_format: str | None) -> None:
+    """Write the map IN in another format: argmap YAML, Argdown or AIF JSON.
+
+    The file is written whole or not at all; exit 2 when IN cannot be read."""
+    from argmap import formats
+    from argmap.files import write_atomic
+    from argmap.load import load_map
+
+    to_stdout = str(output) == "-"
+    chosen = formats.Format(to_format) if to_format else None
+    if chosen is None and not to_stdout:
+        chosen = formats.output_format(str(output))
+    if chosen is None:
+        raise click.UsageError(f"say which format to write with --to ({', '.join(MAP_FORMATS)})")
+    text = formats.write(load_map(source), chosen)
+    if to_stdout:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
