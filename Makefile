@@ -11,7 +11,7 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo maps test lint bench graphviz python-venv venv clean
+.PHONY: demo maps test lint bench graphviz python-venv venv compile clean
 
 venv: $(STAMP)
 
@@ -23,6 +23,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
+
+# The package's bytecode, written now so that no run compiles it again, not even the first or one
+# with PYTHONDONTWRITEBYTECODE set (common in containers and CI): that would add about 45 ms to
+# each command. compileall rewrites only what changed since.
+compile: $(STAMP)
+	@$(BIN)/python -m compileall -q src
 
 # Debian and Ubuntu ship Python's venv module in a package of its own.
 python-venv:
@@ -51,7 +57,7 @@ graphviz:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq graphviz >/dev/null; \
 	else echo "Graphviz's dot is missing: install Graphviz so that dot is on PATH"; exit 2; fi
 
-demo: $(STAMP) graphviz
+demo: compile graphviz
 	@mkdir -p $(OUT)
 	@echo "== argmap check $(SEED)"
 	@$(BIN)/argmap check $(SEED) $(if $(wildcard $(SOURCE)),--source $(SOURCE)) || [ $$? -eq 1 ]
@@ -63,7 +69,7 @@ demo: $(STAMP) graphviz
 	$(call draw_pictures,../$(OUT))
 
 # The pictures maps/README.md shows, redrawn from the maps as maps/pictures.txt lists them.
-maps: $(STAMP) graphviz
+maps: compile graphviz
 	$(call draw_pictures,.)
 
 # Draws every picture maps/pictures.txt lists into the folder $(1) (relative to maps/).
@@ -78,10 +84,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: $(STAMP) graphviz lint
+test: compile graphviz lint
 	$(BIN)/pytest
 
-bench: $(STAMP) graphviz
+bench: compile graphviz
 	$(BIN)/python tests/bench/run.py
 
 clean:
