@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
-from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES
+from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES, Layout
 from argmap.render import (
     FORMATS,
     INSTALL_HINT,
@@ -158,8 +158,8 @@ def test_the_cli_refuses_a_format_that_contradicts_the_suffix(
 
 
 def test_the_cli_offers_the_librarys_choices() -> None:
-    """``-f``, ``--direction``, ``--engine`` and ``--wrap`` take what the library defines, so the
-    two cannot drift apart."""
+    """``-f``, ``--direction``, ``--engine``, ``--layout`` and ``--wrap`` take what the library
+    defines, so the two cannot drift apart."""
     command = main.commands["render"]
     options = {param.name: param for param in command.params}
     choices = {
@@ -167,7 +167,13 @@ def test_the_cli_offers_the_librarys_choices() -> None:
         for name, param in options.items()
         if isinstance(param.type, click.Choice)
     }
-    assert choices == {"fmt": FORMATS, "direction": DIRECTIONS, "engine": ENGINES}
+    layouts = tuple(layout.value for layout in Layout)
+    assert choices == {
+        "fmt": FORMATS,
+        "direction": DIRECTIONS,
+        "engine": ENGINES,
+        "layout": layouts,
+    }
     assert options["wrap"].default == DEFAULT_WRAP
 
 
@@ -635,6 +641,7 @@ def test_a_layout_that_takes_too_long_is_stopped(
     code, _, err = run("render", str(map_file), "-o", str(out))
     assert code == 2
     assert err == (
-        "Graphviz dot took more than 0.1 s; draw part of the map with --focus and --depth\n"
+        "Graphviz dot took more than 0.1 s; draw an overview with --layout overview, "
+        "or part of the map with --focus and --depth\n"
     )
     assert not out.exists()

@@ -17,6 +17,7 @@ from argmap.options import (
     ENGINES,
     PICTURE_FORMATS,
     CheckFormat,
+    Layout,
     StatsFormat,
 )
 from argmap.status import Severity
@@ -212,6 +213,13 @@ def starter_map() -> str:
     show_default=True,
     help="Graphviz layout program.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice([choice.value for choice in Layout]),
+    default=Layout.AUTO.value,
+    show_default=True,
+    help="exact or fast search, or an overview of the top levels; auto: by size.",
+)
 def render_command(
     map_path: Path,
     output: Path | None,
@@ -225,6 +233,7 @@ def render_command(
     status: bool,
     critical: bool,
     engine: str,
+    layout: str,
 ) -> None:
     """Draw MAP with Graphviz: svg, png, pdf, or the DOT text."""
     from argmap.load import load_map
@@ -242,6 +251,7 @@ def render_command(
         depth=depth,
         wrap=wrap,
         legend=legend,
+        layout=layout,
     )
     if target is None:
         click.echo(picture(source, chosen, engine), nl=False)

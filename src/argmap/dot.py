@@ -19,8 +19,9 @@ from typing import Protocol
 import attrs
 
 from argmap.errors import QueryError, did_you_mean
+from argmap.layout import effort, folds, overview_depth
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement
-from argmap.options import DEFAULT_WRAP, Direction
+from argmap.options import DEFAULT_WRAP, Direction, Layout
 from argmap.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
 
 # Edges run from premise to claim, so Graphviz's rank direction is the reverse of the reading one.
@@ -435,8 +436,14 @@ class _Drawing:
         return f"{quote(group.id)} [{_attrs(pairs)}];"
 
 
-def _title(map: Map, theme: Theme) -> str:
-    """The map's title over its source; the source is a link when its address is on the web."""
+def _title(
+    map: Map,
+    theme: Theme,
+    overview: tuple[int, int, int | None] | None = None,
+    focus: str | None = None,
+) -> str:
+    """The map's title over its source, and what an overview leaves out; the source is a link
+    when its address is on the web."""
     title = _font(f"<B>{html(clip(map.title, 200))}</B>", size=theme.title_fontsize)
     rows = [f"<TR><TD>{title}</TD></TR>"]
     source = map.source
@@ -455,7 +462,22 @@ def _title(map: Map, theme: Theme) -> str:
         rows.append(
             f"<TR><TD>{_font(html(described), size=size, color=theme.small_color)}</TD></TR>"
         )
+    if overview is not None:
+        words = html(_overview_words(*overview, focus))
+        rows.append(f"<TR><TD>{_font(words, size=size, color=theme.small_color)}</TD></TR>")
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{"".join(rows)}</TABLE>'
+
+
+def _overview_words(shown: int, selected: int, depth: int | None, focus: str | None) -> str:
+    """What an overview shows, ``depth`` levels below its roots (``None``: all that bears on
+    them): ``Overview: the theses and 2 levels below them, 1,234 of 100,000 statements; ▾ counts
+    what is folded away``."""
+    roots, them = (f"statement {focus}", "it") if focus is not None else ("theses", "them")
+    count = f"{shown:,} of {selected:,} statements"
+    if depth is None:
+        return f"Overview: the {roots} and all that bears on {them}, {count}"
+    below = f"and {depth} level{'s' if depth != 1 else ''} below {them}" if depth else "alone"
+    return f"Overview: the {roots} {below}, {count}; ▾ counts what is folded away"
 
 
 _WEB_ADDRESS = re.compile(r"https?://[^/?#\s]+", re.IGNORECASE)
@@ -542,6 +564,7 @@ def to_dot(
     wrap: int = DEFAULT_WRAP,
     legend: bool = True,
     theme: Theme = DEFAULT_THEME,
+    layout: Layout = Layout.AUTO,
 ) -> str:
     """The map as DOT text: same map and arguments, same text, byte for byte.
 
@@ -549,7 +572,8 @@ def to_dot(
     answers are drawn thick; ``None`` draws no findings. ``evaluation`` adds each statement's
     status and greys out reasons and objections that do not apply. ``critical`` statements get a
     double border. ``focus`` draws only what supports or attacks that statement, ``depth`` steps
-    down at most (without a focus, ``depth`` counts from the theses).
+    down at most (without a focus, ``depth`` counts from the theses). ``layout`` says how much
+    of a large map to draw and how hard Graphviz searches (:mod:`argmap.layout`).
     """
     if wrap < 1:
         raise ValueError(f"wrap must be at least 1, not {wrap}")
@@ -558,6 +582,13 @@ def to_dot(
     )
     levels = select(map, focus, depth) if focus is not None or depth is not None else None
     shown = [s for s in map.statements.values() if levels is None or s.id in levels]
+    overview: tuple[int, int, int | None] | None = None
+    if folds(len(shown), layout):
+        levels = levels if levels is not None else select(map, focus, depth)
+        cut = overview_depth(levels)
+        selected = len(shown)
+        shown = [s for s in shown if levels.get(s.id, cut + 1) <= cut]
+        overview = (len(shown), selected, cut if cut < max(levels.values(), default=0) else None)
     visible = {s.id for s in shown}
 
     groups: list[_Group] = []
@@ -597,11 +628,12 @@ def to_dot(
         ("rankdir", _RANKDIR[direction]),
         ("newrank", "true"),
         ("fontname", font),
-        ("label", f"<{_title(map, theme)}>"),
+        ("label", f"<{_title(map, theme, overview, focus)}>"),
         ("labelloc", "t"),
         ("nodesep", "0.3"),
         ("ranksep", "0.4"),
         ("tooltip", quote(clip(map.title, TOOLTIP_CHARS))),
+        *effort(len(shown), layout),
     ]
     lines = [
         "digraph argmap {",

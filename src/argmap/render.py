@@ -24,6 +24,7 @@ from argmap.options import (
     ENGINES,
     PICTURE_FORMATS,
     Direction,
+    Layout,
     PictureFormat,
 )
 from argmap.theme import DEFAULT_THEME, Theme
@@ -123,6 +124,14 @@ def _direction(value: str) -> Direction:
     raise RenderError(f"unknown direction {value!r}; choose one of {', '.join(DIRECTIONS)}")
 
 
+def _layout(value: Layout | str) -> Layout:
+    try:
+        return Layout(value)
+    except ValueError:
+        choices = ", ".join(choice.value for choice in Layout)
+        raise RenderError(f"unknown layout {value!r}; choose one of {choices}") from None
+
+
 def draw(
     map: Map,
     *,
@@ -135,11 +144,14 @@ def draw(
     wrap: int = DEFAULT_WRAP,
     legend: bool = True,
     theme: Theme = DEFAULT_THEME,
+    layout: Layout | str = Layout.AUTO,
 ) -> str:
     """DOT text of the map as ``argmap render`` draws it, with the analyses the options ask for.
 
     ``findings`` runs ``argmap check`` and marks what it finds; ``status`` shows each statement's
-    evaluation status; ``critical`` marks the single points of failure of the theses.
+    evaluation status; ``critical`` marks the single points of failure of the theses; ``layout``
+    (``auto``, ``exact``, ``fast``, ``overview``: :mod:`argmap.layout`) how much of a large map to
+    draw and how hard Graphviz searches.
     """
     report = None
     if findings or status or critical:
@@ -162,6 +174,7 @@ def draw(
         wrap=wrap,
         legend=legend,
         theme=theme,
+        layout=_layout(layout),
     )
 
 
@@ -188,8 +201,8 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot") -> bytes:
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"Graphviz {engine} took more than {LAYOUT_SECONDS:g} s; draw part of the map "
-            "with --focus and --depth"
+            f"Graphviz {engine} took more than {LAYOUT_SECONDS:g} s; draw an overview with "
+            "--layout overview, or part of the map with --focus and --depth"
         ) from None
     except OSError as error:
         raise RenderError(f"cannot run {program}: {error.strerror or error}") from None
