@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine:
 #   make demo   check and draw the seed map (maps/china-russia-central-asia.argmap.yaml) into out/
-#   make test   lint, type-check and run the whole test suite
+#   make test   lint, type-check and run the whole test suite (make test-thorough: at length)
 # Both create .venv, install argmap into it, and install Graphviz's dot when it is missing.
 
 PYTHON ?= python3
@@ -11,7 +11,7 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo maps test lint bench graphviz python-venv venv compile clean
+.PHONY: demo maps test test-thorough lint bench graphviz python-venv venv compile clean
 
 venv: $(STAMP)
 
@@ -86,6 +86,10 @@ lint: $(STAMP)
 
 test: compile graphviz lint
 	$(BIN)/pytest
+
+# The property tests with ten times the examples, and the scale tests at full length.
+test-thorough: compile graphviz lint
+	ARGMAP_HYPOTHESIS=thorough $(BIN)/pytest
 
 bench: compile graphviz
 	$(BIN)/python tests/bench/run.py

@@ -1,12 +1,39 @@
-"""Hypothesis strategies for argument maps and for the texts inside them."""
+"""Hypothesis strategies for argument maps and for the texts inside them, and how many examples
+each property tries."""
 
 from __future__ import annotations
 
+import functools
+import string
+from typing import Any
+
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from argmap.model import Ack, Code, Kind, Map, Objection, Reason, Section, Source, Statement
 
-ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,11}", fullmatch=True)
+
+def examples(n: int, **more: Any) -> settings:
+    """Settings for a property tried on ``n`` examples in the default profile, and on as many
+    times more as the profile loaded by tests/conftest.py says (ten in the thorough one); ``more``
+    are further Hypothesis settings. The default profile keeps Hypothesis's own 100 examples."""
+    return settings(max_examples=n * settings().max_examples // 100, **more)
+
+
+_alphanumeric = string.ascii_letters + string.digits
+
+# The ids a map may use, ``[A-Za-z0-9][A-Za-z0-9_.-]{0,11}``: built from two strings, which costs
+# a fifth of what drawing from that regular expression does.
+ids = st.tuples(
+    st.sampled_from(_alphanumeric), st.text(alphabet=_alphanumeric + "_.-", max_size=11)
+).map("".join)
+
+
+def _not_blank(text: str) -> str:
+    """``text``, with a letter added in front if it is only spaces: a map's texts are never blank.
+    (Mapping costs nothing, where filtering out blank texts doubles the time texts take.)"""
+    return text if text.strip() else f"x{text}"
+
 
 # Any printable text a person may type: quotes, backslashes, markup, emoji, right-to-left script,
 # line breaks. Control characters other than newline and tab are left out: YAML cannot hold them.
@@ -17,7 +44,7 @@ texts = st.text(
     ),
     min_size=1,
     max_size=80,
-).filter(lambda text: bool(text.strip()))
+).map(_not_blank)
 
 tricky_texts = st.one_of(
     texts,
@@ -39,65 +66,119 @@ tricky_texts = st.one_of(
 )
 
 
-@st.composite
-def maps(draw: st.DrawFn, max_statements: int = 8) -> Map:
-    """Valid maps: every reference resolves, ids are unique, no reason names its own claim."""
-    statement_ids = draw(st.lists(ids, min_size=1, max_size=max_statements, unique=True))
-    section_ids = draw(st.lists(ids, max_size=3, unique=True))
-    sections = tuple(Section(sid, draw(tricky_texts)) for sid in section_ids)
-    used: set[str] = set(statement_ids)
+# Strategies built once: building them anew inside each map costs more than drawing from them.
+_kinds = st.sampled_from(Kind)
+_acks = st.lists(st.sampled_from(Code), max_size=2, unique=True)
+_counts = st.integers(0, 2)
+_picks = st.lists(st.integers(0, 15), min_size=1, max_size=3)
+_locators = st.none() | st.integers(1, 99)
 
-    def fresh_id(auto: str) -> str:
-        if draw(st.booleans()):
-            return auto
-        return draw(ids.filter(lambda i: i not in used))
+# Statement ids for maps that are about structure alone: ready-made and out of alphabetical order,
+# so that map order is not sorted order. Drawing one costs one choice where a free id costs ten.
+_names = st.sampled_from(["t", "b", "a2", "a10", "x.1", "e-2", "f_3", "Z", "y", "c", "m", "k"])
 
-    def premises(owner: str) -> tuple[str, ...]:
-        others = [i for i in statement_ids if i != owner]
-        return tuple(draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True)))
 
-    def objections(owner: str, depth: int, parent: str) -> tuple[Objection, ...]:
-        """Objections under ``parent``, each perhaps with undercuts of its own."""
-        if depth > 2:
-            return ()
-        out = []
-        for n in range(1, draw(st.integers(0, 2)) + 1):
-            oid = fresh_id(f"{parent}.o{n}")
-            used.add(oid)
-            undercuts = objections(owner, depth + 1, oid)
-            out.append(Objection(oid, premises(owner), undercuts, draw(st.none() | tricky_texts)))
-        return tuple(out)
+def maps(max_statements: int = 8) -> st.SearchStrategy[Map]:
+    """Valid maps: every reference resolves, ids are unique, no reason names its own claim; every
+    text, note, tag, locator, section and acknowledgement drawn from the tricky texts."""
+    return _maps(max_statements, ids, detailed=True)
 
-    statements: dict[str, Statement] = {}
-    if len(statement_ids) == 1:
-        only = statement_ids[0]
-        statements[only] = Statement(only, draw(st.sampled_from(Kind)), draw(tricky_texts))
-    else:
-        for sid in statement_ids:
-            reasons = []
-            for n in range(1, draw(st.integers(0, 2)) + 1):
-                rid = fresh_id(f"{sid}.r{n}")
-                used.add(rid)
-                undercuts = objections(sid, 2, rid)
-                note = draw(st.none() | tricky_texts)
-                reasons.append(Reason(rid, premises(sid), undercuts, note))
-            statements[sid] = Statement(
-                id=sid,
-                kind=draw(st.sampled_from(Kind)),
-                text=draw(tricky_texts),
-                reasons=tuple(reasons),
-                objections=objections(sid, 1, sid),
-                quote=draw(st.none() | tricky_texts),
-                at=draw(st.none() | st.integers(1, 99) | tricky_texts),
-                section=draw(st.none() | st.sampled_from(section_ids)) if section_ids else None,
-                hedge=draw(st.none() | st.just("") | tricky_texts),
-                note=draw(st.none() | tricky_texts),
-                tags=tuple(draw(st.lists(tricky_texts, max_size=2))),
-                acks=tuple(
-                    Ack(code, draw(tricky_texts))
-                    for code in draw(st.lists(st.sampled_from(Code), max_size=2, unique=True))
-                ),
-            )
-    fields = ("title", "author", "publisher", "date", "url")
-    source = Source(**{k: draw(st.none() | tricky_texts) for k in fields})
-    return Map(title=draw(tricky_texts), statements=statements, source=source, sections=sections)
+
+def shapes(max_statements: int = 8) -> st.SearchStrategy[Map]:
+    """Maps for a property about structure alone (labels, circles, single points of failure):
+    statements of every kind with their reasons, objections and undercuts, as :func:`maps`
+    draws them, but each text the statement's own id and no optional field. Drawing one takes
+    a fraction of the choices of a detailed map, so that many more shapes are tried in the time.
+    """
+    return _maps(max_statements, _names, detailed=False)
+
+
+@functools.cache  # one strategy per shape: a test may draw maps inside its body
+def _maps(
+    max_statements: int, names: st.SearchStrategy[str], detailed: bool
+) -> st.SearchStrategy[Map]:
+    """Maps of up to ``max_statements`` statements named by ``names``; ``detailed``: every
+    optional field drawn too."""
+    statement_lists = st.lists(names, min_size=1, max_size=max_statements, unique=True)
+    optional_texts = st.none() | tricky_texts
+    locators = _locators | tricky_texts
+    hedges = st.none() | st.just("") | tricky_texts
+
+    @st.composite
+    def draw_map(draw: st.DrawFn) -> Map:
+        statement_ids = draw(statement_lists)
+        section_ids = draw(st.lists(ids, max_size=3, unique=True)) if detailed else []
+        sections = tuple(Section(sid, draw(tricky_texts)) for sid in section_ids)
+        used: set[str] = set(statement_ids)
+
+        def fresh_id(auto: str) -> str:
+            if not detailed or draw(st.booleans()):
+                return auto
+            given = draw(ids)
+            return auto if given in used else given
+
+        def note() -> str | None:
+            return draw(optional_texts) if detailed else None
+
+        def premises(owner: str) -> tuple[str, ...]:
+            others = [i for i in statement_ids if i != owner]
+            return tuple(dict.fromkeys(others[n % len(others)] for n in draw(_picks)))
+
+        def objections(owner: str, depth: int, parent: str) -> tuple[Objection, ...]:
+            """Objections under ``parent``, each perhaps with undercuts of its own."""
+            if depth > 2:
+                return ()
+            out = []
+            for n in range(1, draw(_counts) + 1):
+                oid = fresh_id(f"{parent}.o{n}")
+                used.add(oid)
+                undercuts = objections(owner, depth + 1, oid)
+                out.append(Objection(oid, premises(owner), undercuts, note()))
+            return tuple(out)
+
+        def details(sid: str) -> dict[str, Any]:
+            """The optional fields of a statement, all of them drawn."""
+            if not detailed:
+                return {"text": sid}
+            section = None
+            if draw(st.booleans()) and section_ids:
+                section = section_ids[draw(_picks)[0] % len(section_ids)]
+            return {
+                "text": draw(tricky_texts),
+                "quote": draw(optional_texts),
+                "at": draw(locators),
+                "section": section,
+                "hedge": draw(hedges),
+                "note": draw(optional_texts),
+                "tags": tuple(draw(st.lists(tricky_texts, max_size=2))),
+                "acks": tuple(Ack(code, draw(tricky_texts)) for code in draw(_acks)),
+            }
+
+        statements: dict[str, Statement] = {}
+        if len(statement_ids) == 1:
+            only = statement_ids[0]
+            text = draw(tricky_texts) if detailed else only
+            statements[only] = Statement(only, draw(_kinds), text)
+        else:
+            for sid in statement_ids:
+                reasons = []
+                for n in range(1, draw(_counts) + 1):
+                    rid = fresh_id(f"{sid}.r{n}")
+                    used.add(rid)
+                    undercuts = objections(sid, 2, rid)
+                    reasons.append(Reason(rid, premises(sid), undercuts, note()))
+                statements[sid] = Statement(
+                    id=sid,
+                    kind=draw(_kinds),
+                    reasons=tuple(reasons),
+                    objections=objections(sid, 1, sid),
+                    **details(sid),
+                )
+        if not detailed:
+            return Map(title="t", statements=statements)
+        fields = ("title", "author", "publisher", "date", "url")
+        source = Source(**{k: draw(optional_texts) for k in fields})
+        title = draw(tricky_texts)
+        return Map(title=title, statements=statements, source=source, sections=sections)
+
+    return draw_map()

@@ -11,10 +11,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 import argmap
-from argmap import cli, report
+from argmap import cli
 from argmap.cli import main
 from argmap.model import Code
 from argmap.status import Severity
+from argmap.text import report
+from golden import assert_golden
 
 HEAD = "argmap: 1\ntitle: test\nstatements:\n"
 
@@ -339,7 +341,6 @@ def test_source_that_is_not_text_is_a_usage_error(tmp_path: Path) -> None:
 def test_a_source_that_is_a_pipe_or_too_large_is_refused(tmp_path: Path) -> None:
     """--source reads only regular files of at most 64 MiB: a pipe would block, /dev/zero never
     ends."""
-    import os
 
     pipe = tmp_path / "source.txt"
     os.mkfifo(pipe)
@@ -379,10 +380,7 @@ def test_every_finding_matches_its_golden_output(
     monkeypatch.chdir(EVERY)
     result = run("every-finding.argmap.yaml", "--source", "source.txt", "--format", form)
     assert result.exit_code == 1
-    expected = EVERY / golden
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        expected.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == expected.read_text(encoding="utf-8")
+    assert_golden(EVERY / golden, result.stdout)
     found = {
         f["code"]
         for f in json.loads(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis import Finding, check, evaluate
@@ -28,7 +28,8 @@ from argmap.render import draw
 from argmap.status import Severity
 from argmap.theme import DEFAULT_THEME, Relation
 from dotreader import Graph, edge, label_text, read_dot, unquote, words
-from strategies import maps, tricky_texts
+from golden import assert_golden
+from strategies import examples, maps, tricky_texts
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -577,7 +578,7 @@ def quote_yaml(text: str) -> str:
     return '"' + "".join(f"\\U{ord(c):08x}" for c in text) + '"'
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@examples(300)
 @given(tricky_texts)
 def test_any_statement_text_appears_literally(text: str) -> None:
     """Quotes, backslashes, markup, braces, line breaks, emoji, right-to-left script: the tooltip
@@ -589,7 +590,7 @@ def test_any_statement_text_appears_literally(text: str) -> None:
     assert words(stored) in words(label_text(node["label"]))
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@examples(100)
 @given(maps())
 def test_any_map_gives_dot_that_reads_back_whole(the_map: Map) -> None:
     """Every statement is one node, every edge joins drawn nodes, element ids are unique, and the
@@ -668,7 +669,7 @@ def test_no_map_id_can_repeat_an_id_of_the_drawing() -> None:
 
 
 @pytest.mark.dot
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(25)
 @given(st.lists(tricky_texts, min_size=1, max_size=4))
 def test_graphviz_draws_any_text_literally(texts: list[str]) -> None:
     """Graphviz itself accepts the DOT, and the SVG tooltips carry each text as written."""
@@ -690,7 +691,7 @@ def test_graphviz_draws_any_text_literally(texts: list[str]) -> None:
 
 
 @pytest.mark.dot
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(20)
 @given(maps())
 def test_graphviz_draws_any_map_without_a_warning(the_map: Map) -> None:
     """Every layer drawn at once (findings, statuses, a critical mark) is DOT Graphviz takes
@@ -751,12 +752,7 @@ def test_example_maps_match_their_golden_dot(path: Path) -> None:
     from argmap.load import load_map
 
     drawn = draw(load_map(path))
-    golden = GOLDEN / path.name.replace(".argmap.yaml", ".dot")
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(drawn, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden.name}; run with ARGMAP_UPDATE_GOLDEN=1"
-    assert drawn == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / path.name.replace(".argmap.yaml", ".dot"), drawn)
 
 
 def test_a_very_long_text_is_cut_in_its_box_and_kept_in_its_tooltip() -> None:

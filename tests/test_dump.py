@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from argmap.dump import dump_map
 from argmap.load import loads
 from argmap.model import Map
-from strategies import maps
+from strategies import examples, maps
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(maps())
 def test_load_of_dump_is_the_same_map(original: Map) -> None:
     """load(dump(m)) == m for any valid map, whatever its texts contain."""

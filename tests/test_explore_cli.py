@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from argmap.cli import main
+from golden import assert_golden
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "explore"
@@ -29,15 +30,6 @@ def run(*args: str) -> Result:
         return CliRunner().invoke(main, list(args), env={"NO_COLOR": None, "COLUMNS": "200"})
     finally:
         os.chdir(old)
-
-
-def assert_golden(name: str, text: str) -> None:
-    golden = GOLDEN / name
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), f"no golden file {name}; run with ARGMAP_UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8")
 
 
 CASES = [
@@ -63,7 +55,7 @@ def test_example_maps_give_their_reviewed_output(golden: str, args: list[str]) -
     """Each command on the tutorial and the seed map prints exactly the reviewed text, exit 0."""
     result = run(*args)
     assert result.exit_code == 0, result.output
-    assert_golden(golden, result.output)
+    assert_golden(GOLDEN / golden, result.output)
 
 
 def test_tree_output_is_plain_and_fits_80_columns_when_piped() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
@@ -15,7 +14,7 @@ import click
 import graphviz
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from argmap.cli import main
@@ -34,6 +33,8 @@ from argmap.render import (
     resolve_output,
 )
 from dotreader import label_text, read_dot
+from golden import assert_golden
+from strategies import examples
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -542,7 +543,7 @@ def lookalike_maps(draw: st.DrawFn) -> str:
 
 @pytest.mark.dot
 @needs_dot
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(30)
 @given(lookalike_maps())
 def test_svg_ids_of_any_map_of_lookalike_ids_are_unique(text: str) -> None:
     """Whatever a map names its statements, reasons and sections, no SVG id repeats."""
@@ -590,14 +591,8 @@ def test_each_committed_picture_is_drawn_from_todays_map(
     monkeypatch.chdir(REPO / "maps")
     code, drawn, err = run("render", *arguments, "-f", "dot", "-o", "-")
     assert (code, err) == (0, "")
-    golden = GOLDEN / "pictures" / f"{picture_name}.dot"
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(drawn, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden.name}; run with ARGMAP_UPDATE_GOLDEN=1"
-    assert drawn == golden.read_text(encoding="utf-8"), (
-        f"maps/{picture_name} is stale: run make maps and update the golden"
-    )
+    stale = f"maps/{picture_name} is stale: run make maps and update the golden"
+    assert_golden(GOLDEN / "pictures" / f"{picture_name}.dot", drawn, stale)
 
 
 @pytest.mark.dot

@@ -25,8 +25,12 @@ from typing import NamedTuple
 
 import attrs
 
-from argmap.model import Code, Kind, Map, Objection, Position, Reason, Statement
+from argmap.errors import QueryError, did_you_mean
+from argmap.graph import Adjacency, Graph, Label
+from argmap.graph import strong_components as strong_components  # re-exported
+from argmap.model import Code, Kind, Map, Position, Statement
 from argmap.status import Severity, Status
+from argmap.util import plural
 
 # --- labels --------------------------------------------------------------------------------------
 
@@ -112,102 +116,17 @@ class Report:
         return attrs.evolve(self, findings=kept)
 
 
-# --- the graph -----------------------------------------------------------------------------------
-
-_UNDEC, _IN, _OUT = 0, 1, 2
-
-
-class _Adjacency:
-    """Lists of neighbours of nodes ``0..n-1``, stored flat (few objects for the garbage collector
-    to walk, which matters at 100,000 statements); ``adjacency[node]`` is a new list."""
-
-    __slots__ = ("flat", "start")
-
-    def __init__(self, n: int, sources: list[int], targets: list[int]) -> None:
-        start = [0] * (n + 1)
-        for source in sources:
-            start[source + 1] += 1
-        for node in range(n):
-            start[node + 1] += start[node]
-        fill = start[:-1]
-        flat = [0] * len(sources)
-        for source, target in zip(sources, targets, strict=True):
-            flat[fill[source]] = target
-            fill[source] += 1
-        self.start = start
-        self.flat = flat
-
-    def __getitem__(self, node: int) -> list[int]:
-        return self.flat[self.start[node] : self.start[node + 1]]
-
-    def count(self, node: int) -> int:
-        """How many neighbours ``node`` has."""
-        return self.start[node + 1] - self.start[node]
-
-
-class _Graph:
-    """The map as integer-indexed nodes: statements first (map order), then reasons and objections.
-
-    ``pos[n]`` are the nodes that support ``n`` (a statement's reasons, an inference's premises),
-    ``neg[n]`` those that attack it (a statement's rebuttals, an inference's undercuts), and
-    ``parents[n]`` those whose label depends on ``n``: ``p`` through support, ``~p`` through attack.
-    """
-
-    def __init__(self, argmap: Map) -> None:
-        self.statements: list[Statement] = list(argmap.statements.values())
-        self.ids: list[str] = [s.id for s in self.statements]
-        self.index = {sid: i for i, sid in enumerate(self.ids)}
-        self.n_statements = len(self.ids)
-        self.given: list[bool] = [not s.kind.is_claim for s in self.statements]
-        self.is_reason: list[bool] = [False] * len(self.ids)
-        self._pos: tuple[list[int], list[int]] = ([], [])
-        self._neg: tuple[list[int], list[int]] = ([], [])
-        for s_index, statement in enumerate(self.statements):
-            for reason in statement.reasons:
-                r_node = self._add(reason, reason=True)
-                self._pos[0].append(s_index)
-                self._pos[1].append(r_node)
-                self._add_objections(reason.objections, r_node)
-            self._add_objections(statement.objections, s_index)
-        n = len(self.ids)
-        self.pos = _Adjacency(n, *self._pos)
-        self.neg = _Adjacency(n, *self._neg)
-        self.parents = _Adjacency(
-            n,
-            self._pos[1] + self._neg[1],
-            self._pos[0] + [~node for node in self._neg[0]],
-        )
-        del self._pos, self._neg
-
-    def _add(self, inference: Reason | Objection, *, reason: bool) -> int:
-        node = len(self.ids)
-        self.ids.append(inference.id)
-        index = self.index
-        for premise in inference.premises:
-            if premise in index:
-                self._pos[0].append(node)
-                self._pos[1].append(index[premise])
-        self.is_reason.append(reason)
-        self.given.append(False)
-        return node
-
-    def _add_objections(self, objections: tuple[Objection, ...], target: int) -> None:
-        stack = [(o, target) for o in reversed(objections)]
-        while stack:
-            objection, attacked = stack.pop()
-            o_node = self._add(objection, reason=False)
-            self._neg[0].append(attacked)
-            self._neg[1].append(o_node)
-            stack.extend((u, o_node) for u in reversed(objection.objections))
+# --- labelling -----------------------------------------------------------------------------------
 
 
 class _Labels:
     """The least fixpoint of the labelling rules, with the step at which each node was decided."""
 
-    def __init__(self, graph: _Graph, reject: Collection[str], accept: Collection[str]) -> None:
+    def __init__(self, graph: Graph, reject: Collection[str], accept: Collection[str]) -> None:
         n = len(graph.ids)
         self.graph = graph
-        label = [_UNDEC] * n
+        undecided, in_, out = Label.UNDECIDED, Label.IN, Label.OUT
+        label = [undecided] * n
         step = [0] * n
         forced = [False] * n
         pos_in = [0] * n
@@ -215,11 +134,12 @@ class _Labels:
         neg_in = [0] * n
         neg_out = [0] * n
         counter = 0
-        for names, value in ((reject, _OUT), (accept, _IN)):
+        for names, value in ((reject, out), (accept, in_)):
             for name in names:
                 node = graph.index.get(name)
                 if node is None:
-                    raise ValueError(f"no statement {name!r} in the map")
+                    hint = did_you_mean(name, graph.index)
+                    raise QueryError(f"no statement '{name}' in the map{hint}")
                 label[node] = value
                 forced[node] = True
         decided: list[int] = [node for node in range(n) if forced[node]]
@@ -238,33 +158,33 @@ class _Labels:
                 value = label[node]
                 for parent in parents.flat[parents.start[node] : parents.start[node + 1]]:
                     if parent >= 0:
-                        if value == _IN:
+                        if value == in_:
                             pos_in[parent] += 1
                         else:
                             pos_out[parent] += 1
                     else:
                         parent = ~parent
-                        if value == _IN:
+                        if value == in_:
                             neg_in[parent] += 1
                         else:
                             neg_out[parent] += 1
-                    if label[parent] == _UNDEC:
+                    if label[parent] == undecided:
                         work.append(parent)
                 continue
             node = work.pop()
-            if label[node] != _UNDEC:
+            if label[node] != undecided:
                 continue
             if node < n_statements:
                 if neg_in[node] or (not given[node] and pos_out[node] == n_pos[node]):
-                    value = _OUT
+                    value = out
                 elif (given[node] or pos_in[node]) and neg_out[node] == n_neg[node]:
-                    value = _IN
+                    value = in_
                 else:
                     continue
             elif pos_out[node] or neg_in[node]:
-                value = _OUT
+                value = out
             elif pos_in[node] == n_pos[node] and neg_out[node] == n_neg[node]:
-                value = _IN
+                value = in_
             else:
                 continue
             label[node] = value
@@ -278,9 +198,9 @@ class _Labels:
 
     def status(self, node: int) -> Status:
         value = self.label[node]
-        if value == _IN:
+        if value == Label.IN:
             return Status.GROUNDED
-        if value == _UNDEC:
+        if value == Label.UNDECIDED:
             return Status.UNDECIDED
         return Status.DEFEATED if self.neg_in[node] else Status.NOT_GROUNDED
 
@@ -290,13 +210,13 @@ class _Labels:
         return Evaluation(
             status={graph.ids[i]: self.status(i) for i in range(n_statements)},
             applies={
-                graph.ids[i]: self.label[i] == _IN for i in range(n_statements, len(graph.ids))
+                graph.ids[i]: self.label[i] == Label.IN for i in range(n_statements, len(graph.ids))
             },
         )
 
     # -- explanations ----------------------------------------------------------------------------
 
-    def first(self, nodes: Iterable[int], value: int) -> int | None:
+    def first(self, nodes: Iterable[int], value: Label) -> int | None:
         """The earliest-decided node among ``nodes`` with that label."""
         best: int | None = None
         for node in nodes:
@@ -315,15 +235,15 @@ class _Labels:
             name = ids[node]
             if self.forced[node]:
                 return chain, f"{name} is rejected"
-            rebuttal = self.first(graph.neg[node], _IN)
+            rebuttal = self.first(graph.neg[node], Label.IN)
             if rebuttal is not None:
                 return chain, f"{name} is defeated by {_objection(graph, rebuttal)}"
             if not graph.pos[node]:
                 return chain, f"{name} has no reasons"
-            reason = self.first(graph.pos[node], _OUT)
+            reason = self.first(graph.pos[node], Label.OUT)
             assert reason is not None  # an out claim that is not defeated has all reasons out
-            premise = self.first(graph.pos[reason], _OUT)
-            undercut = self.first(graph.neg[reason], _IN)
+            premise = self.first(graph.pos[reason], Label.OUT)
+            undercut = self.first(graph.neg[reason], Label.IN)
             if undercut is not None and (
                 premise is None or self.step[undercut] < self.step[premise]
             ):
@@ -341,11 +261,11 @@ class _Labels:
         attacked_at: list[bool] = []
         while True:
             attack = False
-            nxt = next((n for n in graph.neg[node] if self.label[n] == _UNDEC), None)
+            nxt = next((n for n in graph.neg[node] if self.label[n] == Label.UNDECIDED), None)
             if nxt is not None:
                 attack = True
             else:
-                nxt = next((n for n in graph.pos[node] if self.label[n] == _UNDEC), None)
+                nxt = next((n for n in graph.pos[node] if self.label[n] == Label.UNDECIDED), None)
             assert nxt is not None  # an undecided node always rests on an undecided node
             attacked_at.append(attack)
             node = nxt
@@ -361,7 +281,7 @@ class _Labels:
             path.append(node)
 
 
-def _objection(graph: _Graph, node: int) -> str:
+def _objection(graph: Graph, node: int) -> str:
     premises = ", ".join(graph.ids[p] for p in graph.pos[node])
     return f"objection {graph.ids[node]} ({premises})"
 
@@ -384,9 +304,10 @@ def evaluate(
 
     ``reject`` names statements forced out (treated as false: labelled defeated when an objection
     against them applies, else not grounded), ``accept`` statements forced in (treated as given,
-    labelled grounded): what-if analysis. An unknown id raises :class:`ValueError`.
+    labelled grounded): what-if analysis. An unknown id raises
+    :class:`~argmap.errors.QueryError`.
     """
-    return _Labels(_Graph(map), reject, accept).evaluation()
+    return _Labels(Graph.of(map), reject, accept).evaluation()
 
 
 # --- text normalisation and quotes ---------------------------------------------------------------
@@ -551,89 +472,7 @@ def _say(status: Status) -> str:
     }[status]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
-
-
-def _support_sccs(graph: _Graph) -> list[list[int]]:
-    """The components of statement -> premise edges that form a circle, each sorted, in map order
-    of their first statement."""
-    n = graph.n_statements
-    sources: list[int] = []
-    targets: list[int] = []
-    for statement in range(n):
-        for reason in graph.pos[statement]:
-            for premise in graph.pos[reason]:
-                sources.append(statement)
-                targets.append(premise)
-    succ = _Adjacency(n, sources, targets)
-    component_of, count = strong_components(succ.start, succ.flat)
-    members: list[list[int]] = [[] for _ in range(count)]
-    for node in range(n):
-        members[component_of[node]].append(node)
-    circles = [group for group in members if len(group) > 1 or group[0] in succ[group[0]]]
-    circles.sort()
-    return circles
-
-
-def strong_components(starts: list[int], targets: list[int]) -> tuple[list[int], int]:
-    """Strongly connected components of a graph stored flat (node ``n``'s successors are
-    ``targets[starts[n]:starts[n + 1]]``), by iterative Tarjan: the component of each node,
-    numbered in the order they complete (so a component reaches only lower numbers), and how many
-    components there are."""
-    count_nodes = len(starts) - 1
-    order = [-1] * count_nodes
-    low = [0] * count_nodes
-    on_stack = [False] * count_nodes
-    component = [-1] * count_nodes
-    stack: list[int] = []
-    nodes: list[int] = []  # the depth-first path, with the next edge to follow from each node
-    edges: list[int] = []
-    counter = count = 0
-    for root in range(count_nodes):
-        if order[root] >= 0:
-            continue
-        order[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        nodes.append(root)
-        edges.append(starts[root])
-        while nodes:
-            node = nodes[-1]
-            edge, end = edges[-1], starts[node + 1]
-            while edge < end:
-                target = targets[edge]
-                edge += 1
-                if order[target] < 0:
-                    break
-                if on_stack[target] and order[target] < low[node]:
-                    low[node] = order[target]
-            else:
-                nodes.pop()
-                edges.pop()
-                if nodes and low[node] < low[nodes[-1]]:
-                    low[nodes[-1]] = low[node]
-                if low[node] == order[node]:
-                    while True:
-                        member = stack.pop()
-                        on_stack[member] = False
-                        component[member] = count
-                        if member == node:
-                            break
-                    count += 1
-                continue
-            edges[-1] = edge
-            order[target] = low[target] = counter
-            counter += 1
-            stack.append(target)
-            on_stack[target] = True
-            nodes.append(target)
-            edges.append(starts[target])
-    return component, count
-
-
-def _cycle_from(graph: _Graph, start: int, members: set[int]) -> list[int]:
+def _cycle_from(graph: Graph, start: int, members: set[int]) -> list[int]:
     """A shortest circle of support from ``start`` back to itself, within ``members``."""
     previous: dict[int, int] = {}
     frontier = [start]
@@ -675,7 +514,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
     unanswered undercut of a reason that the statement does not need (it stands on another, or
     fails for another cause); everything else is a warning.
     """
-    graph = _Graph(map)
+    graph = Graph.of(map)
     labels = _Labels(graph, (), ())
     found = [
         *_evaluation_findings(graph, labels),
@@ -693,7 +532,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
     return Report(findings, labels.evaluation(), verdicts)
 
 
-def _usage(graph: _Graph) -> tuple[list[bool], list[bool]]:
+def _usage(graph: Graph) -> tuple[list[bool], list[bool]]:
     """For each statement: does something stand on it (a thesis, or a premise of a reason), and is
     it used at all (a premise of a reason or an objection)."""
     n = graph.n_statements
@@ -707,7 +546,7 @@ def _usage(graph: _Graph) -> tuple[list[bool], list[bool]]:
     return supports, used
 
 
-def _evaluation_findings(graph: _Graph, labels: _Labels) -> Iterator[_Found]:
+def _evaluation_findings(graph: Graph, labels: _Labels) -> Iterator[_Found]:
     """Unsupported claims, and one finding for each statement that does not stand. A statement that
     serves only in objections is not reported as failing: its failing is what answers them."""
     supports, used = _usage(graph)
@@ -728,24 +567,24 @@ def _evaluation_findings(graph: _Graph, labels: _Labels) -> Iterator[_Found]:
         yield from _undercuts_aside(graph, labels, i, what)
 
 
-def _defeated(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
+def _defeated(graph: Graph, labels: _Labels, node: int, what: str) -> _Found:
     """A defeated statement, with every rebuttal of it that applies (the first three)."""
-    rebuttals = [o for o in graph.neg[node] if labels.label[o] == _IN]
+    rebuttals = [o for o in graph.neg[node] if labels.label[o] == Label.IN]
     named = " and ".join(_objection(graph, o) for o in rebuttals[:3])
-    more = f" and {_plural(len(rebuttals) - 3, 'more')}" if len(rebuttals) > 3 else ""
+    more = f" and {plural(len(rebuttals) - 3, 'more')}" if len(rebuttals) > 3 else ""
     which = "which is" if len(rebuttals) == 1 else "which are"
     return _Found(node, Code.DEFEATED, f"{what} is defeated by {named}{more}, {which} not answered")
 
 
-def _undercuts_aside(graph: _Graph, labels: _Labels, node: int, what: str) -> Iterator[_Found]:
+def _undercuts_aside(graph: Graph, labels: _Labels, node: int, what: str) -> Iterator[_Found]:
     """Unanswered undercuts that do not decide the statement's status: it stands on another
     reason, or it fails for another cause. Info, one per undercut: the objection still stands in
     the text, and answering it (or acknowledging it) is the reader's call."""
     label = labels.label
-    stands = label[node] == _IN
+    stands = label[node] == Label.IN
     for reason in graph.pos[node]:
         for undercut in graph.neg[reason]:
-            if label[undercut] != _IN:
+            if label[undercut] != Label.IN:
                 continue
             aside = "; it stands on other reasons" if stands else ""
             yield _Found(
@@ -757,13 +596,13 @@ def _undercuts_aside(graph: _Graph, labels: _Labels, node: int, what: str) -> It
             )
 
 
-def _not_grounded(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
+def _not_grounded(graph: Graph, labels: _Labels, node: int, what: str) -> _Found:
     """Why each reason of an out claim fails (the first three): contested when one is undercut."""
     reasons = graph.pos[node]
     parts: list[str] = []
     undercut_any = False
     for reason in reasons:
-        undercut = labels.first(graph.neg[reason], _IN)
+        undercut = labels.first(graph.neg[reason], Label.IN)
         if undercut is not None:
             undercut_any = True
             if len(parts) < 3:
@@ -772,7 +611,7 @@ def _not_grounded(graph: _Graph, labels: _Labels, node: int, what: str) -> _Foun
                     "which is not answered"
                 )
         elif len(parts) < 3:
-            failed = labels.first(graph.pos[reason], _OUT)
+            failed = labels.first(graph.pos[reason], Label.OUT)
             assert failed is not None
             parts.append(f"{graph.ids[failed]} is {_say(labels.status(failed))}")
     more = "; ..." if len(reasons) > len(parts) else ""
@@ -785,19 +624,19 @@ def _not_grounded(graph: _Graph, labels: _Labels, node: int, what: str) -> _Foun
     return _Found(node, code, f"{what}: {lead}: {'; '.join(parts)}{more}")
 
 
-def _undecided(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
+def _undecided(graph: Graph, labels: _Labels, node: int, what: str) -> _Found:
     """An undecided statement: contested when an objection against it or its reasons is
     undecided, ungrounded when only its support is."""
     label = labels.label
-    attack = next((o for o in graph.neg[node] if label[o] == _UNDEC), None)
+    attack = next((o for o in graph.neg[node] if label[o] == Label.UNDECIDED), None)
     if attack is None:
         attack = next(
             (
                 u
                 for r in graph.pos[node]
-                if label[r] == _UNDEC
+                if label[r] == Label.UNDECIDED
                 for u in graph.neg[r]
-                if label[u] == _UNDEC
+                if label[u] == Label.UNDECIDED
             ),
             None,
         )
@@ -809,7 +648,11 @@ def _undecided(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
             "rejected",
         )
     premise = next(
-        p for r in graph.pos[node] if label[r] == _UNDEC for p in graph.pos[r] if label[p] == _UNDEC
+        p
+        for r in graph.pos[node]
+        if label[r] == Label.UNDECIDED
+        for p in graph.pos[r]
+        if label[p] == Label.UNDECIDED
     )
     return _Found(
         node,
@@ -818,16 +661,16 @@ def _undecided(graph: _Graph, labels: _Labels, node: int, what: str) -> _Found:
     )
 
 
-def _circles(graph: _Graph, labels: _Labels) -> Iterator[_Found]:
+def _circles(graph: Graph, labels: _Labels) -> Iterator[_Found]:
     """Circular support, once per circle at its first statement in map order; an error when the
     circle leaves a claim undecided, a warning when all are grounded anyway."""
     ids = graph.ids
-    for component in _support_sccs(graph):
+    for component in graph.components.circles(graph.support):
         start = component[0]
         cycle = _cycle_from(graph, start, set(component))
         extra = len(component) - (len(cycle) - 1)
-        also = f" ({_plural(extra, 'more statement')} in the same circle)" if extra > 0 else ""
-        grounded = all(labels.label[c] == _IN for c in component)
+        also = f" ({plural(extra, 'more statement')} in the same circle)" if extra > 0 else ""
+        grounded = all(labels.label[c] == Label.IN for c in component)
         yield _Found(
             start,
             Code.CIRCULAR,
@@ -837,7 +680,7 @@ def _circles(graph: _Graph, labels: _Labels) -> Iterator[_Found]:
         )
 
 
-def _orphans(graph: _Graph) -> Iterator[_Found]:
+def _orphans(graph: Graph) -> Iterator[_Found]:
     """Statements that are neither a thesis nor a premise of any reason or objection."""
     _supports, used = _usage(graph)
     for i, statement in enumerate(graph.statements):
@@ -850,7 +693,7 @@ def _orphans(graph: _Graph) -> Iterator[_Found]:
             )
 
 
-def _untraceable(graph: _Graph) -> Iterator[_Found]:
+def _untraceable(graph: Graph) -> Iterator[_Found]:
     """Evidence with neither a quote nor a locator."""
     for i, statement in enumerate(graph.statements):
         if statement.kind is Kind.EVIDENCE and statement.quote is None and statement.at is None:
@@ -859,7 +702,7 @@ def _untraceable(graph: _Graph) -> Iterator[_Found]:
             )
 
 
-def _hedged_load(graph: _Graph) -> Iterator[_Found]:
+def _hedged_load(graph: Graph) -> Iterator[_Found]:
     """Hedged statements that a thesis depends on, however indirectly; each names the thesis that
     reaches it first (breadth first from all theses in map order).
 
@@ -898,7 +741,7 @@ def _hedged_load(graph: _Graph) -> Iterator[_Found]:
             )
 
 
-def _depends_on(pos: _Adjacency, neg: _Adjacency, statement: int) -> Iterator[tuple[int, int]]:
+def _depends_on(pos: Adjacency, neg: Adjacency, statement: int) -> Iterator[tuple[int, int]]:
     """The statements ``statement`` directly depends on, each with the objection it answers (-1
     for support): the premises of its reasons, then the premises of the answers to each objection
     against it or against one of its reasons."""
@@ -917,7 +760,7 @@ def _depends_on(pos: _Adjacency, neg: _Adjacency, statement: int) -> Iterator[tu
                         yield premise, objection
 
 
-def _duplicates(graph: _Graph) -> Iterator[_Found]:
+def _duplicates(graph: Graph) -> Iterator[_Found]:
     """Statements with the text of an earlier one, up to case, spacing and punctuation."""
     first_with: dict[str, int] = {}
     for i, statement in enumerate(graph.statements):
@@ -936,7 +779,7 @@ def _duplicates(graph: _Graph) -> Iterator[_Found]:
             )
 
 
-def _quotes(graph: _Graph, source: SourceText) -> Iterator[_Found]:
+def _quotes(graph: Graph, source: SourceText) -> Iterator[_Found]:
     """Quotes that do not occur in the source, each with the closest passage."""
     for i, statement in enumerate(graph.statements):
         if statement.quote is None or source.contains(statement.quote):

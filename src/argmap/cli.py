@@ -107,8 +107,8 @@ def check(
 
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 when a map cannot be read.
     """
-    from argmap import report
     from argmap.load import read_source
+    from argmap.text import report
 
     try:
         chosen = report.parse_codes(select) if select else None

@@ -909,8 +909,9 @@ class _Falls:
                     opened[number[reason.id]] = True
             if not grounded[n]:
                 continue
-            if not statement.kind.is_claim:
+            if not statement.kind.is_claim:  # given: the fall of its reasons leaves it standing
                 ready.append(n)
+                continue
             for reason in statement.reasons:
                 r = number[reason.id]
                 if grounded[r]:

@@ -21,6 +21,8 @@ from argmap.errors import MapError, Problem
 from argmap.model import Code
 from argmap.options import CheckFormat
 from argmap.status import Severity, Status
+from argmap.text.colour import SEVERITY_INKS, Ink, painter
+from argmap.util import plural
 
 JSON_VERSION: Final = 1
 """Version of the JSON structure; raised only when a key changes meaning or disappears."""
@@ -108,16 +110,6 @@ def summarise(checked: Sequence[Checked], fail_on: Severity) -> Summary:
 
 # --- human ---------------------------------------------------------------------------------------
 
-_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
-
-
-def _style(text: str, colour: bool, **style: Any) -> str:
-    if not colour:
-        return text
-    import click
-
-    return click.style(text, **style)
-
 
 def _place(path: str, finding: Finding) -> str:
     if finding.position is None:
@@ -127,8 +119,8 @@ def _place(path: str, finding: Finding) -> str:
 
 def _verdict_line(verdict: Verdict, colour: bool) -> str:
     word = verdict.status.value.replace("-", " ")
-    fg = "green" if verdict.status is Status.GROUNDED else "red"
-    line = f"thesis {verdict.thesis} is {_style(word, colour, fg=fg, bold=True)}"
+    ink = Ink.GREEN if verdict.status is Status.GROUNDED else Ink.RED
+    line = f"thesis {verdict.thesis} is {painter(colour)(word, ink, Ink.BOLD)}"
     if verdict.why:
         line += f": {verdict.explanation}"
     return line
@@ -139,6 +131,7 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
     message [severity]``) with the hint on the next line, then each thesis's verdict; for a map
     that could not be read, its problems (``FILE:LINE:COL: message``) in its place. Finally one
     summary line."""
+    paint = painter(colour)
     blocks: list[str] = []
     for item in checked:
         if item.report is None:
@@ -147,16 +140,16 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
             continue
         lines: list[str] = []
         for finding in item.report.findings:
-            code = _style(finding.code.value, colour, bold=True)
+            code = paint(finding.code.value, Ink.BOLD)
             if finding.acknowledged is not None:
                 why = _one_line(finding.acknowledged)
-                tag = _style(f"[acknowledged: {why}]", colour, dim=True)
+                tag = paint(f"[acknowledged: {why}]", Ink.DIM)
             else:
-                tag = _style(f"[{finding.severity.value}]", colour, fg=_COLOURS[finding.severity])
+                tag = paint(f"[{finding.severity.value}]", *SEVERITY_INKS[finding.severity])
             message = _one_line(finding.message)
             lines.append(f"{_place(item.path, finding)}: {code} {message} {tag}")
             if finding.acknowledged is None:
-                lines.append(_style(f"    hint: {finding.hint}", colour, dim=True))
+                lines.append(paint(f"    hint: {finding.hint}", Ink.DIM))
         lines.extend(
             f"{item.path}: {_verdict_line(verdict, colour)}" for verdict in item.report.verdicts
         )
@@ -169,25 +162,22 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
 def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -> str:
     """``2 maps: 1 error, 2 warnings, 0 info, 1 acknowledged; fails at warning and above``."""
     counts = summary.counts
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
-
+    paint = painter(colour)
     parts = [
-        plural(counts[Severity.ERROR], "error"),
-        plural(counts[Severity.WARNING], "warning"),
-        plural(counts[Severity.INFO], "info"),
+        plural(counts[Severity.ERROR], "error", grouped=False),
+        plural(counts[Severity.WARNING], "warning", grouped=False),
+        plural(counts[Severity.INFO], "info", "info", grouped=False),
         f"{summary.acknowledged} acknowledged",
     ]
-    text = f"{plural(summary.maps, 'map')}: {', '.join(parts)}"
+    text = f"{plural(summary.maps, 'map', grouped=False)}: {', '.join(parts)}"
     if summary.unreadable:
-        text += f"; {plural(summary.unreadable, 'map')} could not be read"
+        text += f"; {plural(summary.unreadable, 'map', grouped=False)} could not be read"
     if summary.unreadable:
-        verdict = _style("unreadable input", colour, fg="red", bold=True)
+        verdict = paint("unreadable input", Ink.RED, Ink.BOLD)
     elif summary.failing:
-        verdict = _style(f"fails at {fail_on.value} and above", colour, fg="red", bold=True)
+        verdict = paint(f"fails at {fail_on.value} and above", Ink.RED, Ink.BOLD)
     else:
-        verdict = _style(f"passes at {fail_on.value} and above", colour, fg="green", bold=True)
+        verdict = paint(f"passes at {fail_on.value} and above", Ink.GREEN, Ink.BOLD)
     return f"{text}; {verdict}"
 
 

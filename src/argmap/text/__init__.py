@@ -1,0 +1,5 @@
+"""What argmap prints: its reports and tables as terminal text, JSON or GitHub annotations.
+
+Each formatter is a pure function, data in and a string out; colour, where asked for, goes through
+:mod:`argmap.text.colour` alone. :mod:`argmap.text.report` formats the reports of ``argmap check``.
+"""
