@@ -11,7 +11,7 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo maps test test-thorough lint bench graphviz python-venv venv compile clean
+.PHONY: demo maps test test-thorough lint bench bench-peers graphviz python-venv venv compile clean
 
 venv: $(STAMP)
 
@@ -94,5 +94,14 @@ test-thorough: compile graphviz lint
 bench: compile graphviz
 	$(BIN)/python tests/bench/run.py
 
+# make bench with Argdown's CLI beside argmap, installed through npm into .bench-peers/ (not in git).
+PEERS := .bench-peers
+ARGDOWN_VERSION := 1.7.5
+bench-peers: compile graphviz
+	@command -v npm >/dev/null 2>&1 || { echo "bench-peers needs npm (apt-get install npm)"; exit 2; }
+	@[ -x $(PEERS)/node_modules/.bin/argdown ] || \
+	  npm install --prefix $(PEERS) --no-audit --no-fund --loglevel=error @argdown/cli@$(ARGDOWN_VERSION)
+	ARGDOWN=$(PEERS)/node_modules/.bin/argdown $(BIN)/python tests/bench/run.py
+
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) $(PEERS) .pytest_cache .mypy_cache .ruff_cache .hypothesis
