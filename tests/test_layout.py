@@ -111,7 +111,7 @@ def test_an_overview_draws_the_top_levels_and_counts_what_it_folds() -> None:
     assert "▾ 13 more below, not shown" in label_text(graph.nodes["t-0-0"]["label"])
     title = words(label_text(graph.attributes["label"]))
     assert title.endswith(
-        "Overview: the theses and 2 levels below them, 183 of 2,380 statements; "
+        "Overview: the theses and 2 levels below them, 183 of the map's 2,380 statements; "
         "▾ counts what is folded away"
     )
 
@@ -122,16 +122,25 @@ def test_an_overview_that_fits_draws_everything_below_its_roots() -> None:
     graph = read_dot(to_dot(argmap, layout=Layout.OVERVIEW, legend=False))
     assert set(argmap.statements) <= set(graph.nodes)
     title = words(label_text(graph.attributes["label"]))
-    assert title.endswith("Overview: the theses and all that bears on them, 13 of 13 statements")
+    assert title.endswith(
+        "Overview: the theses and all that bears on them, 13 of the map's 13 statements"
+    )
 
 
 def test_an_overview_of_a_focus_counts_from_the_focus() -> None:
-    """With a focus, the overview's levels count from that statement."""
+    """With a focus, the overview's levels count from that statement; a depth the caller gives is
+    said as levels, not as all that bears on the roots."""
     argmap = loads(tree_map(fanout=13, depth=3))
     graph = read_dot(to_dot(argmap, focus="t-0", layout=Layout.OVERVIEW, legend=False))
     title = words(label_text(graph.attributes["label"]))
     assert title.endswith(
-        "Overview: the statement t-0 and all that bears on it, 183 of 183 statements"
+        "Overview: the statement t-0 and all that bears on it, 183 of the map's 2,380 statements"
+    )
+    graph = read_dot(to_dot(argmap, depth=1, layout=Layout.OVERVIEW, legend=False))
+    title = words(label_text(graph.attributes["label"]))
+    assert title.endswith(
+        "Overview: the theses and 1 level below them, 14 of the map's 2,380 statements; "
+        "▾ counts what is folded away"
     )
 
 

@@ -468,12 +468,12 @@ def _title(
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{"".join(rows)}</TABLE>'
 
 
-def _overview_words(shown: int, selected: int, depth: int | None, focus: str | None) -> str:
+def _overview_words(shown: int, total: int, depth: int | None, focus: str | None) -> str:
     """What an overview shows, ``depth`` levels below its roots (``None``: all that bears on
     them): ``Overview: the theses and 2 levels below them, 1,234 of 100,000 statements; ▾ counts
     what is folded away``."""
     roots, them = (f"statement {focus}", "it") if focus is not None else ("theses", "them")
-    count = f"{shown:,} of {selected:,} statements"
+    count = f"{shown:,} of the map's {total:,} statements"
     if depth is None:
         return f"Overview: the {roots} and all that bears on {them}, {count}"
     below = f"and {depth} level{'s' if depth != 1 else ''} below {them}" if depth else "alone"
@@ -586,9 +586,9 @@ def to_dot(
     if folds(len(shown), layout):
         levels = levels if levels is not None else select(map, focus, depth)
         cut = overview_depth(levels)
-        selected = len(shown)
         shown = [s for s in shown if levels.get(s.id, cut + 1) <= cut]
-        overview = (len(shown), selected, cut if cut < max(levels.values(), default=0) else None)
+        whole = depth is None and cut >= max(levels.values(), default=0)
+        overview = (len(shown), len(map.statements), None if whole else cut)
     visible = {s.id for s in shown}
 
     groups: list[_Group] = []
