@@ -23,6 +23,7 @@ from argmap.analysis import (
     normalise_quote,
     normalise_statement,
 )
+from argmap.errors import QueryError
 from argmap.load import loads
 from argmap.model import Code, Map, Objection
 from argmap.status import Severity, Status
@@ -275,7 +276,8 @@ def test_decided_out_beats_undecided() -> None:
 
 
 def test_reject_and_accept() -> None:
-    """What-if: rejecting a statement treats it as false; accepting one treats it as given."""
+    """What-if: rejecting a statement treats it as false; accepting one treats it as given. An id
+    the map does not have is the project's QueryError, with the closest id when there is one."""
     statements = """
         t: {thesis: T, reasons: [c], objections: [e2]}
         c: {claim: C}
@@ -283,8 +285,10 @@ def test_reject_and_accept() -> None:
     """
     assert labels(statements) == {"t": D, "c": N, "e2": G}
     assert labels(statements, accept=("c",), reject=("e2",)) == {"t": G, "c": G, "e2": N}
-    with pytest.raises(ValueError, match="nope"):
+    with pytest.raises(QueryError, match=r"^no statement 'nope' in the map$"):
         evaluate(build(statements), reject=("nope",))
+    with pytest.raises(QueryError, match=r"^no statement 'e' in the map \(did you mean 'e2'\?\)$"):
+        evaluate(build(statements), accept=("e",))
 
 
 # --- labels: scale -------------------------------------------------------------------------------

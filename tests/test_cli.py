@@ -79,12 +79,28 @@ def test_unknown_command_or_option_is_a_usage_error() -> None:
     assert CliRunner().invoke(main, ["schema", "--bogus"]).exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "command", [["check"], ["render"], ["tree"], ["stats"], ["whatif", "--critical"]]
+)
+def test_a_missing_map_is_worded_alike_by_every_command(command: list[str]) -> None:
+    """Every command that reads a map says of a missing file what check says, as
+    ``FILE:1:1: no such file`` with exit code 2; a directory likewise."""
+    result = CliRunner().invoke(main, [*command, "nosuch.argmap.yaml"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == "nosuch.argmap.yaml:1:1: no such file"
+    folder = CliRunner().invoke(main, [*command, str(ROOT / "maps")])
+    assert folder.exit_code == 2
+    assert folder.output.splitlines()[0].endswith("maps:1:1: is a directory, not a map file")
+
+
 def test_new_writes_a_starter_map_that_checks_clean(tmp_path: Path) -> None:
     """`argmap new` writes a commented map that loads and passes `argmap check` with exit 0."""
     path = tmp_path / "start.argmap.yaml"
     result = CliRunner().invoke(main, ["new", str(path)])
     assert result.exit_code == 0, result.output
-    assert path.read_text().startswith("# A starter argument map.")
+    assert path.read_text().startswith(
+        "# yaml-language-server: $schema=argmap.schema.json\n# A starter argument map."
+    )
     assert load_map(path).theses
     checked = CliRunner().invoke(main, ["check", str(path)])
     assert checked.exit_code == 0, checked.output
@@ -99,14 +115,17 @@ def test_new_never_overwrites_without_force(tmp_path: Path) -> None:
     assert result.output == f"{path}: already exists; choose another name or pass --force\n"
     assert path.read_text() == "my own work\n"
     assert CliRunner().invoke(main, ["new", "--force", str(path)]).exit_code == 0
-    assert path.read_text().startswith("# A starter argument map.")
+    assert "# A starter argument map." in path.read_text()
 
 
 def test_schema_is_valid_json_schema_and_stable() -> None:
-    """`argmap schema` prints a Draft 2020-12 schema, the same text on every run."""
+    """`argmap schema` prints a draft-07 schema (the draft the YAML language server validates
+    with), the same text on every run."""
     first = CliRunner().invoke(main, ["schema"])
     assert first.exit_code == 0
-    jsonschema.Draft202012Validator.check_schema(json.loads(first.output))
+    schema = json.loads(first.output)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(schema)
     assert CliRunner().invoke(main, ["schema"]).output == first.output
 
 
@@ -118,7 +137,7 @@ def test_schema_accepts_the_example_maps(path: Path) -> None:
     data.get("source", {}).update(
         {k: str(v) for k, v in data.get("source", {}).items()}
     )  # YAML 1.1 reads bare dates as dates; argmap keeps them as written
-    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
     assert errors == []
 
 
@@ -136,9 +155,7 @@ def test_schema_rejects_what_the_loader_rejects(
     """An editor using the schema flags unknown fields, missing kinds and unknown codes."""
     schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
     data = {"argmap": 1, "title": "T", "statements": fragment}
-    messages = " ".join(
-        e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)
-    )
+    messages = " ".join(e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data))
     assert complaint in messages
 
 
@@ -199,7 +216,7 @@ def test_starting_the_command_loads_no_analysis_yaml_or_graphviz() -> None:
         "import sys, argmap.cli; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'graphviz') "
         "or m in ('argmap.analysis', 'argmap.explore', 'argmap.dot', 'argmap.render', "
-        "'argmap.load', 'argmap.report')))"
+        "'argmap.load', 'argmap.graph', 'argmap.text', 'argmap.text.report')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

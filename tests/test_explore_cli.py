@@ -125,6 +125,21 @@ def test_whatif_takes_repeated_and_comma_separated_ids() -> None:
     assert repeated.output.startswith("Rejecting e-cracks, e-tender:\n  theses:\n    t: grounded")
 
 
+@pytest.mark.parametrize("option", ["--reject", "--accept"])
+def test_whatif_ids_after_a_space_are_answered_with_the_forms_that_work(option: str) -> None:
+    """`--reject a b` is what a newcomer tries; the error names the extra word and shows the two
+    forms the help shows (``ID[,ID...]``, or the option again), for --accept alike."""
+    result = run("whatif", CHAIN, option, "e-cracks", "e-tender")
+    assert result.exit_code == 2
+    assert "unexpected 'e-tender'" in result.output
+    assert "--reject a,b" in result.output
+    assert "--reject a --reject b" in result.output
+    assert f"{option} ID[,ID...]" in run("whatif", "--help").output
+    ahead = run("whatif", option, "e-cracks", "e-tender", CHAIN)  # the map last, after the ids
+    assert ahead.exit_code == 2
+    assert f"unexpected '{CHAIN}'" in ahead.output
+
+
 def test_whatif_accept_grants_a_statement() -> None:
     """--accept treats a statement as given and lists what changes."""
     result = run("whatif", CHAIN, "--accept", "c-soon")

@@ -151,9 +151,9 @@ def test_graph_of_is_shared_per_map_and_let_go_with_it() -> None:
 def test_labels_read_back_from_an_evaluation_are_the_labelling(argmap: Map) -> None:
     """:meth:`Graph.labels` turns statuses and applies back into the labels the fixpoint gave,
     including which inferences are out and which undecided."""
-    from argmap.analysis import _Labels  # the labelling itself, to compare with
+    from argmap.analysis.labels import Labelling  # the labelling itself, to compare with
 
     graph = Graph(argmap)
     evaluation = evaluate(argmap)
-    assert graph.labels(evaluation.status, evaluation.applies) == _Labels(graph, (), ()).label
-    assert all(isinstance(label, Label) for label in _Labels(graph, (), ()).label)
+    assert graph.labels(evaluation.status, evaluation.applies) == Labelling(graph, (), ()).label
+    assert all(isinstance(label, Label) for label in Labelling(graph, (), ()).label)

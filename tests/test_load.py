@@ -156,6 +156,20 @@ def test_every_problem_is_reported_in_one_pass() -> None:
             "m.yaml:4:31: objection t.o1 names its own target 't'",
         ),
         (
+            HEADER + "  t: {thesis: T, reasons: [t]}\n",
+            "m.yaml:4:28: reason t.r1 names its own thesis 't'",
+        ),
+        (
+            HEADER + "  t: {thesis: T, objections: [{id: o, premises: e, nots: x}]}\n",
+            "m.yaml:4:52: unknown field 'nots' in an objection of 't' (did you mean 'note'?)",
+        ),
+        (
+            HEADER + "  t: {thesis: T, type: claim}\n",
+            "m.yaml:4:18: unknown field 'type' in statement 't' (the fields are thesis, claim, "
+            "evidence, assumption, reasons, objections, quote, at, section, hedge, note, tags, "
+            "ack)",
+        ),
+        (
             HEADER
             + "  t: {thesis: T, reasons: [r1]}\n"
             + "  u: {claim: U, reasons: [{id: r1, premises: t}]}\n",
@@ -190,6 +204,32 @@ def test_each_mistake_has_a_clear_message(text: str, message: str) -> None:
 
 
 # --- bad input of any kind: a message and exit code 2, never a traceback -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (HEADER + "\tt: {thesis: T}\n", "m.yaml:4:1: a tab indents this line"),
+        (HEADER + "  t:\n    thesis: T\n\treasons: [e]\n", "m.yaml:6:1: a tab indents this line"),
+        (
+            HEADER + "  t:\n    thesis: T\n    reasons:\n    -\te\n  e: {evidence: E}\n",
+            "m.yaml:7:6: a tab separates the parts of this line",
+        ),
+    ],
+    ids=["statement", "field", "inside-a-line"],
+)
+def test_a_tab_where_yaml_refuses_one_is_called_a_tab(text: str, message: str) -> None:
+    """YAML indents with spaces only; a tab there is named as a tab with the fix, not as
+    PyYAML's "found character that cannot start any token"."""
+    (found,) = problems(text)
+    assert found.startswith(message)
+    assert "replace" in found
+    assert "cannot start any token" not in found
+
+
+def test_a_tab_inside_quoted_text_is_text() -> None:
+    """Where YAML takes a tab (inside quotes), it is part of the text."""
+    assert loads(HEADER + '  t: {thesis: "a\tb"}\n').statements["t"].text == "a\tb"
 
 
 def _deep(levels: int) -> str:
@@ -300,7 +340,7 @@ def test_a_directory_or_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     """Paths that are no readable file are reported, not raised as OSError."""
     with pytest.raises(MapError, match="is a directory"):
         load_map(tmp_path)
-    with pytest.raises(MapError, match="cannot read: No such file or directory"):
+    with pytest.raises(MapError, match=r"missing.yaml:1:1: no such file\Z"):
         load_map(tmp_path / "missing.yaml")
 
 

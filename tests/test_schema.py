@@ -13,7 +13,7 @@ from argmap.errors import MapError
 from argmap.load import loads
 from argmap.schema import schema_json
 
-VALIDATOR = jsonschema.Draft202012Validator(json.loads(schema_json()))
+VALIDATOR = jsonschema.Draft7Validator(json.loads(schema_json()))
 
 BASE = """\
 argmap: 1

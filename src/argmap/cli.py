@@ -67,13 +67,15 @@ def main() -> None:
     """Check and draw argument maps: which claims are supported, and where support runs out."""
 
 
-MAP_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
+# The loader says what is wrong with a path (missing, a directory, too large), in the same words
+# for every command, check included.
+MAP_PATH = click.Path(path_type=Path)
 
 # --- check ---------------------------------------------------------------------------------------
 
 
 @main.command()
-@click.argument("maps", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
     "form",
@@ -149,6 +151,25 @@ def schema() -> None:
     from argmap.schema import schema_json
 
     click.echo(schema_json(), nl=False)
+
+
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server for editors, over standard input and output.
+
+    Needs the optional dependencies: pip install 'argmap[lsp]'.
+    """
+    from argmap.errors import ArgmapError
+
+    try:
+        from argmap.lsp.features import serve
+    except ImportError as error:
+        raise ArgmapError(
+            f"argmap lsp needs pygls and lsprotocol ({error.name} is missing): "
+            "pip install 'argmap[lsp]'"
+        ) from None
+    serve()
 
 
 def starter_map() -> str:
@@ -325,17 +346,23 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
         click.get_current_context().exit(EXIT_BAD_INPUT)
 
 
-@main.command("whatif")
+IDS = "ID[,ID...]"
+"""How --reject and --accept show that they take ids joined by commas, or repeated."""
+
+
+# Extra arguments are allowed so that `--reject a b` is answered with the forms that work.
+@main.command("whatif", context_settings={"allow_extra_args": True})
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
-@click.option(
-    "--reject", multiple=True, metavar="ID", help="Treat as false (repeat, or ID,ID,...)."
-)
-@click.option(
-    "--accept", multiple=True, metavar="ID", help="Treat as given (repeat, or ID,ID,...)."
-)
+@click.option("--reject", multiple=True, metavar=IDS, help="Treat as false (or repeat it).")
+@click.option("--accept", multiple=True, metavar=IDS, help="Treat as given (or repeat it).")
 @click.option("--critical", is_flag=True, help="List the single points of failure instead.")
+@click.pass_context
 def whatif_command(
-    map_path: Path, reject: tuple[str, ...], accept: tuple[str, ...], critical: bool
+    ctx: click.Context,
+    map_path: Path,
+    reject: tuple[str, ...],
+    accept: tuple[str, ...],
+    critical: bool,
 ) -> None:
     """Evaluate MAP again with statements rejected or granted, and show every status that changes,
     theses first; or, with --critical, the statements whose rejection alone leaves a thesis without
@@ -344,6 +371,11 @@ def whatif_command(
     from argmap.analysis import evaluate
     from argmap.load import load_map
 
+    if ctx.args:
+        raise click.UsageError(
+            f"unexpected {' '.join(ctx.args)!r}: --reject and --accept take ids joined by commas "
+            "(--reject a,b) or the option again (--reject a --reject b), and one MAP"
+        )
     if critical == bool(reject or accept):
         raise click.UsageError("give --reject/--accept, or --critical")
     if (reject or accept) and not _ids(reject) + _ids(accept):

@@ -51,10 +51,12 @@ class QueryError(ArgmapError, ValueError):
     statement both rejected and accepted."""
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is close."""
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float | None = None) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is as close as
+    ``cutoff`` (0 to 1; by default loose enough for short ids)."""
+    if cutoff is None:
+        cutoff = 0.5 if len(word) <= 4 else 0.6  # short ids like 'e9' differ from 'e8' by half
     import difflib  # only when a suggestion is wanted: it costs a millisecond to load
 
-    cutoff = 0.5 if len(word) <= 4 else 0.6  # short ids like 'e9' differ from 'e8' by half
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -18,7 +18,17 @@ pointing at the premises of its reasons, and :attr:`Graph.components` its strong
 components. Everything is stored in flat lists of ints (:class:`Adjacency`): few objects for the
 garbage collector to walk, which matters at 100,000 statements. Every algorithm here is iterative.
 
-Use :meth:`Graph.of` to get the graph of a map: it is built once per map object and shared.
+Use :meth:`Graph.of` to get the graph of a map: it is built once per map object and shared. What
+each analysis reads from it:
+
+- the labelling (:mod:`argmap.analysis.labels`): ``pos`` and ``neg`` counts, ``parents``, ``given``;
+- the findings: ``pos`` and ``neg``, and the circles of :attr:`Graph.components`;
+- stats: :attr:`Graph.support` and :attr:`Graph.components` (deepest chain, evidence per thesis);
+- critical and what-if: :meth:`Graph.labels` (an evaluation as node labels),
+  :meth:`Graph.postorder`, ``parents``, ``is_reason``, and ``written`` (what a statement's status
+  rests on);
+- anything that walks the model itself (the outline, drawing): :func:`hanging` and
+  :func:`inferences`, the one walk over a statement's reasons and objections.
 """
 
 from __future__ import annotations
@@ -164,23 +174,29 @@ def strong_components(starts: list[int], targets: list[int]) -> tuple[list[int],
     for root in range(count_nodes):
         if order[root] >= 0:
             continue
-        order[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        nodes.append(root)
-        edges.append(starts[root])
-        while nodes:
-            node = nodes[-1]
-            edge, end = edges[-1], starts[node + 1]
-            while edge < end:
-                target = targets[edge]
-                edge += 1
-                if order[target] < 0:
+        visit = root
+        while visit >= 0:  # enter ``visit``, then walk on until a node not yet seen
+            order[visit] = low[visit] = counter
+            counter += 1
+            stack.append(visit)
+            on_stack[visit] = True
+            nodes.append(visit)
+            edges.append(starts[visit])
+            visit = -1
+            while nodes and visit < 0:
+                node = nodes[-1]
+                edge, end = edges[-1], starts[node + 1]
+                while edge < end:
+                    target = targets[edge]
+                    edge += 1
+                    if order[target] < 0:
+                        visit = target
+                        break
+                    if on_stack[target] and order[target] < low[node]:
+                        low[node] = order[target]
+                edges[-1] = edge
+                if visit >= 0:
                     break
-                if on_stack[target] and order[target] < low[node]:
-                    low[node] = order[target]
-            else:
                 nodes.pop()
                 edges.pop()
                 if nodes and low[node] < low[nodes[-1]]:
@@ -193,14 +209,6 @@ def strong_components(starts: list[int], targets: list[int]) -> tuple[list[int],
                         if member == node:
                             break
                     count += 1
-                continue
-            edges[-1] = edge
-            order[target] = low[target] = counter
-            counter += 1
-            stack.append(target)
-            on_stack[target] = True
-            nodes.append(target)
-            edges.append(starts[target])
     return component, count
 
 

@@ -8,7 +8,6 @@ turned into :class:`argmap.model.Map`.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import stat
@@ -30,6 +29,7 @@ from argmap.model import (
     Source,
     Statement,
 )
+from argmap.util import collector_paused
 
 MAX_BYTES: Final = 64 * 1024 * 1024
 """Largest map file read; a map of 100,000 statements takes about 15 MB."""
@@ -67,6 +67,9 @@ STATEMENT_FIELDS: Final = (
     "ack",
 )
 INFERENCE_KEYS: Final = ("id", "premises", "objections", "note")
+FIELD_CUTOFF: Final = 0.75
+"""How alike a misspelt field must be to a real one to be suggested: 'qoute' for 'quote', not
+'note' for 'type' (field names are few and short, so a loose match suggests nonsense)."""
 
 
 # --- positioned YAML nodes -----------------------------------------------------------------------
@@ -158,6 +161,15 @@ def _decode(data: bytes, problems: _Problems) -> str:
         raise _Abort from None
 
 
+def _tab_message(text: str, offset: int) -> str:
+    """What to say of a tab where YAML refuses one: in the indentation of a line, or between
+    the parts of one (PyYAML only says it "cannot start any token")."""
+    start = text.rfind("\n", 0, offset) + 1
+    if text[start:offset].strip(" \t") == "":
+        return "a tab indents this line: YAML indents with spaces only, so replace it with spaces"
+    return "a tab separates the parts of this line: YAML needs spaces there, so replace it"
+
+
 def _parse(text: str, problems: _Problems) -> Node:
     """Build the node tree of a YAML text without recursion, refusing what maps never use."""
     stack: list[Mapping | Sequence] = []
@@ -237,6 +249,9 @@ def _parse(text: str, problems: _Problems) -> Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if mark and text[mark.index : mark.index + 1] == "\t":
+            problems.add(line, column, _tab_message(text, mark.index))
+            raise _Abort from None
         what = error.problem or "cannot parse"
         context = f" ({error.context})" if error.context else ""
         problems.add(line, column, f"YAML syntax error: {what}{context}")
@@ -316,9 +331,10 @@ class _Builder:
                 )
                 continue
             if allowed and name not in allowed:
-                self.problems.at(
-                    key, f"unknown field '{name}' in {what}{did_you_mean(name, allowed)}"
+                hint = did_you_mean(name, allowed, cutoff=FIELD_CUTOFF) or (
+                    f" (the fields are {', '.join(allowed)})"
                 )
+                self.problems.at(key, f"unknown field '{name}' in {what}{hint}")
                 continue
             seen[name] = (key, value)
         return seen
@@ -559,7 +575,8 @@ class _Builder:
         note = None
         undercuts: tuple[Objection, ...] = ()
         if isinstance(node, Mapping):
-            fields = self.fields(node, INFERENCE_KEYS, f"a {role} of '{statement}'")
+            article = "an" if role[0] in "aeiou" else "a"
+            fields = self.fields(node, INFERENCE_KEYS, f"{article} {role} of '{statement}'")
             if "id" in fields:
                 given = self.ident(fields["id"][1], f"the id of {what}")
                 if given is not None:
@@ -631,9 +648,10 @@ class _Builder:
             name = premise.value
             if name in known:
                 if name == owner:
+                    supported = statements[owner].kind.value if owner in statements else "claim"
                     self.problems.at(
                         premise,
-                        f"{what} names its own {'claim' if role == 'reason' else 'target'} "
+                        f"{what} names its own {supported if role == 'reason' else 'target'} "
                         f"'{owner}'",
                     )
             elif name in self.inference_ids:
@@ -664,14 +682,8 @@ def loads(text: str | bytes, name: str = "<string>") -> Map:
 
     Raises :class:`argmap.errors.MapError` listing every problem found.
     """
-    # The tree holds no cycles; pausing the cycle collector makes loading large maps linear.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # the tree holds no cycles: loading large maps stays linear
         return _loads(text, name)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _loads(text: str | bytes, name: str) -> Map:
@@ -742,6 +754,8 @@ def _read(name: str, what: str) -> bytes:
             )
         with open(name, "rb") as file:
             data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise refuse("no such file") from None
     except OSError as error:
         raise refuse(f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_BYTES:

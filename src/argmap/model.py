@@ -4,9 +4,14 @@ that attack them. No I/O here; maps are built by :func:`argmap.load.load_map`.""
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+import types
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import attrs
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 FORMAT_VERSION = 1
 
@@ -183,14 +188,73 @@ class Source:
     """Where to read it."""
 
 
+class FrozenMapping(Mapping[K, V]):
+    """A mapping that cannot change once made: no item can be added, replaced or removed. It keeps
+    the order it was given, compares equal to any mapping with the same items (as a ``dict``
+    does), and is hashable when its values are, so that a whole :class:`Map` is."""
+
+    __slots__ = ("_hash", "_items")
+    _items: Mapping[K, V]
+    _hash: int | None
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        object.__setattr__(self, "_items", types.MappingProxyType(dict(items)))
+        object.__setattr__(self, "_hash", None)
+
+    def __getitem__(self, key: K) -> V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMapping):
+            return self._items == other._items
+        if isinstance(other, Mapping):
+            return self._items == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        cached = self._hash
+        if cached is None:  # computed once: the items never change
+            cached = hash(frozenset(self._items.items()))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __reduce__(self) -> tuple[type[FrozenMapping[K, V]], tuple[dict[K, V]]]:
+        return type(self), (dict(self._items),)  # for copy and pickle, which would set attributes
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot be changed")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot be changed")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self._items)!r})"
+
+
+def _frozen_statements(statements: Mapping[str, Statement]) -> FrozenMapping[str, Statement]:
+    """The statements as a mapping no one can change, whatever mapping the builder passed."""
+    if isinstance(statements, FrozenMapping):
+        return statements
+    return FrozenMapping(statements)
+
+
 @attrs.frozen
 class Map:
     """An argument map: metadata, sections, and statements keyed by id in file order."""
 
     title: str
     """The map's title."""
-    statements: Mapping[str, Statement]
-    """Statements by id, in the order of the file."""
+    statements: Mapping[str, Statement] = attrs.field(converter=_frozen_statements)
+    """Statements by id, in the order of the file: a :class:`FrozenMapping`, read-only."""
     source: Source = Source()
     """The text mapped."""
     sections: tuple[Section, ...] = ()

@@ -1,6 +1,9 @@
 """The JSON Schema of the map format, for editors that validate and complete maps as they are typed.
 
-The schema describes the shape of a map; references between ids are checked when a map is loaded.
+The schema is JSON Schema draft-07, the newest draft the YAML language server (VS Code's YAML
+extension, and the editors that run it) validates with; descriptions sit beside an ``allOf`` of the
+referenced definition, since draft-07 ignores the keywords next to a ``$ref``. The schema describes
+the shape of a map; references between ids are checked when a map is loaded.
 As the loader does, it takes a number or ``true`` written where text belongs as that text, and
 refuses text that is only white space.
 """
@@ -17,16 +20,26 @@ ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 NOT_BLANK = r"\S"
 
 
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+def _ref(name: str, description: str | None = None) -> dict[str, Any]:
+    """A reference to a definition, with a description that draft-07 does not ignore."""
+    if description is None:
+        return {"$ref": f"#/definitions/{name}"}
+    return {"description": description, "allOf": [{"$ref": f"#/definitions/{name}"}]}
+
+
 def _text(description: str) -> dict[str, Any]:
-    return {"$ref": "#/$defs/text", "description": description}
+    return _ref("text", description)
 
 
 def _premises(description: str) -> dict[str, Any]:
     return {
         "description": description,
         "oneOf": [
-            {"$ref": "#/$defs/id"},
-            {"type": "array", "items": {"$ref": "#/$defs/id"}, "minItems": 1},
+            _ref("id"),
+            {"type": "array", "items": _ref("id"), "minItems": 1},
         ],
     }
 
@@ -36,20 +49,17 @@ def schema() -> dict[str, Any]:
     inference = {
         "description": "A premise id, a list of co-premise ids (linked), or the full form.",
         "oneOf": [
-            {"$ref": "#/$defs/id"},
-            {"type": "array", "items": {"$ref": "#/$defs/id"}, "minItems": 1},
+            _ref("id"),
+            {"type": "array", "items": _ref("id"), "minItems": 1},
             {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["premises"],
                 "properties": {
-                    "id": {"$ref": "#/$defs/id"},
+                    "id": _ref("id"),
                     "premises": _premises("The co-premises: one id or a list of ids."),
                     "note": _text("The mapper's note."),
-                    "objections": {
-                        "description": "Undercuts: objections to this inference.",
-                        "$ref": "#/$defs/inferences",
-                    },
+                    "objections": _ref("inferences", "Undercuts: objections to this inference."),
                 },
             },
         ],
@@ -63,14 +73,10 @@ def schema() -> dict[str, Any]:
         "oneOf": [{"required": [kind.value]} for kind in Kind],
         "properties": {
             **kind_text,
-            "reasons": {
-                "description": "Independent reasons; each alone supports the statement.",
-                "$ref": "#/$defs/inferences",
-            },
-            "objections": {
-                "description": "Rebuttals: objections against the statement.",
-                "$ref": "#/$defs/inferences",
-            },
+            "reasons": _ref(
+                "inferences", "Independent reasons; each alone supports the statement."
+            ),
+            "objections": _ref("inferences", "Rebuttals: objections against the statement."),
             "quote": _text("A short verbatim quote from the source."),
             "at": {
                 "description": "Paragraph number within the section, or a free-text locator.",
@@ -81,29 +87,26 @@ def schema() -> dict[str, Any]:
                     {"type": "boolean"},
                 ],
             },
-            "section": {"$ref": "#/$defs/id", "description": "The section's id."},
-            "hedge": {
-                "description": "The author's hedge ('most likely'), or true.",
-                "$ref": "#/$defs/text",
-            },
+            "section": _ref("id", "The section's id."),
+            "hedge": _ref("text", "The author's hedge ('most likely'), or true."),
             "note": _text("The mapper's note."),
             "tags": {
                 "description": "Free tags.",
                 "anyOf": [
-                    {"$ref": "#/$defs/text"},
-                    {"type": "array", "items": {"$ref": "#/$defs/text"}},
+                    _ref("text"),
+                    {"type": "array", "items": _ref("text")},
                 ],
             },
             "ack": {
                 "type": "object",
                 "description": "Findings the mapper knowingly accepts: code -> why.",
                 "propertyNames": {"enum": [code.value for code in Code]},
-                "additionalProperties": {"$ref": "#/$defs/text"},
+                "additionalProperties": _ref("text"),
             },
         },
     }
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": DRAFT,
         "$id": SCHEMA_ID,
         "title": "argmap map, format version 1",
         "type": "object",
@@ -125,17 +128,17 @@ def schema() -> dict[str, Any]:
                 "type": "object",
                 "description": "The parts of the source, in order: id -> heading.",
                 "propertyNames": {"pattern": ID},
-                "additionalProperties": {"$ref": "#/$defs/text"},
+                "additionalProperties": _ref("text"),
             },
             "statements": {
                 "type": "object",
                 "description": "The statements, by id.",
                 "minProperties": 1,
                 "propertyNames": {"pattern": ID},
-                "additionalProperties": {"$ref": "#/$defs/statement"},
+                "additionalProperties": _ref("statement"),
             },
         },
-        "$defs": {
+        "definitions": {
             "id": {"anyOf": [{"type": "string", "pattern": ID}, {"type": "integer", "minimum": 0}]},
             "text": {
                 "anyOf": [
@@ -147,8 +150,8 @@ def schema() -> dict[str, Any]:
             "inference": inference,
             "inferences": {
                 "oneOf": [
-                    {"$ref": "#/$defs/id"},
-                    {"type": "array", "items": {"$ref": "#/$defs/inference"}},
+                    _ref("id"),
+                    {"type": "array", "items": _ref("inference")},
                 ]
             },
             "statement": statement,

@@ -5,10 +5,9 @@ quote check against a source of 10,000 words."""
 from __future__ import annotations
 
 import random
-from functools import partial
 
 from generate import generate
-from timing import median_seconds, peak_memory_mib
+from timing import cold, median_seconds, peak_memory_mib
 
 from argmap.analysis import SourceText, check
 from argmap.load import loads
@@ -46,7 +45,7 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
     per_statement = []
     for n, limit, times in ((1_000, 0.1, 11), (10_000, 1.0, 7), (100_000, 10.0, 3)):
         argmap = loads(generate(n))
-        seconds = median_seconds(partial(check, argmap), times)
+        seconds = median_seconds(cold(check, argmap), times)
         per_statement.append(seconds / n)
         out.append((f"check {n:,} statements", f"<= {limit:g} s", seconds, seconds <= limit))
     growth = per_statement[-1] / per_statement[1]

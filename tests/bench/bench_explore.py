@@ -5,10 +5,8 @@ and 100,000 statements, whose time per statement should stay flat (linear)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from generate import generate
-from timing import median_seconds, peak_memory_mib
+from timing import cold, median_seconds, peak_memory_mib
 
 from argmap import explore
 from argmap.analysis import check
@@ -71,16 +69,16 @@ def _tree(argmap: Map) -> str:
 def rows() -> list[tuple[str, str, float | str, bool]]:
     out: list[tuple[str, str, float | str, bool]] = []
     ten_thousand = loads(generate(10_000))
-    seconds = median_seconds(partial(explore.critical, ten_thousand), 5)
+    seconds = median_seconds(cold(explore.critical, ten_thousand), 5)
     out.append(("critical (whatif --critical) 10,000 statements", "<= 5 s", seconds, seconds <= 5))
     hundred_thousand = loads(generate(100_000))
-    seconds = median_seconds(partial(explore.critical, hundred_thousand), 3)
+    seconds = median_seconds(cold(explore.critical, hundred_thousand), 3)
     out.append(("critical 100,000 statements", "-", seconds, True))
     deep = loads(chain(10_000))
-    seconds = median_seconds(partial(explore.critical, deep), 5)
+    seconds = median_seconds(cold(explore.critical, deep), 5)
     out.append(("critical, a chain of 10,000 statements", "<= 5 s", seconds, seconds <= 5))
     wide = loads(wide_and_deep(100, 200))
-    seconds = median_seconds(partial(explore.critical, wide), 3)
+    seconds = median_seconds(cold(explore.critical, wide), 3)
     what = f"critical, 100 chains of 200 ({len(wide.statements):,} statements)"
     out.append((what, "<= 5 s", seconds, seconds <= 5))
     peak = peak_memory_mib(MEMORY_SCRIPT, chain(50_000))
@@ -93,8 +91,8 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
         )
     )
     for name, run in (("tree", _tree), ("stats", explore.stats)):
-        small = median_seconds(partial(run, ten_thousand), 5)
-        large = median_seconds(partial(run, hundred_thousand), 3)
+        small = median_seconds(cold(run, ten_thousand), 5)
+        large = median_seconds(cold(run, hundred_thousand), 3)
         out.append((f"{name} 10,000 statements", "-", small, True))
         out.append((f"{name} 100,000 statements", "-", large, True))
         growth = (large / 100_000) / (small / 10_000)

@@ -11,6 +11,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+
+from argmap.model import Map
+
 
 def median_seconds(run: Callable[[], object], times: int) -> float:
     """The median wall-clock time of ``times`` calls of ``run``."""
@@ -20,6 +24,13 @@ def median_seconds(run: Callable[[], object], times: int) -> float:
         run()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
+
+
+def cold(function: Callable[[Map], object], argmap: Map) -> Callable[[], object]:
+    """``function`` run on a new copy of ``argmap`` each time, so that what is built once per map
+    and kept (its integer graph, :meth:`argmap.graph.Graph.of`) counts in every run, not only in
+    the first."""
+    return lambda: function(attrs.evolve(argmap))
 
 
 def peak_memory_mib(script: str, map_text: str) -> float:

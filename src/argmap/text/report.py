@@ -21,7 +21,7 @@ from argmap.errors import MapError, Problem
 from argmap.model import Code
 from argmap.options import CheckFormat
 from argmap.status import Severity, Status
-from argmap.text.colour import SEVERITY_INKS, Ink, painter
+from argmap.text.colour import SEVERITY_INKS, Ink, painter, visible
 from argmap.util import plural
 
 JSON_VERSION: Final = 1
@@ -122,7 +122,7 @@ def _verdict_line(verdict: Verdict, colour: bool) -> str:
     ink = Ink.GREEN if verdict.status is Status.GROUNDED else Ink.RED
     line = f"thesis {verdict.thesis} is {painter(colour)(word, ink, Ink.BOLD)}"
     if verdict.why:
-        line += f": {verdict.explanation}"
+        line += f": {visible(verdict.explanation)}"
     return line
 
 
@@ -136,7 +136,7 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
     for item in checked:
         if item.report is None:
             if item.problems:
-                blocks.append("\n".join(str(problem) for problem in item.problems))
+                blocks.append("\n".join(visible(str(problem)) for problem in item.problems))
             continue
         lines: list[str] = []
         for finding in item.report.findings:
@@ -160,7 +160,8 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
 
 
 def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -> str:
-    """``2 maps: 1 error, 2 warnings, 0 info, 1 acknowledged; fails at warning and above``."""
+    """``2 maps: 1 error, 2 warnings, 0 info, 1 acknowledged; fails at warning and above``, or
+    ``1 map could not be read, so nothing was checked; unreadable input``."""
     counts = summary.counts
     paint = painter(colour)
     parts = [
@@ -171,7 +172,8 @@ def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -
     ]
     text = f"{plural(summary.maps, 'map', grouped=False)}: {', '.join(parts)}"
     if summary.unreadable:
-        text += f"; {plural(summary.unreadable, 'map', grouped=False)} could not be read"
+        unread = f"{plural(summary.unreadable, 'map', grouped=False)} could not be read"
+        text = f"{text}; {unread}" if summary.maps else f"{unread}, so nothing was checked"
     if summary.unreadable:
         verdict = paint("unreadable input", Ink.RED, Ink.BOLD)
     elif summary.failing:
@@ -371,5 +373,6 @@ def parse_codes(values: Sequence[str]) -> frozenset[Code]:
 
 
 def _one_line(text: str) -> str:
-    """Text from the map shown on one line: its line breaks and runs of spaces become one space."""
-    return " ".join(text.split())
+    """Text from the map shown on one line: its line breaks and runs of spaces become one space,
+    and its control characters are shown, never sent to the terminal."""
+    return visible(" ".join(text.split()))

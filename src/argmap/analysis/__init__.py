@@ -1,0 +1,34 @@
+"""What ``argmap check`` computes: the label of every statement (:mod:`.labels`), the findings
+about a map (:mod:`.findings`), and the quotes checked against its source (:mod:`.quotes`).
+
+Everything is a pure function of the map, over the integer view of :mod:`argmap.graph`. Import
+these names from ``argmap.analysis``, not from the modules inside it.
+"""
+
+from __future__ import annotations
+
+from argmap.analysis.findings import Finding, Report, check
+from argmap.analysis.labels import Evaluation, Verdict, evaluate
+from argmap.analysis.quotes import (
+    CLOSEST_WORDS,
+    Passage,
+    SourceText,
+    normalise_quote,
+    normalise_statement,
+)
+from argmap.graph import strong_components
+
+__all__ = [
+    "CLOSEST_WORDS",
+    "Evaluation",
+    "Finding",
+    "Passage",
+    "Report",
+    "SourceText",
+    "Verdict",
+    "check",
+    "evaluate",
+    "normalise_quote",
+    "normalise_statement",
+    "strong_components",
+]

@@ -1,0 +1,398 @@
+"""The findings of ``argmap check``: what is wrong with a map, one finding per statement and code,
+each with its severity, message and hint, and the map's acknowledgements applied."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import NamedTuple
+
+import attrs
+
+from argmap.analysis.codes import HINTS, ORDER, severity_of
+from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
+from argmap.analysis.quotes import SourceText, normalise_statement
+from argmap.graph import Adjacency, Graph, Label
+from argmap.model import Code, Kind, Map, Position, Statement
+from argmap.status import Severity, Status
+from argmap.util import plural
+
+
+@attrs.frozen
+class Finding:
+    """One thing ``argmap check`` reports about one statement."""
+
+    code: Code
+    """What kind of finding it is; stable, and what acknowledgements name."""
+    severity: Severity
+    """How much it matters."""
+    statement: str
+    """The id of the statement it is about."""
+    message: str
+    """What is wrong, in one line."""
+    hint: str
+    """A short suggestion for a fix."""
+    position: Position | None
+    """Where the statement is written in the map file."""
+    acknowledged: str | None = None
+    """The map's reason for accepting the finding, when it acknowledges it; such findings never fail
+    a run."""
+
+
+@attrs.frozen
+class Report:
+    """Everything ``argmap check`` knows about a map."""
+
+    findings: tuple[Finding, ...]
+    """Findings in map order of their statements, then in the order of :class:`Code`."""
+    evaluation: Evaluation
+    """The labels."""
+    verdicts: tuple[Verdict, ...]
+    """One per thesis, in map order."""
+
+    def failing(self, fail_on: Severity = Severity.WARNING) -> tuple[Finding, ...]:
+        """The findings that fail a run: not acknowledged, at or above ``fail_on``."""
+        return tuple(f for f in self.findings if f.acknowledged is None and f.severity >= fail_on)
+
+    def only(self, select: Collection[Code] | None = None, ignore: Collection[Code] = ()) -> Report:
+        """The same report with only the findings whose code is selected (all when ``select`` is
+        None) and not ignored."""
+        kept = tuple(
+            f
+            for f in self.findings
+            if (select is None or f.code in select) and f.code not in ignore
+        )
+        return attrs.evolve(self, findings=kept)
+
+
+# --- finding them ------------------------------------------------------------------------------
+
+
+class _Found(NamedTuple):
+    """A finding before it is dressed: the statement's index, the code, the message, and the
+    severity when it differs from the code's usual one."""
+
+    statement: int
+    code: Code
+    message: str
+    severity: Severity | None = None
+
+
+def check(map: Map, *, source: str | None = None) -> Report:
+    """Label the map, judge each thesis and list the findings; ``source`` (the plain text of the
+    source) enables quote-not-found.
+
+    Severities: a finding that means a thesis does not stand (unsupported, ungrounded, defeated,
+    contested on a thesis) is an error, as are a circle of support that leaves its claims undecided
+    and a quote that is not in the source; hedged-load is info, and so is contested for an
+    unanswered undercut of a reason that the statement does not need (it stands on another, or
+    fails for another cause); everything else is a warning.
+    """
+    graph = Graph.of(map)
+    labels = Labelling(graph, (), ())
+    found = [
+        *_evaluation_findings(graph, labels),
+        *_circles(graph, labels),
+        *_orphans(graph),
+        *_untraceable(graph),
+        *_hedged_load(graph),
+        *_duplicates(graph),
+        *(_quotes(graph, SourceText(source)) if source is not None else ()),
+    ]
+    found.sort(key=lambda f: (f.statement, ORDER[f.code]))
+    statements = graph.statements
+    findings = tuple(_finding(statements[f.statement], f) for f in found)
+    verdicts = tuple(labels.verdict(thesis) for thesis in graph.theses)
+    return Report(findings, labels.evaluation(), verdicts)
+
+
+def _usage(graph: Graph) -> tuple[list[bool], list[bool]]:
+    """For each statement: does something stand on it (a thesis, or a premise of a reason), and is
+    it used at all (a premise of a reason or an objection)."""
+    n = graph.n_statements
+    supports = [s.kind is Kind.THESIS for s in graph.statements]
+    used = [False] * n
+    for node in range(n, len(graph.ids)):
+        for premise in graph.pos[node]:
+            used[premise] = True
+            if graph.is_reason[node]:
+                supports[premise] = True
+    return supports, used
+
+
+def _evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[_Found]:
+    """Unsupported claims, and one finding for each statement that does not stand. A statement that
+    serves only in objections is not reported as failing: its failing is what answers them."""
+    supports, used = _usage(graph)
+    for i, statement in enumerate(graph.statements):
+        what = f"{statement.kind.value} {statement.id}"
+        if statement.kind.is_claim and not statement.reasons:
+            yield _Found(i, Code.UNSUPPORTED, f"{what} has no reasons")
+        if used[i] and not supports[i]:
+            continue
+        status = labels.status(i)
+        if status is Status.DEFEATED:
+            yield _defeated(graph, labels, i, what)
+        elif status is Status.NOT_GROUNDED and statement.reasons:
+            yield _not_grounded(graph, labels, i, what)
+            continue  # its undercuts are named there: together they leave it not grounded
+        elif status is Status.UNDECIDED:
+            yield _undecided(graph, labels, i, what)
+        yield from _undercuts_aside(graph, labels, i, what)
+
+
+def _defeated(graph: Graph, labels: Labelling, node: int, what: str) -> _Found:
+    """A defeated statement, with every rebuttal of it that applies (the first three)."""
+    rebuttals = [o for o in graph.neg[node] if labels.label[o] == Label.IN]
+    named = " and ".join(objection_name(graph, o) for o in rebuttals[:3])
+    more = f" and {plural(len(rebuttals) - 3, 'more')}" if len(rebuttals) > 3 else ""
+    which = "which is" if len(rebuttals) == 1 else "which are"
+    return _Found(node, Code.DEFEATED, f"{what} is defeated by {named}{more}, {which} not answered")
+
+
+def _undercuts_aside(graph: Graph, labels: Labelling, node: int, what: str) -> Iterator[_Found]:
+    """Unanswered undercuts that do not decide the statement's status: it stands on another
+    reason, or it fails for another cause. Info, one per undercut: the objection still stands in
+    the text, and answering it (or acknowledging it) is the reader's call."""
+    label = labels.label
+    stands = label[node] == Label.IN
+    for reason in graph.pos[node]:
+        for undercut in graph.neg[reason]:
+            if label[undercut] != Label.IN:
+                continue
+            aside = "; it stands on other reasons" if stands else ""
+            yield _Found(
+                node,
+                Code.CONTESTED,
+                f"{what}: its reason {graph.ids[reason]} is undercut by "
+                f"{objection_name(graph, undercut)}, which is not answered{aside}",
+                Severity.INFO,
+            )
+
+
+def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> _Found:
+    """Why each reason of an out claim fails (the first three): contested when one is undercut."""
+    reasons = graph.pos[node]
+    parts: list[str] = []
+    undercut_any = False
+    for reason in reasons:
+        undercut = labels.first(graph.neg[reason], Label.IN)
+        if undercut is not None:
+            undercut_any = True
+            if len(parts) < 3:
+                parts.append(
+                    f"{graph.ids[reason]} is undercut by {objection_name(graph, undercut)}, "
+                    "which is not answered"
+                )
+        elif len(parts) < 3:
+            failed = labels.first(graph.pos[reason], Label.OUT)
+            assert failed is not None
+            parts.append(f"{graph.ids[failed]} is {labels.status(failed).value.replace('-', ' ')}")
+    more = "; ..." if len(reasons) > len(parts) else ""
+    lead = (
+        "its only reason does not apply"
+        if len(reasons) == 1
+        else f"none of its {len(reasons):,} reasons applies"
+    )
+    code = Code.CONTESTED if undercut_any else Code.UNGROUNDED
+    return _Found(node, code, f"{what}: {lead}: {'; '.join(parts)}{more}")
+
+
+def _undecided(graph: Graph, labels: Labelling, node: int, what: str) -> _Found:
+    """An undecided statement: contested when an objection against it or its reasons is
+    undecided, ungrounded when only its support is."""
+    label = labels.label
+    attack = next((o for o in graph.neg[node] if label[o] == Label.UNDECIDED), None)
+    if attack is None:
+        attack = next(
+            (
+                u
+                for r in graph.pos[node]
+                if label[r] == Label.UNDECIDED
+                for u in graph.neg[r]
+                if label[u] == Label.UNDECIDED
+            ),
+            None,
+        )
+    if attack is not None:
+        return _Found(
+            node,
+            Code.CONTESTED,
+            f"{what} is undecided: {objection_name(graph, attack)} can be neither accepted nor "
+            "rejected",
+        )
+    premise = next(
+        p
+        for r in graph.pos[node]
+        if label[r] == Label.UNDECIDED
+        for p in graph.pos[r]
+        if label[p] == Label.UNDECIDED
+    )
+    return _Found(
+        node,
+        Code.UNGROUNDED,
+        f"{what} is undecided: its support rests on {graph.ids[premise]}, which is undecided",
+    )
+
+
+def _circles(graph: Graph, labels: Labelling) -> Iterator[_Found]:
+    """Circular support, once per circle at its first statement in map order; an error when the
+    circle leaves a claim undecided, a warning when all are grounded anyway."""
+    ids = graph.ids
+    for component in graph.components.circles(graph.support):
+        start = component[0]
+        cycle = _cycle_from(graph, start, set(component))
+        extra = len(component) - (len(cycle) - 1)
+        also = f" ({plural(extra, 'more statement')} in the same circle)" if extra > 0 else ""
+        grounded = all(labels.label[c] == Label.IN for c in component)
+        yield _Found(
+            start,
+            Code.CIRCULAR,
+            f"{graph.statements[start].kind.value} {ids[start]} supports itself: "
+            f"{arrows([ids[c] for c in cycle])}{also}",
+            Severity.WARNING if grounded else Severity.ERROR,
+        )
+
+
+def _cycle_from(graph: Graph, start: int, members: set[int]) -> list[int]:
+    """A shortest circle of support from ``start`` back to itself, within ``members``."""
+    previous: dict[int, int] = {}
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for premise in graph.support[node]:
+                if premise == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(previous[path[-1]])
+                    path.reverse()
+                    return [*path, start]
+                if premise in members and premise not in previous:
+                    previous[premise] = node
+                    nxt.append(premise)
+        frontier = nxt
+    return [start]  # unreachable for a component of the support graph
+
+
+def _orphans(graph: Graph) -> Iterator[_Found]:
+    """Statements that are neither a thesis nor a premise of any reason or objection."""
+    _supports, used = _usage(graph)
+    for i, statement in enumerate(graph.statements):
+        if statement.kind is not Kind.THESIS and not used[i]:
+            yield _Found(
+                i,
+                Code.ORPHAN,
+                f"{statement.kind.value} {statement.id} is neither a thesis nor a premise "
+                "of anything",
+            )
+
+
+def _untraceable(graph: Graph) -> Iterator[_Found]:
+    """Evidence with neither a quote nor a locator."""
+    for i, statement in enumerate(graph.statements):
+        if statement.kind is Kind.EVIDENCE and statement.quote is None and statement.at is None:
+            yield _Found(
+                i, Code.UNTRACEABLE, f"evidence {statement.id} has neither a quote nor a locator"
+            )
+
+
+def _hedged_load(graph: Graph) -> Iterator[_Found]:
+    """Hedged statements that a thesis depends on, however indirectly; each names the thesis that
+    reaches it first (breadth first from all theses in map order).
+
+    A statement depends on the premises of its reasons and on what answers the objections against
+    it or its reasons: the premises of an undercut of such an objection, and of a rebuttal of one
+    of its premises. Rejecting any of these can change the statement's status; the statements it
+    depends on depend in turn on theirs."""
+    pos, neg = graph.pos, graph.neg
+    origin = [-1] * graph.n_statements
+    answered = [-1] * graph.n_statements  # the first objection answered on the way, if any
+    frontier = list(graph.theses)
+    for thesis in frontier:
+        origin[thesis] = thesis
+    while frontier:
+        following = []
+        for node in frontier:
+            for premise, objection in _depends_on(pos, neg, node):
+                if origin[premise] == -1:
+                    origin[premise] = origin[node]
+                    answered[premise] = answered[node] if answered[node] != -1 else objection
+                    following.append(premise)
+        frontier = following
+    for i, statement in enumerate(graph.statements):
+        if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1:
+            words = f" ({statement.hedge})" if statement.hedge else ""
+            through = (
+                f", through the answer to objection {graph.ids[answered[i]]}"
+                if answered[i] != -1
+                else ""
+            )
+            yield _Found(
+                i,
+                Code.HEDGED_LOAD,
+                f"{statement.kind.value} {statement.id} is hedged{words} and thesis "
+                f"{graph.ids[origin[i]]} depends on it{through}",
+            )
+
+
+def _depends_on(pos: Adjacency, neg: Adjacency, statement: int) -> Iterator[tuple[int, int]]:
+    """The statements ``statement`` directly depends on, each with the objection it answers (-1
+    for support): the premises of its reasons, then the premises of the answers to each objection
+    against it or against one of its reasons."""
+    reasons = pos[statement]
+    for reason in reasons:
+        for premise in pos[reason]:
+            yield premise, -1
+    for attacked in (statement, *reasons):
+        for objection in neg[attacked]:
+            for undercut in neg[objection]:
+                for premise in pos[undercut]:
+                    yield premise, objection
+            for attacker in pos[objection]:
+                for rebuttal in neg[attacker]:
+                    for premise in pos[rebuttal]:
+                        yield premise, objection
+
+
+def _duplicates(graph: Graph) -> Iterator[_Found]:
+    """Statements with the text of an earlier one, up to case, spacing and punctuation."""
+    first_with: dict[str, int] = {}
+    for i, statement in enumerate(graph.statements):
+        key = normalise_statement(statement.text)
+        if not key:
+            continue
+        earlier = first_with.setdefault(key, i)
+        if earlier != i:
+            where = graph.statements[earlier].position
+            line = f" (line {where.line})" if where else ""
+            yield _Found(
+                i,
+                Code.DUPLICATE,
+                f"{statement.kind.value} {statement.id} has the same text as "
+                f"{graph.ids[earlier]}{line}",
+            )
+
+
+def _quotes(graph: Graph, source: SourceText) -> Iterator[_Found]:
+    """Quotes that do not occur in the source, each with the closest passage."""
+    for i, statement in enumerate(graph.statements):
+        if statement.quote is None or source.contains(statement.quote):
+            continue
+        passage = source.closest(statement.quote)
+        closest = (
+            f"; closest passage ({passage.similarity:.0%} similar): \u201c{passage.text}\u201d"
+            if passage
+            else ""
+        )
+        yield _Found(
+            i, Code.QUOTE_NOT_FOUND, f"quote of {statement.id} is not in the source{closest}"
+        )
+
+
+def _finding(statement: Statement, found: _Found) -> Finding:
+    code = found.code
+    severity = found.severity or severity_of(code, statement.kind)
+    ack = next((a.why for a in statement.acks if a.code is code), None)
+    return Finding(
+        code, severity, statement.id, found.message, HINTS[code], statement.position, ack
+    )

@@ -1,0 +1,265 @@
+"""``argmap lsp``: the language server, over standard input and output.
+
+Each open map is loaded and checked again a short while after the last change (the debounce,
+``initializationOptions.debounce`` in milliseconds, 300 by default), in a worker thread so that
+requests are answered meanwhile. Results of a version that has since changed are dropped. Every
+request handler answers, whatever the text: a failure inside one is logged and answered empty.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import re
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Final, TypeVar, cast
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
+
+from argmap.errors import ArgmapError
+from argmap.explore import Critical, critical
+from argmap.lsp import diagnostics, index
+from argmap.lsp.config import Sources
+
+DEBOUNCE: Final = 0.3
+"""Seconds of quiet after a change before the map is checked again."""
+QUIET: Final = 1.0
+"""Seconds a large map must stay unchanged after its diagnostics before it is indexed and its
+critical statements are found; while the mapper types, the worker is kept for the next check."""
+QUIET_ABOVE: Final = 256 * 1024
+"""Characters above which a map counts as large (about 1,500 statements)."""
+POLL: Final = 2.0
+"""Seconds between looks at the sources on disk, to check quotes again when one changes."""
+_LINES = re.compile(r"\r\n|\r|\n")
+_MAP_NAME = re.compile(r"\.argmap\.(?:ya?ml|json)\Z", re.IGNORECASE)
+_MAP_KEY = re.compile(r'^(?:argmap|"argmap")\s*:\s*\d', re.MULTILINE)
+_LOOK_FOR_KEY: Final = 64 * 1024
+"""How far into a text not named like a map to look for its ``argmap:`` version key."""
+_F = TypeVar("_F", bound=Callable[..., Any])
+_R = TypeVar("_R")
+log = logging.getLogger("argmap.lsp")
+
+
+class RequestFailed(JsonRpcException):
+    """The protocol's RequestFailed: a request understood but refused (a rename to a taken id)."""
+
+    CODE = -32803
+    MESSAGE = "Request failed"
+
+
+def is_map(uri: str, text: str) -> bool:
+    """Whether a document is a map: named ``*.argmap.yaml`` (``.yml``, ``.json``), or a text
+    with a top-level ``argmap:`` version key near its start. Editors that attach the server to
+    every YAML file get nothing from it for other files."""
+    return bool(_MAP_NAME.search(uri) or _MAP_KEY.search(text, 0, _LOOK_FOR_KEY))
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as the protocol counts them (``\\n``, ``\\r\\n`` or ``\\r``)."""
+    return _LINES.split(text)
+
+
+class Document:
+    """What the server knows of one open map: its last diagnosis, index and critical statements."""
+
+    def __init__(self) -> None:
+        self.task: asyncio.Task[None] | None = None
+        self.diagnosis: diagnostics.Diagnosis | None = None
+        self.index: index.Index | None = None
+        self.index_version: int | None = None
+        self.good_index: index.Index | None = None
+        """The index of the last version that loaded, for completing while the YAML is broken."""
+        self.critical: Mapping[str, Critical] | None = None
+        self.stamps: object = None
+        self.ignored = False
+        self.lines: tuple[int | None, list[str]] | None = None
+        """True for a document that is not a map: no diagnostics, no answers."""
+
+
+class ArgmapServer(LanguageServer):
+    """The server and the state of the open maps."""
+
+    def __init__(self) -> None:
+        super().__init__("argmap", version("argmap"))
+        self.documents: dict[str, Document] = {}
+        self.sources = Sources()
+        self.debounce = DEBOUNCE
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-check")
+        self.poller: asyncio.Task[None] | None = None
+
+    def say(self, message: str) -> None:
+        """A line in the client's log."""
+        try:
+            self.window_log_message(
+                types.LogMessageParams(type=types.MessageType.Log, message=message)
+            )
+        except Exception:  # the log is best effort; the request is answered regardless
+            log.exception("cannot log")
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check the map again after ``delay`` seconds, replacing a check not yet started."""
+        state = self.documents.setdefault(uri, Document())
+        if state.task is not None:
+            state.task.cancel()
+        state.task = asyncio.get_running_loop().create_task(self.analyse(uri, delay))
+        if self.poller is None:
+            self.poller = asyncio.get_running_loop().create_task(self.poll())
+
+    async def analyse(self, uri: str, delay: float) -> None:
+        """Diagnose the current text, publish, then index it and find its critical statements."""
+        try:
+            await asyncio.sleep(delay)
+            document = self.workspace.get_text_document(uri)
+            text, number = document.source, document.version
+            state = self.documents.get(uri)
+            if state is None:
+                return
+            state.ignored = not is_map(uri, text)
+            if state.ignored:
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=[])
+                )
+                return
+            path = _path(uri)
+            source, notes = self.sources.text(path) if path else (None, ())
+            state.stamps = self.sources.stamps(path) if path else None
+            loop = asyncio.get_running_loop()
+            name = str(path) if path else uri
+            current = functools.partial(_same, document, number)
+            diagnosis = await loop.run_in_executor(
+                self.worker,
+                _unless_stale,
+                current,
+                diagnostics.safe_diagnose,
+                *(text, name, uri, source, notes),
+            )
+            if diagnosis is None or not current() or self.documents.get(uri) is not state:
+                return
+            state.diagnosis = diagnosis
+            state.critical = None
+            lines = split_lines(text)
+            codec = document.position_codec
+            published = [_convert(d, lines, codec) for d in diagnosis.diagnostics]
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
+            )
+            if len(text) > QUIET_ABOVE:
+                await asyncio.sleep(QUIET)  # typing on: leave the worker free for the next check
+            built = await loop.run_in_executor(
+                self.worker, _unless_stale, current, index.build, text
+            )
+            if built is None or not current():
+                return  # a newer version is on its way: its own check will index it
+            state.index, state.index_version = built, number
+            if diagnosis.map is not None:
+                state.good_index = built
+            if diagnosis.map is not None and diagnosis.report is not None:
+                found = await loop.run_in_executor(
+                    self.worker,
+                    _unless_stale,
+                    current,
+                    critical_of,
+                    diagnosis.map,
+                    diagnosis.report,
+                )
+                if found is not None and state.diagnosis is diagnosis:
+                    state.critical = found
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # a bug in a check must not stop the server
+            log.exception("checking %s failed", uri)
+            self.say(f"argmap: checking {uri} failed: {error!r}")
+
+    async def poll(self) -> None:
+        """Check a map again when its argmap.toml or its source changes on disk."""
+        while True:
+            await asyncio.sleep(POLL)
+            for uri, state in list(self.documents.items()):
+                path = _path(uri)
+                try:
+                    changed = path and self.sources.stamps(path) != state.stamps
+                    if changed and state.stamps is not None:
+                        self.schedule(uri, 0)
+                except Exception:  # a file that vanishes while looked at
+                    log.exception("polling %s", uri)
+
+    def lines(self, document: TextDocument) -> list[str]:
+        """The document's lines, split once per version (a large map has tens of thousands)."""
+        state = self.documents.setdefault(document.uri, Document())
+        if state.lines is None or state.lines[0] != document.version:
+            state.lines = (document.version, split_lines(document.source))
+        return state.lines[1]
+
+    def current_index(self, uri: str) -> tuple[TextDocument, index.Index]:
+        """The document and an index of its current text (built now when the last is stale)."""
+        document = self.workspace.get_text_document(uri)
+        state = self.documents.setdefault(uri, Document())
+        if state.index is None or state.index_version != document.version:
+            state.index, state.index_version = index.build(document.source), document.version
+        return document, state.index
+
+
+def _same(document: TextDocument, number: int | None) -> bool:
+    return document.version == number
+
+
+def _unless_stale(current: Callable[[], bool], work: Callable[..., _R], *args: Any) -> _R | None:
+    """Run ``work`` in the worker unless the document has changed since it was queued."""
+    return work(*args) if current() else None
+
+
+def critical_of(argmap: Any, report: Any) -> Mapping[str, Critical]:
+    """The single points of failure by statement id (none when the map is too deep to tell)."""
+    try:
+        return {c.statement: c for c in critical(argmap, report.evaluation)}
+    except ArgmapError:
+        return {}
+
+
+def _path(uri: str) -> Path | None:
+    try:
+        path = to_fs_path(uri)
+    except Exception:  # an unusual URI: no source configuration then
+        return None
+    return Path(path) if path else None
+
+
+def _convert(diagnostic: types.Diagnostic, lines: list[str], codec: Any) -> types.Diagnostic:
+    diagnostic.range = codec.range_to_client_units(lines, diagnostic.range)
+    for related in diagnostic.related_information or ():
+        related.location.range = codec.range_to_client_units(lines, related.location.range)
+    return diagnostic
+
+
+def guarded(default: Callable[[], object]) -> Callable[[_F], _F]:
+    """Answer ``default()`` when a handler fails (and log why), so no request goes unanswered
+    with a crash; a refusal the client should show (:class:`RequestFailed`) passes through.
+    Documents that are not maps get ``default()`` straight away."""
+
+    def wrap(handler: _F) -> _F:
+        @functools.wraps(handler)
+        def run(ls: ArgmapServer, params: Any) -> object:
+            document = getattr(params, "text_document", None)
+            state = ls.documents.get(getattr(document, "uri", ""))
+            if state is not None and state.ignored:
+                return default()
+            try:
+                return handler(ls, params)
+            except JsonRpcException:
+                raise
+            except Exception as error:
+                log.exception("%s failed", handler.__name__)
+                ls.say(f"argmap: {handler.__name__} failed: {error!r}")
+                return default()
+
+        return cast(_F, run)
+
+    return wrap
