@@ -1,6 +1,7 @@
 """Run every benchmark (tests/bench/bench_*.py) and print one table: what, target, median, met.
 
-Each module has ``rows()`` returning ``(what, target, median, met)`` tuples; ``median`` is in
+Each module (all of them, or those named on the command line: ``run.py bench_startup``) has
+``rows()`` returning ``(what, target, median, met)`` tuples; ``median`` is in
 seconds, or a text already formatted (for memory). Run with
 ``make bench``; nothing here is part of the test suite, and no test asserts a time.
 """
@@ -59,7 +60,10 @@ def main() -> int:
     for line in machine():
         print(line)
     rows: list[tuple[str, str, str, str]] = []
+    chosen = set(sys.argv[1:])  # run.py bench_startup bench_render: only those
     for path in sorted(HERE.glob("bench_*.py")):
+        if chosen and path.stem not in chosen:
+            continue
         spec = importlib.util.spec_from_file_location(path.stem, path)
         assert spec is not None
         assert spec.loader is not None
