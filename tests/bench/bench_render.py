@@ -55,7 +55,7 @@ def _pictures(dot: str) -> list[tuple[str, str, float | str, bool]]:
         svg = str(Path(folder) / "hundred.svg")
         seconds = _median([ARGMAP, "render", str(hundred), "-o", svg])
         text = Path(svg).read_text(encoding="utf-8")
-        shown = re.search(r"Overview: [^<]*?([\d,]+) of the map.s ([\d,]+) statements", text)
+        shown = re.search(r"Overview: [^<]*?([\d,]+) of the map\S*? ([\d,]+) statements", text)
         what = f"overview of {shown.group(1)} statements" if shown else "no overview"
         out.append(
             (
