@@ -10,8 +10,7 @@ from click.testing import CliRunner
 
 from argmap import layout
 from argmap.cli import main
-from argmap.dot import to_dot
-from argmap.errors import RenderError
+from argmap.dot import DrawOptions, to_dot
 from argmap.layout import (
     EXACT_STATEMENTS,
     FAST_GRAPH,
@@ -85,7 +84,7 @@ def test_the_seed_map_is_drawn_as_before() -> None:
     the shortened search's attributes (the golden DOT files pin the rest)."""
     argmap = load_map(SEED)
     source = to_dot(argmap)
-    assert source == to_dot(argmap, layout=Layout.EXACT)
+    assert source == to_dot(argmap, DrawOptions(layout=Layout.EXACT))
     graph = read_dot(source).attributes
     assert not {name for name, _ in FAST_GRAPH} & graph.keys()
 
@@ -95,7 +94,7 @@ def test_a_large_picture_gets_the_shortened_search() -> None:
     and every statement is still drawn."""
     argmap = loads(tree_map(fanout=32, depth=2))  # 1 + 32 + 1,024 statements
     assert len(argmap.statements) > EXACT_STATEMENTS
-    graph = read_dot(to_dot(argmap, legend=False))
+    graph = read_dot(to_dot(argmap, DrawOptions(legend=False)))
     assert all(graph.attributes[name] == value for name, value in FAST_GRAPH)
     assert set(argmap.statements) <= set(graph.nodes)
 
@@ -105,7 +104,7 @@ def test_an_overview_draws_the_top_levels_and_counts_what_it_folds() -> None:
     statement whose reasons are cut off says how many, and the title says what is shown."""
     argmap = loads(tree_map(fanout=13, depth=3))  # 1 + 13 + 169 + 2,197 statements
     assert len(argmap.statements) > layout.OVERVIEW_STATEMENTS
-    graph = read_dot(to_dot(argmap, layout=Layout.OVERVIEW, legend=False))
+    graph = read_dot(to_dot(argmap, DrawOptions(layout=Layout.OVERVIEW, legend=False)))
     drawn = {name for name in graph.nodes if name in argmap.statements}
     assert drawn == {name for name in argmap.statements if name.count("-") <= 2}
     assert "▾ 13 more below, not shown" in label_text(graph.nodes["t-0-0"]["label"])
@@ -119,7 +118,7 @@ def test_an_overview_draws_the_top_levels_and_counts_what_it_folds() -> None:
 def test_an_overview_that_fits_draws_everything_below_its_roots() -> None:
     """When all that bears on the theses fits, the overview draws it whole and says so."""
     argmap = loads(tree_map(fanout=3, depth=2))
-    graph = read_dot(to_dot(argmap, layout=Layout.OVERVIEW, legend=False))
+    graph = read_dot(to_dot(argmap, DrawOptions(layout=Layout.OVERVIEW, legend=False)))
     assert set(argmap.statements) <= set(graph.nodes)
     title = words(label_text(graph.attributes["label"]))
     assert title.endswith(
@@ -131,12 +130,12 @@ def test_an_overview_of_a_focus_counts_from_the_focus() -> None:
     """With a focus, the overview's levels count from that statement; a depth the caller gives is
     said as levels, not as all that bears on the roots."""
     argmap = loads(tree_map(fanout=13, depth=3))
-    graph = read_dot(to_dot(argmap, focus="t-0", layout=Layout.OVERVIEW, legend=False))
+    graph = read_dot(to_dot(argmap, DrawOptions(focus="t-0", layout=Layout.OVERVIEW, legend=False)))
     title = words(label_text(graph.attributes["label"]))
     assert title.endswith(
         "Overview: the statement t-0 and all that bears on it, 183 of the map's 2,380 statements"
     )
-    graph = read_dot(to_dot(argmap, depth=1, layout=Layout.OVERVIEW, legend=False))
+    graph = read_dot(to_dot(argmap, DrawOptions(depth=1, layout=Layout.OVERVIEW, legend=False)))
     title = words(label_text(graph.attributes["label"]))
     assert title.endswith(
         "Overview: the theses and 1 level below them, 14 of the map's 2,380 statements; "
@@ -146,7 +145,7 @@ def test_an_overview_of_a_focus_counts_from_the_focus() -> None:
 
 def test_the_command_line_offers_the_layouts() -> None:
     """``argmap render --layout overview`` draws the overview; an unknown layout is a usage error
-    (exit 2), and the library refuses one with a RenderError."""
+    (exit 2), and the library refuses one where the options are made."""
     result = CliRunner().invoke(
         main, ["render", str(SEED), "--layout", "overview", "-f", "dot", "-o", "-"]
     )
@@ -155,5 +154,5 @@ def test_the_command_line_offers_the_layouts() -> None:
         label_text(read_dot(result.output).attributes["label"])
     )
     assert CliRunner().invoke(main, ["render", str(SEED), "--layout", "huge"]).exit_code == 2
-    with pytest.raises(RenderError, match="unknown layout 'huge'"):
+    with pytest.raises(ValueError, match="layout must be one of auto, exact, fast, overview"):
         draw(load_map(SEED), layout="huge")

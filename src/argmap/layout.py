@@ -20,9 +20,14 @@ square of the picture's size: 0.4 s for 1,000 generated statements, a minute for
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from argmap.options import Layout
+
+if TYPE_CHECKING:
+    from argmap.dot import DrawOptions
+    from argmap.model import Map, Statement
 
 EXACT_STATEMENTS = 1_000
 """Most statements drawn with Graphviz's full search under ``Layout.AUTO``."""
@@ -37,6 +42,15 @@ FAST_GRAPH: tuple[tuple[str, str], ...] = (("nslimit", "0.05"), ("splines", "lin
 ``nslimit`` stops the node-placing network simplex after a twentieth of a pass per node, and
 ``splines=line`` draws edges straight, for Graphviz 2.43 can crash routing curves around nodes
 placed by a search cut short."""
+
+
+def named(value: Layout | str) -> Layout:
+    """The layout ``value`` names (``"fast"``), or ``value`` itself; a ValueError for none."""
+    try:
+        return Layout(value)
+    except ValueError:
+        choices = ", ".join(choice.value for choice in Layout)
+        raise ValueError(f"layout must be one of {choices}, not {value!r}") from None
 
 
 def folds(statements: int, layout: Layout = Layout.AUTO) -> bool:
@@ -67,3 +81,27 @@ def overview_depth(levels: Mapping[str, int], budget: int = OVERVIEW_STATEMENTS)
         depth += 1
         total += counts[depth]
     return depth
+
+
+def overview(
+    map: Map, shown: Sequence[Statement], levels: Mapping[str, int], options: DrawOptions
+) -> tuple[list[Statement], str]:
+    """The statements an overview draws, of those ``shown``, given their levels below the roots,
+    and the words that say what it shows, for under the title."""
+    cut = overview_depth(levels)
+    drawn = [s for s in shown if levels.get(s.id, cut + 1) <= cut]
+    whole = options.depth is None and cut >= max(levels.values(), default=0)
+    return drawn, overview_words(len(drawn), len(map.statements), None if whole else cut, options)
+
+
+def overview_words(shown: int, total: int, depth: int | None, options: DrawOptions) -> str:
+    """What an overview shows, ``depth`` levels below its roots (``None``: all that bears on
+    them): ``Overview: the theses and 2 levels below them, 1,234 of the map's 100,000 statements;
+    ▾ counts what is folded away``."""
+    focus = options.focus
+    roots, them = (f"statement {focus}", "it") if focus is not None else ("theses", "them")
+    count = f"{shown:,} of the map's {total:,} statements"
+    if depth is None:
+        return f"Overview: the {roots} and all that bears on {them}, {count}"
+    below = f"and {depth} level{'s' if depth != 1 else ''} below {them}" if depth else "alone"
+    return f"Overview: the {roots} {below}, {count}; ▾ counts what is folded away"
