@@ -49,9 +49,9 @@ def unquote(token: str) -> str:
 
 
 def tooltip_text(token: str) -> str:
-    """The text a tooltip written by :func:`argmap.quoting.tooltip` shows in SVG, as Graphviz 2.43
-    reads it: four backslashes show one (it removes escapes twice), ``\\n`` is a line break, and
-    the SVG reader expands ``&amp;``. Any other escape fails the test."""
+    """The text a tooltip written by :func:`argmap.dot.quoting.tooltip` shows in SVG, as Graphviz
+    2.43 reads it: four backslashes show one (it removes escapes twice), ``\\n`` is a line break,
+    and the SVG reader expands ``&amp;``. Any other escape fails the test."""
     assert token.startswith('"'), token
     assert token.endswith('"'), token
     escapes = {"\\\\\\\\": "\\", '\\"': '"', "\\n": "\n"}

@@ -19,13 +19,13 @@ from hypothesis import given
 
 from argmap.analysis import Finding, check, evaluate
 from argmap.dot import DrawOptions, select, to_dot
+from argmap.dot.quoting import html, one_line, quote, wrap
+from argmap.dot.theme import DEFAULT_THEME, Relation
 from argmap.errors import QueryError
 from argmap.load import loads
 from argmap.model import Code, Kind, Map
-from argmap.quoting import html, one_line, quote, wrap
 from argmap.render import draw
 from argmap.status import Severity
-from argmap.theme import DEFAULT_THEME, Relation
 from dotreader import Graph, edge, label_text, read_dot, tooltip_text, unquote, words
 from golden import assert_golden
 from strategies import examples, maps, tricky_texts

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given
 
 from argmap.dot import to_dot
+from argmap.dot.quoting import HEADING_CHARS, one_line
 from argmap.errors import MapError, RenderError
 from argmap.load import load_map, loads
 from argmap.model import Map, Objection, Reason
-from argmap.quoting import HEADING_CHARS, one_line
 from argmap.render import draw, picture
 from strategies import examples, hostile_maps
 

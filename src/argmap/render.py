@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from argmap.dot import DrawOptions, to_dot
+from argmap.dot.quoting import clip
+from argmap.dot.theme import DEFAULT_THEME, Theme
 from argmap.errors import ExecutableNotFound, RenderError
 from argmap.files import write_atomic
 from argmap.model import Map
 from argmap.options import ENGINES, PICTURE_FORMATS, PictureFormat
-from argmap.quoting import clip
-from argmap.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
     import graphviz

@@ -6,7 +6,7 @@ dot named by the reason's id, so the reader sees they only support together. A r
 that is itself attacked gets a junction too, for the undercut to point at. Objections are drawn the
 same way with attack edges. A one-premise reason's edge has the reason's id; a junction's edges are
 ``<reason>:from:<premise>`` and ``<reason>:to``; section boxes are ``cluster:section:<id>``. Map
-text reaches the DOT only through :mod:`argmap.quoting`, so any text appears literally.
+text reaches the DOT only through :mod:`argmap.dot.quoting`, so any text appears literally.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from typing import Protocol
 
 import attrs
 
-from argmap import frame, layout, legend, selection
-from argmap.frame import CLUSTER_PREFIX, GRAPH_ID, LEGEND_CLUSTER, LEGEND_NODE
-from argmap.model import Code, Map, Statement
-from argmap.options import DEFAULT_WRAP, DIRECTIONS, Direction, Layout
-from argmap.quoting import (
+from argmap import layout
+from argmap.dot import frame, legend, selection
+from argmap.dot.frame import CLUSTER_PREFIX, GRAPH_ID, LEGEND_CLUSTER, LEGEND_NODE
+from argmap.dot.quoting import (
     LABEL_CHARS,
     TOOLTIP_CHARS,
     attributes,
@@ -32,11 +31,13 @@ from argmap.quoting import (
     tooltip,
     wrap,
 )
-from argmap.selection import Group, select
+from argmap.dot.selection import Group, select
+from argmap.dot.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
+from argmap.model import Code, Map, Statement
+from argmap.options import DEFAULT_WRAP, DIRECTIONS, Direction, Layout
 from argmap.status import Severity, Status
-from argmap.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
 
-__all__ = [
+__all__ = [  # re-exported by argmap.dot
     "CLUSTER_PREFIX",
     "GRAPH_ID",
     "LABEL_CHARS",

@@ -11,10 +11,10 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from argmap.dot.theme import Relation
 from argmap.errors import QueryError, did_you_mean
 from argmap.graph import hanging, inferences
 from argmap.model import Map, Objection, Reason, Statement
-from argmap.theme import Relation
 
 
 def _attacks_on(statement: Statement) -> Iterator[Objection]:

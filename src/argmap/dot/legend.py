@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import attrs
 
+from argmap.dot.quoting import font, html
+from argmap.dot.theme import NodeStyle, Relation, Role, Theme
 from argmap.model import Kind
-from argmap.quoting import font, html
 from argmap.status import Severity, Status
-from argmap.theme import NodeStyle, Relation, Role, Theme
 
 
 @attrs.frozen

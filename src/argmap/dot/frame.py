@@ -7,9 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from argmap import links
-from argmap.model import Map
-from argmap.options import Direction
-from argmap.quoting import (
+from argmap.dot.quoting import (
     HEADING_CHARS,
     TOOLTIP_CHARS,
     attributes,
@@ -22,7 +20,9 @@ from argmap.quoting import (
     quote,
     tooltip,
 )
-from argmap.theme import Theme
+from argmap.dot.theme import Theme
+from argmap.model import Map
+from argmap.options import Direction
 
 # Edges run from premise to claim, so Graphviz's rank direction is the reverse of the reading one.
 _RANKDIR: Mapping[Direction, str] = {"TB": "BT", "BT": "TB", "LR": "RL"}
@@ -130,7 +130,7 @@ def sections(
 
 
 def key(table: str, direction: Direction, theme: Theme) -> list[str]:
-    """The key's box, holding the table :func:`argmap.legend.table` made."""
+    """The key's box, holding the table :func:`argmap.dot.legend.table` made."""
     name = quote(LEGEND_CLUSTER)
     return [
         f"  subgraph {name} {{",
