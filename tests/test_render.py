@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from argmap.cli import main
+from argmap.cli import LEAVES, MAP_FORMATS, main
 from argmap.dot import DrawOptions, to_dot
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
@@ -175,6 +175,8 @@ def test_the_cli_offers_the_librarys_choices() -> None:
         "direction": DIRECTIONS,
         "engine": ENGINES,
         "layout": layouts,
+        "from_format": MAP_FORMATS,  # what every command that reads maps takes
+        "leaves": LEAVES,
     }
     assert options["wrap"].default == DEFAULT_WRAP
 

@@ -1,6 +1,6 @@
 """argmap beside Argdown's command line on the same content, when Argdown is installed
-(``make bench-peers`` installs it into .bench-peers/; or point ``ARGDOWN`` at an ``argdown``
-program, or put one on PATH). Without it, no rows.
+(``make bench-peers`` installs it into .tools/ through ``make argdown-cli``; or point ``ARGDOWN``
+at an ``argdown`` program, or put one on PATH). Without it, no rows.
 
 The same content: the seed map, and a generated map of 1,000 statements, each written in Argdown
 by argdown_text.to_argdown (its statements and a relation for each premise). The two programs take
@@ -24,7 +24,7 @@ from argmap.load import load_map
 ARGMAP = str(Path(sys.executable).with_name("argmap"))
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "maps" / "china-russia-central-asia.argmap.yaml"
-LOCAL = REPO / ".bench-peers" / "node_modules" / ".bin" / "argdown"
+LOCAL = REPO / ".tools" / "node_modules" / ".bin" / "argdown"
 
 
 def argdown_program() -> str | None:
@@ -42,7 +42,9 @@ def argdown_version(program: str) -> str:
 def rows() -> list[tuple[str, str, float | str, bool]]:
     argdown = argdown_program()
     if argdown is None:
-        print("  (Argdown not installed, make bench-peers: no comparison rows)", file=sys.stderr)
+        print(
+            "  (Argdown not installed, see make bench-peers: no comparison rows)", file=sys.stderr
+        )
         return []
     out: list[tuple[str, str, float | str, bool]] = []
     versions = {"argmap": [ARGMAP, "--version"], "argdown": [argdown, "--version"]}
