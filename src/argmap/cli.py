@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from argmap import __version__
 from argmap.options import (
     DEFAULT_WRAP,
     DIRECTIONS,
@@ -18,6 +19,7 @@ from argmap.options import (
     PICTURE_FORMATS,
     CheckFormat,
     Direction,
+    Layout,
     PictureFormat,
     StatsFormat,
 )
@@ -61,8 +63,9 @@ class ArgmapGroup(click.Group):
             ctx.exit(EXIT_BAD_INPUT)
 
 
+# The version as the build wrote it: package_name= would load importlib.metadata (about 35 ms).
 @click.group(cls=ArgmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="argmap", prog_name="argmap")
+@click.version_option(__version__, prog_name="argmap")
 def main() -> None:
     """Check and draw argument maps: which claims are supported, and where support runs out."""
 
@@ -284,6 +287,13 @@ def starter_map() -> str:
     show_default=True,
     help="Graphviz layout program.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice([choice.value for choice in Layout]),
+    default=Layout.AUTO.value,
+    show_default=True,
+    help="exact or fast search, or an overview of the top levels; auto: by size.",
+)
 def render_command(
     map_path: Path,
     output: Path | None,
@@ -297,6 +307,7 @@ def render_command(
     status: bool,
     critical: bool,
     engine: str,
+    layout: str,
 ) -> None:
     """Draw MAP with Graphviz: svg, png, pdf, or the DOT text."""
     from argmap.dot import DrawOptions
@@ -314,6 +325,7 @@ def render_command(
         depth=depth,
         wrap=wrap,
         legend=legend,
+        layout=layout,
     )
     source = draw(load_map(map_path), options)
     name = str(map_path)
@@ -353,11 +365,12 @@ def tree_command(
 
     from argmap import explore
     from argmap.load import load_map
+    from argmap.text.tree import format_tree
 
     outline = explore.outline(load_map(map_path), focus=focus, depth=depth, with_critical=critical)
     if width is None:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
-    click.echo(explore.format_tree(outline, width, use_colour()), nl=False)
+    click.echo(format_tree(outline, width, use_colour()), nl=False)
 
 
 @main.command("stats")
@@ -376,6 +389,7 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
     from argmap import explore
     from argmap.errors import MapError
     from argmap.load import load_map
+    from argmap.text import answers
 
     results, unreadable = [], []
     for path in maps:  # every readable map gets its figures, as with check
@@ -384,7 +398,7 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
         except MapError as error:
             unreadable.append(str(error))
     if results:
-        click.echo(explore.format_stats_as(results, StatsFormat(form)), nl=False)
+        click.echo(answers.format_stats_as(results, StatsFormat(form)), nl=False)
     for problems in unreadable:
         click.echo(problems, err=True)
     if unreadable:
@@ -416,6 +430,7 @@ def whatif_command(
     from argmap import explore
     from argmap.analysis import evaluate
     from argmap.load import load_map
+    from argmap.text import answers
 
     if ctx.args:
         raise click.UsageError(
@@ -430,10 +445,10 @@ def whatif_command(
     if critical:
         evaluation = evaluate(argmap)
         found = explore.critical(argmap, evaluation)
-        click.echo(explore.format_critical(argmap, found, evaluation), nl=False)
+        click.echo(answers.format_critical(argmap, found, evaluation), nl=False)
     else:
         result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
-        click.echo(explore.format_whatif(result), nl=False)
+        click.echo(answers.format_whatif(result), nl=False)
 
 
 # --- convert -------------------------------------------------------------------------------------
