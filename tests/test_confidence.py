@@ -321,3 +321,15 @@ def test_the_format_documents_the_scale_as_the_code_has_it() -> None:
             documented[level.term] = level
             documented.update(dict.fromkeys(filter(None, cells[3].split(", ")), level))
     assert documented == WORDS
+
+
+def test_certainty_and_level_are_written_back() -> None:
+    """Dumping a map keeps its certainty markers and levels: loading it again gives the same map."""
+    from argmap.dump import dump_map
+
+    argmap = build(
+        "t: {thesis: T, certainty: it is clear, level: Very Likely, reasons: [e]}\ne: {evidence: E}"
+    )
+    assert argmap.statements["t"].level is VERY_LIKELY
+    assert "level: very likely" in dump_map(argmap)
+    assert loads(dump_map(argmap)) == argmap
