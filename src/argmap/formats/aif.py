@@ -13,6 +13,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+from argmap.dump import CONFIDENCE_KEYS, confidence_fields
 from argmap.errors import MapError, Problem
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
@@ -22,7 +23,20 @@ from argmap.model import Kind, Map, Objection, Reason, walk_objections
 DIALOGUE = ("L", "YA", "TA")
 ARGUMENT = ("I", "RA", "CA", "MA", "PA")
 _GENERIC = frozenset({"", "RA", "CA", "MA", "PA", "Default Inference", "Default Conflict"})
-STATEMENT_FIELDS = ("kind", "hedge", "quote", "at", "section", "note", "tags", "ack")
+STATEMENT_FIELDS = (
+    "kind",
+    "hedge",
+    "certainty",
+    "level",
+    "by",
+    "grade",
+    "quote",
+    "at",
+    "section",
+    "note",
+    "tags",
+    "ack",
+)
 
 
 def _skip(text: str, index: int) -> int:
@@ -384,7 +398,7 @@ class _Graph:
                 else:
                     kind = self.leaves.value
             items: list[tuple[str, Node]] = [(str(kind), t.text(node["text"], *place))]
-            for key in ("hedge", "quote", "at", "section", "tags", "ack"):
+            for key in ("hedge", *CONFIDENCE_KEYS, "quote", "at", "section", "tags", "ack"):
                 if key in extra:
                     items.append((key, t.value(extra[key], *place)))
             if node_id in reasons:
@@ -431,6 +445,7 @@ def write(map_: Map) -> str:
                 extra[key] = value
         if statement.hedge == "":
             extra["hedge"] = True
+        extra.update(confidence_fields(statement))
         if statement.tags:
             extra["tags"] = list(statement.tags)
         if statement.acks:
