@@ -79,9 +79,8 @@ LEAVES = ("claim", "evidence")
 """The values of argmap.formats.Leaves."""
 
 
-def _reading(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    """Makes --from / --leaves the readers' defaults while the command runs, and prints the
-    readers' one-line notices (what they left out) on standard error."""
+def _notices(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Prints the readers' one-line notices (what they left out) on standard error."""
     import logging
 
     from argmap import formats
@@ -94,18 +93,16 @@ def _reading(ctx: click.Context, param: click.Parameter, value: str | None) -> N
         formats.logger.addHandler(Notices())
         formats.logger.setLevel(logging.INFO)
         formats.logger.propagate = False
-    if value is not None:
-        form, leaves = (value, None) if param.name == "from_format" else (None, value)
-        ctx.with_resource(formats.reading(form, leaves))
+    return value
 
 
 def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
-    """Adds --from and --leaves to a command that reads maps."""
+    """Adds --from and --leaves to a command that reads maps: the command takes them as
+    ``from_format`` and ``leaves`` and passes them to every ``load_map`` it calls."""
     command = click.option(
         "--leaves",
         type=click.Choice(LEAVES),
-        expose_value=False,
-        callback=_reading,
+        callback=_notices,
         help="Argdown and AIF: untagged statements without reasons are claims (default), "
         "or evidence.",
     )(command)
@@ -113,8 +110,7 @@ def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
         "--from",
         "from_format",
         type=click.Choice(MAP_FORMATS),
-        expose_value=False,
-        callback=_reading,
+        callback=_notices,
         help="The format of the map files. Default: from each file's suffix, then its content.",
     )(command)
 
@@ -153,6 +149,8 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str,
     source: Path | None,
+    from_format: str | None,
+    leaves: str | None,
 ) -> None:
     """Label every statement of each MAP and report what leaves a conclusion ungrounded.
 
@@ -169,7 +167,9 @@ def check(
     if chosen is not None and not chosen:
         raise click.BadParameter("names no finding code", param_hint="--select")
     text = read_source(source) if source else None
-    checked = report.check_files(maps, source=text, select=chosen, ignore=ignored)
+    checked = report.check_files(
+        maps, source=text, select=chosen, ignore=ignored, form=from_format, leaves=leaves
+    )
     severity, chosen_format = Severity(fail_on), CheckFormat(form)
     colour = use_colour() and chosen_format is CheckFormat.HUMAN
     root = report.workspace() if chosen_format is CheckFormat.GITHUB else None
@@ -297,6 +297,8 @@ def render_command(
     status: bool,
     critical: bool,
     engine: str,
+    from_format: str | None,
+    leaves: str | None,
 ) -> None:
     """Draw MAP with Graphviz: svg, png, pdf, or the DOT text."""
     from argmap.dot import DrawOptions
@@ -315,7 +317,7 @@ def render_command(
         wrap=wrap,
         legend=legend,
     )
-    source = draw(load_map(map_path), options)
+    source = draw(load_map(map_path, form=from_format, leaves=leaves), options)
     name = str(map_path)
     if target is None:
         click.echo(picture(source, chosen, engine, name=name), nl=False)
@@ -346,7 +348,13 @@ def _ids(values: tuple[str, ...]) -> list[str]:
     help="Wrap at N columns, 0 never. Default: the terminal's width, or 80 when piped.",
 )
 def tree_command(
-    map_path: Path, focus: str | None, depth: int | None, critical: bool, width: int | None
+    map_path: Path,
+    focus: str | None,
+    depth: int | None,
+    critical: bool,
+    width: int | None,
+    from_format: str | None,
+    leaves: str | None,
 ) -> None:
     """Print MAP as an indented outline: theses, reasons, objections, evidence, with statuses."""
     import shutil
@@ -354,7 +362,8 @@ def tree_command(
     from argmap import explore
     from argmap.load import load_map
 
-    outline = explore.outline(load_map(map_path), focus=focus, depth=depth, with_critical=critical)
+    argmap = load_map(map_path, form=from_format, leaves=leaves)
+    outline = explore.outline(argmap, focus=focus, depth=depth, with_critical=critical)
     if width is None:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
     click.echo(explore.format_tree(outline, width, use_colour()), nl=False)
@@ -371,7 +380,9 @@ def tree_command(
     show_default=True,
     help="Text for people, or sorted JSON for tools.",
 )
-def stats_command(maps: tuple[Path, ...], form: str) -> None:
+def stats_command(
+    maps: tuple[Path, ...], form: str, from_format: str | None, leaves: str | None
+) -> None:
     """Figures of each MAP: statements, reasons, objections, depth, grounding, findings."""
     from argmap import explore
     from argmap.errors import MapError
@@ -380,7 +391,9 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
     results, unreadable = [], []
     for path in maps:  # every readable map gets its figures, as with check
         try:
-            results.append((str(path), explore.stats(load_map(path))))
+            results.append(
+                (str(path), explore.stats(load_map(path, form=from_format, leaves=leaves)))
+            )
         except MapError as error:
             unreadable.append(str(error))
     if results:
@@ -409,6 +422,8 @@ def whatif_command(
     reject: tuple[str, ...],
     accept: tuple[str, ...],
     critical: bool,
+    from_format: str | None,
+    leaves: str | None,
 ) -> None:
     """Evaluate MAP again with statements rejected or granted, and show every status that changes,
     theses first; or, with --critical, the statements whose rejection alone leaves a thesis without
@@ -426,7 +441,7 @@ def whatif_command(
         raise click.UsageError("give --reject/--accept, or --critical")
     if (reject or accept) and not _ids(reject) + _ids(accept):
         raise click.UsageError("--reject/--accept name no statement")
-    argmap = load_map(map_path)
+    argmap = load_map(map_path, form=from_format, leaves=leaves)
     if critical:
         evaluation = evaluate(argmap)
         found = explore.critical(argmap, evaluation)
@@ -455,7 +470,13 @@ def whatif_command(
     type=click.Choice(MAP_FORMATS),
     help="Format to write. Default: from OUTPUT's suffix (.argmap.yaml, .argdown, .json).",
 )
-def convert(source: Path, output: Path, to_format: str | None) -> None:
+def convert(
+    source: Path,
+    output: Path,
+    to_format: str | None,
+    from_format: str | None,
+    leaves: str | None,
+) -> None:
     """Write the map IN in another format: argmap YAML, Argdown or AIF JSON.
 
     The file is written whole or not at all; exit 2 when IN cannot be read."""
@@ -469,7 +490,7 @@ def convert(source: Path, output: Path, to_format: str | None) -> None:
         chosen = formats.output_format(str(output))
     if chosen is None:
         raise click.UsageError(f"say which format to write with --to ({', '.join(MAP_FORMATS)})")
-    text = formats.write(load_map(source), chosen)
+    text = formats.write(load_map(source, form=from_format, leaves=leaves), chosen)
     if to_stdout:
         click.echo(text, nl=False)
     else:
