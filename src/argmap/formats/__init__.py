@@ -45,6 +45,9 @@ class Leaves(enum.Enum):
 
 ARGMAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json")
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
+MAP_SUFFIXES = (*ARGMAP_SUFFIXES, *ARGDOWN_SUFFIXES, ".yaml", ".yml", ".json")
+"""Every suffix the readers know a map file by, the longer before the shorter they end
+(``.argmap.yaml`` before ``.yaml``): what the name of a picture or report of the map drops."""
 
 
 def format_of(name: str, data: bytes | None = None) -> Format:
