@@ -7,7 +7,8 @@ import attrs
 
 from argmap.formats import Leaves
 from argmap.formats import tree as t
-from argmap.formats.argdown.lines import Entity, Reader, Relation
+from argmap.formats.argdown.gathered import Entity, Relation
+from argmap.formats.argdown.lines import Reader
 
 
 @attrs.define

@@ -13,7 +13,8 @@ from argmap.errors import MapError
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
 from argmap.formats.argdown.drafts import Builder, Draft, _walk
-from argmap.formats.argdown.lines import KIND_TAGS, Entity, Reader
+from argmap.formats.argdown.gathered import Entity
+from argmap.formats.argdown.lines import KIND_TAGS, Reader
 from argmap.load import Node, build, decode
 from argmap.model import Kind, Map
 
