@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.model import Map, Objection, Reason, walk_objections
+from argmap.graph import inferences
+from argmap.model import Map, Objection, Reason
 
 
 def write(map_: Map) -> str:
@@ -85,12 +86,9 @@ def _reason(reason: Reason, claim: str, nodes: list[dict[str, Any]], edge: Any) 
 
 def counts(map_: Map) -> dict[str, int]:
     """How many I-, RA- and CA-nodes and edges :func:`write` gives ``map_``: what AIF tools find."""
-    objections = [
-        o
-        for s in map_.statements.values()
-        for o in walk_objections(s.objections + tuple(u for r in s.reasons for u in r.objections))
-    ]
-    reasons = [r for s in map_.statements.values() for r in s.reasons]
+    every = [inference for s in map_.statements.values() for inference in inferences(s)]
+    reasons = [r for r in every if isinstance(r, Reason)]
+    objections = [o for o in every if isinstance(o, Objection)]
     return {
         "I": len(map_.statements),
         "RA": len(reasons),
