@@ -12,6 +12,7 @@ from argmap.options import (
     ENGINES,
     PICTURE_FORMATS,
     Direction,
+    Layout,
     PictureFormat,
 )
 
@@ -63,6 +64,13 @@ from argmap.options import (
     show_default=True,
     help="Graphviz layout program.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice([choice.value for choice in Layout]),
+    default=Layout.AUTO.value,
+    show_default=True,
+    help="exact or fast search, or an overview of the top levels; auto: by size.",
+)
 def render_command(
     map_path: Path,
     output: Path | None,
@@ -76,6 +84,7 @@ def render_command(
     status: bool,
     critical: bool,
     engine: str,
+    layout: str,
     from_format: str | None,
     leaves: str | None,
 ) -> None:
@@ -95,6 +104,7 @@ def render_command(
         depth=depth,
         wrap=wrap,
         legend=legend,
+        layout=layout,
     )
     source = draw(load_map(map_path, form=from_format, leaves=leaves), options)
     name = str(map_path)
