@@ -16,6 +16,7 @@ from argmap.analysis.quotes import (
     normalise_quote,
     normalise_statement,
 )
+from argmap.analysis.sides import Side, Sides, sides
 from argmap.graph import strong_components
 
 __all__ = [
@@ -24,11 +25,14 @@ __all__ = [
     "Finding",
     "Passage",
     "Report",
+    "Side",
+    "Sides",
     "SourceText",
     "Verdict",
     "check",
     "evaluate",
     "normalise_quote",
     "normalise_statement",
+    "sides",
     "strong_components",
 ]

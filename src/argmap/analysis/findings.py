@@ -11,6 +11,7 @@ import attrs
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
 from argmap.analysis.quotes import SourceText, normalise_statement
+from argmap.analysis.sides import Sides, sides
 from argmap.graph import Adjacency, Graph, Label
 from argmap.model import Code, Kind, Map, Position, Statement
 from argmap.status import Severity, Status
@@ -48,6 +49,8 @@ class Report:
     """The labels."""
     verdicts: tuple[Verdict, ...]
     """One per thesis, in map order."""
+    sides: Sides = attrs.field(factory=lambda: Sides({}))
+    """The side of every statement, reason and objection with respect to each thesis."""
 
     def failing(self, fail_on: Severity = Severity.WARNING) -> tuple[Finding, ...]:
         """The findings that fail a run: not acknowledged, at or above ``fail_on``."""
@@ -102,7 +105,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
     statements = graph.statements
     findings = tuple(_finding(statements[f.statement], f) for f in found)
     verdicts = tuple(labels.verdict(thesis) for thesis in graph.theses)
-    return Report(findings, labels.evaluation(), verdicts)
+    return Report(findings, labels.evaluation(), verdicts, sides(map))
 
 
 def _usage(graph: Graph) -> tuple[list[bool], list[bool]]:

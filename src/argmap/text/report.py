@@ -211,11 +211,14 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
                     "labels": {"c9": "not-grounded", ...},
                     "applies": {"c4.r1": false, ...},
                     "verdicts": [{"thesis": "t", "status": "not-grounded",
-                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons"}]}],
+                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons"}],
+                    "sides": {"t": {"t": "for", "c4": "for", "c4.o1": "against", ...}}}],
          "summary": {"error": 1, "warning": 2, "info": 0, "acknowledged": 1,
                      "failing": 3, "maps": 1, "unreadable": 0}}
 
-    Files are in the order given; findings in map order; labels and applies keyed by id. A file
+    Files are in the order given; findings in map order; labels and applies keyed by id; sides,
+    for each thesis, every statement, reason and objection it reaches (``for``, ``against`` or
+    ``both``: see :mod:`argmap.analysis.sides`). A file
     that could not be read has ``readable: false``, its problems, and empty findings and labels.
     ``colour`` is accepted for a uniform signature and ignored.
     """
@@ -231,6 +234,7 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
             "labels": {},
             "applies": {},
             "verdicts": [],
+            "sides": {},
         }
         if item.report is not None:
             evaluation = item.report.evaluation
@@ -241,6 +245,10 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
                 {"thesis": v.thesis, "status": v.status.value, "chain": list(v.chain), "why": v.why}
                 for v in item.report.verdicts
             ]
+            entry["sides"] = {
+                thesis: {node: side.value for node, side in sides.items()}
+                for thesis, sides in item.report.sides.by_thesis.items()
+            }
         files.append(entry)
     summary = summarise(checked, fail_on)
     document = {
