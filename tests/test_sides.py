@@ -134,7 +134,7 @@ def test_each_thesis_has_its_own_sides_and_overall_joins_them() -> None:
 
 def _edges(m: Map) -> list[tuple[str, str, bool]]:
     """Every edge of the map, read from the model itself (not the graph): (from, to, flips)."""
-    edges = []
+    edges: list[tuple[str, str, bool]] = []
 
     def inference(owner: str, inf: Reason | Objection) -> None:
         edges.extend((inf.id, p, False) for p in inf.premises if p in m.statements)
@@ -170,7 +170,7 @@ def test_sides_keep_at_each_support_flip_at_each_attack_and_nothing_else(m: Map)
                     if (source, against) in reached and (target, against ^ flips) not in reached:
                         reached.add((target, against ^ flips))
                         changed = True
-        expected = {}
+        expected: dict[str, Side] = {}
         for node, against in reached:
             side = Side.AGAINST if against else Side.FOR
             expected[node] = expected[node] | side if node in expected else side
