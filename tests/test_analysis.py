@@ -496,6 +496,11 @@ CASES = {
         "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply}",
         "e",
     ),
+    Code.RESTS_ON_MAPPER: (
+        "t: {thesis: T, reasons: [[e, a]]}\ne: {evidence: E, at: 1}\na: {assumption: A}",
+        "t: {thesis: T, reasons: [e, a]}\ne: {evidence: E, at: 1}\na: {assumption: A}",
+        "t",
+    ),
 }
 SOURCE = "In the spring, prices rose sharply across the region."
 

@@ -89,8 +89,9 @@ def test_seed_verdict(seed: Map) -> None:
 
 def test_seed_findings(seed: Map) -> None:
     """Exactly these findings, no more: the claims the author asserts without support, the
-    failing thesis, and the hedged claims the theses lean on, among them the "likely" answer that
-    keeps the main thesis from defeat. Only the conceded suspicion is acknowledged."""
+    failing thesis, the hedged claims the theses lean on, among them the "likely" answer that
+    keeps the main thesis from defeat, and the two grounded theses that stand only through the
+    mapper's assumptions. Only the conceded suspicion is acknowledged."""
     report = check(seed)
     found = {(f.code, f.statement) for f in report.findings}
     assert found == {
@@ -109,8 +110,14 @@ def test_seed_findings(seed: Map) -> None:
         (Code.HEDGED_LOAD, "c-equalizing"),
         (Code.HEDGED_LOAD, "c-challenge"),
         (Code.HEDGED_LOAD, "c-common-ground"),
+        (Code.RESTS_ON_MAPPER, "t-agreed"),
+        (Code.RESTS_ON_MAPPER, "t-outlook"),
     }
     assert len(report.findings) == len(found)
+    agreed, burden, outlook = report.verdicts
+    assert agreed.needs == (("a-informed-agreed",), ("a-partners-coordinate",))
+    assert burden.author is burden.status
+    assert outlook.needs == (("a-interests-clash", "a-outlook-factors"),)
     acknowledged = {(f.code, f.statement) for f in report.findings if f.acknowledged}
     assert acknowledged == {(Code.UNSUPPORTED, "c-suspicions")}
 
@@ -302,8 +309,8 @@ def test_tutorial_uses_every_feature(tutorial: Map) -> None:
 def test_tutorial_checks_clean(tutorial: Map) -> None:
     """The tutorial passes `argmap check` at the default level (exit 0): its thesis is grounded,
     both rebuttals are answered, the one unsupported claim is acknowledged, and what remains is
-    information: the hedge the thesis leans on, and the unanswered undercut of a reason the thesis
-    does without."""
+    information: the hedge the thesis leans on, the unanswered undercut of a reason the thesis
+    does without, and that the thesis stands only through the mapper's one assumption."""
     report = check(tutorial)
     assert [v.status for v in report.verdicts] == [Status.GROUNDED]
     assert report.failing() == ()
@@ -311,8 +318,10 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
         (Code.CONTESTED, "later-start", False),
         (Code.HEDGED_LOAD, "more-sleep", False),
         (Code.UNSUPPORTED, "body-clocks", True),
+        (Code.RESTS_ON_MAPPER, "later-start", False),
     }
-    assert len(report.findings) == 3
+    assert len(report.findings) == 4
+    assert report.verdicts[0].needs == (("start-caused-it",),)
     assert not any(
         report.evaluation.applies[o.id] for o in tutorial.statements["later-start"].objections
     )

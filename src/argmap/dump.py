@@ -89,12 +89,20 @@ def _inference(inference: Reason | Objection, auto_id: str) -> Any:
     premises: Any = (
         inference.premises[0] if len(inference.premises) == 1 else _Flow(inference.premises)
     )
-    if inference.id == auto_id and inference.note is None and not inference.objections:
+    if (
+        inference.id == auto_id
+        and inference.note is None
+        and not inference.objections
+        and not inference.assumed
+        and inference.quote is None
+    ):
         return premises
     out: dict[str, Any] = {}
     if inference.id != auto_id:
         out["id"] = inference.id
-    out["premises"] = premises
+    out["assumed" if inference.assumed else "premises"] = premises
+    if inference.quote is not None:
+        out["quote"] = inference.quote
     if inference.note is not None:
         out["note"] = inference.note
     if inference.objections:

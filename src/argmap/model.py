@@ -57,6 +57,8 @@ class Code(enum.Enum):
     """Two statements with the same text."""
     QUOTE_NOT_FOUND = "quote-not-found"
     """A quote that does not occur in the source text."""
+    RESTS_ON_MAPPER = "rests-on-mapper"
+    """A thesis that stands only through the mapper's reading: not on the author's words alone."""
 
 
 @attrs.frozen
@@ -81,6 +83,10 @@ class Objection:
     """Undercuts of this objection: replies that deny the premises bear on the target."""
     note: str | None = None
     """The mapper's note."""
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    """The mapper's reconstruction: the author does not draw this link (``assumed:`` in a map)."""
+    quote: str | None = attrs.field(default=None, kw_only=True)
+    """The author's connective that draws this link ("Given its economic shortcomings")."""
     position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """Where the objection is written."""
 
@@ -97,6 +103,10 @@ class Reason:
     """Undercuts: objections that deny these premises support the claim."""
     note: str | None = None
     """The mapper's note."""
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    """The mapper's reconstruction: the author does not draw this link (``assumed:`` in a map)."""
+    quote: str | None = attrs.field(default=None, kw_only=True)
+    """The author's connective that draws this link ("Given its economic shortcomings")."""
     position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """Where the reason is written."""
 

@@ -54,10 +54,15 @@ def schema() -> dict[str, Any]:
             {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["premises"],
+                "oneOf": [{"required": ["premises"]}, {"required": ["assumed"]}],
                 "properties": {
                     "id": _ref("id"),
                     "premises": _premises("The co-premises: one id or a list of ids."),
+                    "assumed": _premises(
+                        "The co-premises of a link the mapper reads into the text (the author "
+                        "does not draw it): one id or a list of ids, in place of premises."
+                    ),
+                    "quote": _text("The author's connective that draws this link."),
                     "note": _text("The mapper's note."),
                     "objections": _ref("inferences", "Undercuts: objections to this inference."),
                 },

@@ -297,6 +297,7 @@ def _default() -> Theme:
                 Code.HEDGED_LOAD: "hedged, yet a thesis rests on it",
                 Code.DUPLICATE: "duplicate",
                 Code.QUOTE_NOT_FOUND: "quote not in the source",
+                Code.RESTS_ON_MAPPER: "grounded only through the mapper's reading",
             }
         ),
     )

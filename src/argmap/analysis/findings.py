@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import attrs
 
+from argmap.analysis.author import author_labelling, mapper_nodes, needs, needs_text
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
 from argmap.analysis.quotes import SourceText, normalise_statement
@@ -101,11 +102,42 @@ def check(map: Map, *, source: str | None = None) -> Report:
         *_duplicates(graph),
         *(_quotes(graph, SourceText(source)) if source is not None else ()),
     ]
+    verdicts = [labels.verdict(thesis) for thesis in graph.theses]
+    if mapper_nodes(graph):
+        verdicts, readings = _author_readings(graph, labels, verdicts)
+        found.extend(readings)
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
     statements = graph.statements
     findings = tuple(_finding(statements[f.statement], f) for f in found)
-    verdicts = tuple(labels.verdict(thesis) for thesis in graph.theses)
-    return Report(findings, labels.evaluation(), verdicts, sides(map))
+    return Report(findings, labels.evaluation(), tuple(verdicts), sides(map))
+
+
+def _author_readings(
+    graph: Graph, labels: Labelling, verdicts: list[Verdict]
+) -> tuple[list[Verdict], list[_Found]]:
+    """Each verdict with its second reading, on the author's words alone, and a rests-on-mapper
+    finding for each thesis that is grounded only through the mapper's items."""
+    author = author_labelling(graph)
+    read: list[Verdict] = []
+    found: list[_Found] = []
+    for thesis, verdict in zip(graph.theses, verdicts, strict=True):
+        status = author.status(thesis)
+        sets: tuple[tuple[int, ...], ...] = ()
+        if labels.label[thesis] == Label.IN and status is not Status.GROUNDED:
+            sets = needs(graph, thesis)
+            word = status.value.replace("-", " ")
+            it_needs = f"; it needs {needs_text(graph.ids, sets)}" if sets else ""
+            found.append(
+                _Found(
+                    thesis,
+                    Code.RESTS_ON_MAPPER,
+                    f"thesis {graph.ids[thesis]} is grounded only through the mapper's reading: "
+                    f"on the author's words alone it is {word}{it_needs}",
+                )
+            )
+        named = tuple(tuple(graph.ids[n] for n in s) for s in sets)
+        read.append(attrs.evolve(verdict, author=status, needs=named))
+    return read, found
 
 
 def _usage(graph: Graph) -> tuple[list[bool], list[bool]]:
