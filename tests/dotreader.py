@@ -48,6 +48,22 @@ def unquote(token: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), body)
 
 
+def tooltip_text(token: str) -> str:
+    """The text a tooltip written by :func:`argmap.dot.quoting.tooltip` shows in SVG, as Graphviz
+    2.43 reads it: four backslashes show one (it removes escapes twice), ``\\n`` is a line break,
+    and the SVG reader expands ``&amp;``. Any other escape fails the test."""
+    assert token.startswith('"'), token
+    assert token.endswith('"'), token
+    escapes = {"\\\\\\\\": "\\", '\\"': '"', "\\n": "\n"}
+
+    def escape(match: re.Match[str]) -> str:
+        assert match.group() in escapes, f"unexpected escape {match.group()!r} in {token!r}"
+        return escapes[match.group()]
+
+    body = re.sub(r"\\\\\\\\|\\.", escape, token[1:-1])
+    return htmllib.unescape(body)
+
+
 @attrs.define
 class Graph:
     """A DOT graph read back: graph attributes, nodes, edges, and which cluster holds each node."""
@@ -122,7 +138,8 @@ def label_text(label: str) -> str:
     assert label.startswith("<")
     assert label.endswith(">")
     lines = re.sub(r"<BR[^>]*>|</TD>", " ", label[1:-1])
-    return htmllib.unescape(re.sub(r"<[^>]*>", "", lines))
+    text = re.sub(r"\\(.)", lambda m: m.group(1), re.sub(r"<[^>]*>", "", lines))
+    return htmllib.unescape(text)
 
 
 def words(text: str) -> str:

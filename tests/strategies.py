@@ -176,9 +176,125 @@ def _maps(
                 )
         if not detailed:
             return Map(title="t", statements=statements)
-        fields = ("title", "author", "publisher", "date", "url")
-        source = Source(**{k: draw(optional_texts) for k in fields})
+        fields = ("title", "author", "publisher", "date")
+        source = Source(**{k: draw(optional_texts) for k in fields}, url=draw(st.none() | urls))
         title = draw(tricky_texts)
         return Map(title=title, statements=statements, source=source, sections=sections)
 
     return draw_map()
+
+
+# --- hostile texts: what a careless or malicious map may hold ------------------------------------
+
+HOSTILE_PIECES = (
+    "&",
+    ";",
+    "#",
+    "\\",
+    "<",
+    ">",
+    '"',
+    "'",
+    "{",
+    "}",
+    "[",
+    "]",
+    "|",
+    "\n",
+    "\t",
+    " ",
+    "  ",
+    "\x81",
+    "\x9f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\u200f",
+    "\u202e",
+    "\xa0",
+    "🙂",
+    "مرحبا",
+    "&#1;",
+    "&#xD800;",
+    "&amp;",
+    "&lt;b&gt;",
+    "&#65;",
+    "\\N",
+    "\\G",
+    "\\L",
+    "\\n",
+    "\\l",
+    "\\\\",
+    "C:\\Notes\\Graph.txt",
+    "]]>",
+    "<script>alert(1)</script>",
+    "%s",
+    "{0}",
+)
+"""Pieces that markup, DOT, Graphviz's escapes, XML or YAML could read as more than text: entities
+and character references written as text, backslash escapes, C1 controls, line separators,
+right-to-left marks, emoji."""
+
+hostile_texts = (
+    st.lists(st.sampled_from(HOSTILE_PIECES) | texts, min_size=1, max_size=6)
+    .map("".join)
+    .map(_not_blank)
+)
+"""Texts the loader accepts, made of hostile pieces and any printable text."""
+
+urls = st.one_of(
+    st.sampled_from(
+        [
+            "https://example.org/a?x=1&y=2",
+            "HTTPS://EXAMPLE.ORG/Upper",
+            "https://bücher.example/ä?q=ö#f",
+            'https://example.org/x"onmouseover="alert(1)"',
+            'https://example.org/"><script>alert(1)</script>',
+            "https://example.org/a&amp;b&#65;",
+            "javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "ftp://example.org/x",
+            "//example.org/x",
+            "doi:10.1000/xyz",
+        ]
+    ),
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zs", "Zl", "Zp")), max_size=20
+    ).map(lambda path: "https://example.org/" + path),
+)
+"""Source addresses the loader accepts, links or not: none holds a space or a control character."""
+
+
+@st.composite
+def hostile_maps(draw: st.DrawFn) -> Map:
+    """Small maps with a hostile text in every field a picture draws: the title, each source
+    field, a section heading, a statement's text, quote, locator, hedge, note and tags, and the
+    notes of a linked reason and of an objection."""
+    text = hostile_texts
+
+    def statement(sid: str, kind: Kind, **fields: object) -> Statement:
+        return Statement(
+            sid,
+            kind,
+            draw(text),
+            quote=draw(st.none() | text),
+            at=draw(st.none() | text),
+            section="s",
+            hedge=draw(st.none() | text),
+            note=draw(st.none() | text),
+            tags=tuple(draw(st.lists(text, max_size=2))),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    objection = Objection("o", ("e2",), note=draw(text))
+    reason = Reason("r", ("e1", "e2"), note=draw(text))
+    statements = {
+        "t": statement("t", Kind.THESIS, reasons=(reason,), objections=(objection,)),
+        "e1": statement("e1", Kind.EVIDENCE),
+        "e2": statement("e2", Kind.ASSUMPTION),
+    }
+    names = ("title", "author", "publisher", "date")
+    source = Source(**{name: draw(text) for name in names}, url=draw(urls))
+    return Map(
+        title=draw(text), statements=statements, source=source, sections=(Section("s", draw(text)),)
+    )

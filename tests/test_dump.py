@@ -7,7 +7,7 @@ from hypothesis import given
 from argmap.dump import dump_map
 from argmap.load import loads
 from argmap.model import Map
-from strategies import examples, maps
+from strategies import examples, hostile_maps, maps
 
 
 @examples(150)
@@ -15,6 +15,27 @@ from strategies import examples, maps
 def test_load_of_dump_is_the_same_map(original: Map) -> None:
     """load(dump(m)) == m for any valid map, whatever its texts contain."""
     assert loads(dump_map(original)) == original
+
+
+@examples(100)
+@given(hostile_maps())
+def test_load_of_dump_keeps_every_hostile_text(original: Map) -> None:
+    """load(dump(m)) == m when texts hold entities, backslashes, C1 controls and the characters
+    YAML reads as line breaks (U+0085, U+2028, U+2029), which a dump writes as escapes."""
+    assert loads(dump_map(original)) == original
+
+
+def test_a_next_line_character_survives_dump_and_load() -> None:
+    """U+0085 (NEL) and the Unicode line and paragraph separators stay the characters they are
+    instead of turning into line breaks or spaces."""
+    text = "a\x85b \u2028c\u2029d\nnext line"
+    original = loads(
+        'argmap: 1\ntitle: "x\\Ny"\nstatements:\n  t: {thesis: "a\\Nb \\Lc\\Pd\\nnext line"}\n'
+    )
+    assert original.statements["t"].text == text
+    assert original.title == "x\x85y"
+    dumped = dump_map(original)
+    assert loads(dumped) == original
 
 
 @given(maps())

@@ -18,6 +18,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from argmap.cli import main
+from argmap.dot import DrawOptions, to_dot
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
 from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES
@@ -247,11 +248,13 @@ def test_svg_elements_carry_map_ids_tooltips_and_the_source_link() -> None:
 @pytest.mark.dot
 @needs_dot
 def test_a_failed_render_leaves_the_earlier_file_in_place(tmp_path: Path) -> None:
-    """When Graphviz fails, the error says so in one line and nothing is overwritten or left."""
+    """When Graphviz fails, the error names the map and says Graphviz failed, in one line, and
+    nothing is overwritten or left."""
     out = tmp_path / "city.svg"
     out.write_text("earlier picture", encoding="utf-8")
-    with pytest.raises(RenderError, match=r"^Graphviz dot failed: .*syntax error") as raised:
-        render("digraph { this is not dot", out, "svg")
+    failed = r"^city\.argmap\.yaml: Graphviz dot failed to draw the map: .*syntax error"
+    with pytest.raises(RenderError, match=failed) as raised:
+        render("digraph { this is not dot", out, "svg", name="city.argmap.yaml")
     assert "\n" not in str(raised.value)
     assert out.read_text(encoding="utf-8") == "earlier picture"
     assert [p.name for p in tmp_path.iterdir()] == ["city.svg"]
@@ -277,6 +280,31 @@ def test_diagram_returns_the_same_picture_as_a_graphviz_source() -> None:
     assert source.source == draw(the_map, direction="LR")
     assert source.engine == "neato"
     assert hasattr(source, "_repr_mimebundle_")
+
+
+def test_one_options_class_serves_draw_diagram_to_dot_and_the_command(map_file: Path) -> None:
+    """``DrawOptions`` is the one spelling of what a picture shows: ``draw`` and ``diagram`` take
+    it (or its fields by name), ``to_dot`` takes it, and ``argmap render`` builds one from its
+    flags."""
+    the_map = loads(MAP)
+    options = DrawOptions(direction="LR", wrap=20, depth=1, legend=False, findings=False)
+    drawn = draw(the_map, options)
+    assert drawn == draw(the_map, direction="LR", wrap=20, depth=1, legend=False, findings=False)
+    assert drawn == to_dot(the_map, options)
+    assert diagram(the_map, options).source == drawn
+    flags = ("--direction", "LR", "--wrap", "20", "--depth", "1", "--no-legend", "--no-findings")
+    assert _dot(map_file, *flags) == draw(loads(map_file.read_text(encoding="utf-8")), options)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"direction": "UP"}, {"wrap": 0}, {"depth": -1}],
+)
+def test_drawing_options_are_checked_where_they_are_made(fields: dict[str, object]) -> None:
+    """A direction that is not TB, BT or LR, a wrap under 1 or a negative depth is refused when the
+    options are made, once, not again by each function that takes them."""
+    with pytest.raises(ValueError, match=next(iter(fields))):
+        DrawOptions(**fields)  # type: ignore[arg-type]
 
 
 # --- the command ---------------------------------------------------------------------------------
@@ -630,6 +658,7 @@ def test_a_layout_that_takes_too_long_is_stopped(
     code, _, err = run("render", str(map_file), "-o", str(out))
     assert code == 2
     assert err == (
-        "Graphviz dot took more than 0.1 s; draw part of the map with --focus and --depth\n"
+        f"{map_file}: Graphviz dot took more than 0.1 s; draw part of the map with --focus and "
+        "--depth\n"
     )
     assert not out.exists()

@@ -16,6 +16,8 @@ from argmap.options import (
     ENGINES,
     PICTURE_FORMATS,
     CheckFormat,
+    Direction,
+    PictureFormat,
     StatsFormat,
 )
 from argmap.status import Severity
@@ -234,8 +236,8 @@ def starter_map() -> str:
 def render_command(
     map_path: Path,
     output: Path | None,
-    fmt: str | None,
-    direction: str,
+    fmt: PictureFormat | None,
+    direction: Direction,
     focus: str | None,
     depth: int | None,
     wrap: int,
@@ -246,13 +248,13 @@ def render_command(
     engine: str,
 ) -> None:
     """Draw MAP with Graphviz: svg, png, pdf, or the DOT text."""
+    from argmap.dot import DrawOptions
     from argmap.load import load_map
     from argmap.render import draw, picture, resolve_output
     from argmap.render import render as write_picture
 
     target, chosen = resolve_output(map_path, output, fmt)
-    source = draw(
-        load_map(map_path),
+    options = DrawOptions(
         findings=findings,
         status=status,
         critical=critical,
@@ -262,10 +264,12 @@ def render_command(
         wrap=wrap,
         legend=legend,
     )
+    source = draw(load_map(map_path), options)
+    name = str(map_path)
     if target is None:
-        click.echo(picture(source, chosen, engine), nl=False)
+        click.echo(picture(source, chosen, engine, name=name), nl=False)
     else:
-        click.echo(f"wrote {write_picture(source, target, chosen, engine)}", err=True)
+        click.echo(f"wrote {write_picture(source, target, chosen, engine, name=name)}", err=True)
 
 
 # --- tree, stats, whatif -------------------------------------------------------------------------

@@ -29,8 +29,17 @@ def _block(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
 
 
+# YAML reads these as line breaks wherever they stand unescaped: only a double-quoted scalar,
+# where they are written as escapes, keeps them as the characters they are.
+_YAML_BREAKS = frozenset("\x85\u2028\u2029")
+
+
 def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = "|" if "\n" in data.rstrip("\n") and data == data.strip(" ") else None
+    style: str | None = None
+    if _YAML_BREAKS.intersection(data):
+        style = '"'
+    elif "\n" in data.rstrip("\n") and data == data.strip(" "):
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

@@ -8,6 +8,8 @@ turned into :class:`argmap.model.Map`.
 
 from __future__ import annotations
 
+import bisect
+import json
 import os
 import re
 import stat
@@ -15,6 +17,7 @@ from typing import Final, TypeVar
 
 import yaml
 
+from argmap import links
 from argmap.errors import MapError, Problem, did_you_mean
 from argmap.model import (
     FORMAT_VERSION,
@@ -43,6 +46,10 @@ ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 """Characters no text of a map may hold: they cannot be shown, printed or drawn."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Halves of a UTF-16 surrogate pair, which an escape (``\\ud83d``) can give alone."""
+MAX_ID_CHARS: Final = 200
+"""Longest id; Graphviz cannot draw a name of more than about 16,000 characters."""
 MAX_PARAGRAPH_DIGITS: Final = 9
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -246,6 +253,17 @@ def _parse(text: str, problems: _Problems) -> Node:
                 assert key is not None
                 parent.items.append((key, node))
                 pending_key[-1] = None
+    except yaml.reader.ReaderError as error:
+        offset = error.position
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        problems.add(
+            line,
+            column,
+            f"the control character U+{error.character:04X} cannot stand in a YAML map as it "
+            f"is: write it as the escape \\u{error.character:04x} in a double-quoted text",
+        )
+        raise _Abort from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -263,6 +281,129 @@ def _parse(text: str, problems: _Problems) -> Node:
         problems.add(1, 1, "empty map: expected a mapping with argmap, title and statements")
         raise _Abort
     return root
+
+
+# --- reading JSON into nodes ---------------------------------------------------------------------
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_JSON_WORDS = ("true", "false", "null")
+_JSON_STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"', re.S)
+_JSON_STRING_START = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*')
+
+
+def _is_json(name: str) -> bool:
+    """Whether the file is read by JSON's rules rather than YAML's: by its name."""
+    return name.lower().endswith(".json")
+
+
+class _Json:
+    """Reads a JSON text into positioned nodes by JSON's rules (``json``'s own string decoder, so
+    every escape JSON allows, surrogate pairs included), with the same limits as for YAML."""
+
+    def __init__(self, text: str, problems: _Problems) -> None:
+        self.text = text
+        self.problems = problems
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+        self.nodes = 0
+
+    def place(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_left(self.breaks, offset)
+        start = self.breaks[line - 1] + 1 if line else 0
+        return line + 1, offset - start + 1
+
+    def fail(self, offset: int, message: str) -> _Abort:
+        self.problems.add(*self.place(offset), f"JSON syntax error: {message}")
+        return _Abort()
+
+    def skip(self, offset: int) -> int:
+        match = _JSON_SPACE.match(self.text, offset)
+        assert match is not None  # the pattern matches the empty string
+        return match.end()
+
+    def document(self) -> Node:
+        start = self.skip(0)
+        if start == len(self.text):
+            self.problems.add(
+                1, 1, "empty map: expected a mapping with argmap, title and statements"
+            )
+            raise _Abort
+        node, end = self.value(start, 0)
+        end = self.skip(end)
+        if end != len(self.text):
+            raise self.fail(end, "more after the end of the JSON value")
+        return node
+
+    def value(self, offset: int, depth: int) -> tuple[Node, int]:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(offset, f"more than {MAX_NODES:,} values: too large for a map")
+        char = self.text[offset : offset + 1]
+        line, column = self.place(offset)
+        if char in ("{", "["):
+            if depth >= MAX_DEPTH:
+                self.problems.add(line, column, f"nested more than {MAX_DEPTH} levels deep")
+                raise _Abort
+            return self.collection(offset, depth)
+        if char == '"':
+            return self.string(offset)
+        number = _JSON_NUMBER.match(self.text, offset)
+        if number is not None:
+            return Scalar(number.group(), True, line, column), number.end()
+        for word in _JSON_WORDS:
+            if self.text.startswith(word, offset):
+                return Scalar(word, True, line, column), offset + len(word)
+        found = repr(char) if char else "the end of the file"
+        raise self.fail(offset, f"expected a value, found {found}")
+
+    def string(self, offset: int) -> tuple[Scalar, int]:
+        match = _JSON_STRING.match(self.text, offset)
+        if match is None:
+            end = _JSON_STRING_START.match(self.text, offset)
+            assert end is not None  # it matches at least the opening quote
+            stop = end.end()
+            if stop < len(self.text):
+                raise self.fail(stop, f"U+{ord(self.text[stop]):04X} must be escaped in a string")
+            raise self.fail(offset, "a string that is never closed")
+        try:
+            value = json.loads(match.group())
+        except json.JSONDecodeError as error:
+            raise self.fail(offset + error.pos, error.msg[0].lower() + error.msg[1:]) from None
+        return Scalar(value, False, *self.place(offset)), match.end()
+
+    def collection(self, offset: int, depth: int) -> tuple[Node, int]:
+        line, column = self.place(offset)
+        mapping = self.text[offset] == "{"
+        node: Mapping | Sequence = Mapping(line, column) if mapping else Sequence(line, column)
+        close = "}" if mapping else "]"
+        position = self.skip(offset + 1)
+        if self.text.startswith(close, position):
+            return node, position + 1
+        while True:
+            if mapping:
+                if not self.text.startswith('"', position):
+                    raise self.fail(position, "expected a key in double quotes")
+                key, position = self.string(position)
+                position = self.skip(position)
+                if not self.text.startswith(":", position):
+                    raise self.fail(position, "expected ':' after the key")
+                item, position = self.value(self.skip(position + 1), depth + 1)
+                assert isinstance(node, Mapping)
+                node.items.append((key, item))
+            else:
+                item, position = self.value(position, depth + 1)
+                assert isinstance(node, Sequence)
+                node.items.append(item)
+            position = self.skip(position)
+            if self.text.startswith(close, position):
+                return node, position + 1
+            if not self.text.startswith(",", position):
+                raise self.fail(position, f"expected ',' or '{close}'")
+            position = self.skip(position + 1)
+
+
+def _parse_json(text: str, problems: _Problems) -> Node:
+    return _Json(text, problems).document()
 
 
 # --- problems ------------------------------------------------------------------------------------
@@ -344,6 +485,14 @@ class _Builder:
             if not node.value.strip():
                 self.problems.at(node, f"{what} must not be empty")
                 return None
+            surrogate = _SURROGATE.search(node.value)
+            if surrogate is not None:
+                self.problems.at(
+                    node,
+                    f"{what} holds U+{ord(surrogate.group()):04X}, half of a surrogate pair "
+                    "without its other half, which is no character",
+                )
+                return None
             control = _CONTROL.search(node.value)
             if control is not None:
                 self.problems.at(
@@ -359,6 +508,13 @@ class _Builder:
     def ident(self, node: Node, what: str) -> str | None:
         value = self.text(node, what)
         if value is None:
+            return None
+        if len(value) > MAX_ID_CHARS:
+            self.problems.at(
+                node,
+                f"{what} '{_shorten(value)}' is {len(value):,} characters long; "
+                f"an id has at most {MAX_ID_CHARS}",
+            )
             return None
         if not ID_PATTERN.match(value):
             self.problems.at(
@@ -414,6 +570,11 @@ class _Builder:
             return Source()
         fields = self.fields(mapping, SOURCE_KEYS, "'source'")
         values = {name: self.text(value, f"source '{name}'") for name, (_, value) in fields.items()}
+        url = values.get("url")
+        why = links.problem(url) if url is not None else None
+        if why is not None:
+            self.problems.at(fields["url"][1], why)
+            values["url"] = None
         return Source(**values)
 
     def sections(self, node: Node) -> tuple[Section, ...]:
@@ -723,7 +884,7 @@ def _loads(text: str | bytes, name: str) -> Map:
                 "binary file: it contains a NUL byte; a map is UTF-8 text",
             )
             raise _Abort
-        root = _parse(text, problems)
+        root = _parse_json(text, problems) if _is_json(name) else _parse(text, problems)
     except _Abort:
         raise problems.error() from None
     built = _Builder(problems).build(root)

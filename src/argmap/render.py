@@ -14,19 +14,15 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.dot import to_dot
+import attrs
+
+from argmap.dot import DrawOptions, to_dot
+from argmap.dot.quoting import clip
+from argmap.dot.theme import DEFAULT_THEME, Theme
 from argmap.errors import ExecutableNotFound, RenderError
 from argmap.files import write_atomic
 from argmap.model import Map
-from argmap.options import (
-    DEFAULT_WRAP,
-    DIRECTIONS,
-    ENGINES,
-    PICTURE_FORMATS,
-    Direction,
-    PictureFormat,
-)
-from argmap.theme import DEFAULT_THEME, Theme
+from argmap.options import ENGINES, PICTURE_FORMATS, PictureFormat
 
 if TYPE_CHECKING:
     import graphviz
@@ -80,7 +76,7 @@ def _suffix_format(path: Path) -> Format | None:
 
 
 def resolve_output(
-    map_path: Path, output: Path | None, fmt: str | None
+    map_path: Path, output: Path | None, fmt: Format | None
 ) -> tuple[Path | None, Format]:
     """Where ``argmap render`` writes (``None``: standard output, for ``-o -``) and in what format.
 
@@ -90,7 +86,7 @@ def resolve_output(
     """
     to_stdout = output is not None and str(output) == "-"
     if fmt is not None:
-        chosen = _format(fmt)
+        chosen = fmt
         named = _suffix_format(output) if output is not None and not to_stdout else None
         if named is not None and named != chosen:
             raise RenderError(
@@ -109,68 +105,47 @@ def resolve_output(
     return target, chosen
 
 
-def _format(value: str) -> Format:
-    for known in FORMATS:
-        if value == known:
-            return known
-    raise RenderError(f"unknown format {value!r}; choose one of {', '.join(FORMATS)}")
-
-
-def _direction(value: str) -> Direction:
-    for known in DIRECTIONS:
-        if value == known:
-            return known
-    raise RenderError(f"unknown direction {value!r}; choose one of {', '.join(DIRECTIONS)}")
-
-
 def draw(
     map: Map,
+    options: DrawOptions | None = None,
     *,
-    findings: bool = True,
-    status: bool = False,
-    critical: bool = False,
-    direction: str = "TB",
-    focus: str | None = None,
-    depth: int | None = None,
-    wrap: int = DEFAULT_WRAP,
-    legend: bool = True,
     theme: Theme = DEFAULT_THEME,
+    **fields: Any,
 ) -> str:
     """DOT text of the map as ``argmap render`` draws it, with the analyses the options ask for.
 
+    ``options`` (or its fields given by name: ``draw(m, status=True)``) say what to show:
     ``findings`` runs ``argmap check`` and marks what it finds; ``status`` shows each statement's
     evaluation status; ``critical`` marks the single points of failure of the theses.
     """
+    options = attrs.evolve(options or DrawOptions(), **fields)
     report = None
-    if findings or status or critical:
+    if options.findings or options.status or options.critical:
         from argmap.analysis import check
 
         report = check(map)
     marked: Collection[str] = ()
-    if critical and report is not None:
+    if options.critical and report is not None:
         from argmap.explore import critical as single_points_of_failure
 
         marked = tuple(c.statement for c in single_points_of_failure(map, report.evaluation))
     return to_dot(
         map,
-        findings=report.findings if report is not None and findings else None,
-        evaluation=report.evaluation if report is not None and status else None,
+        options,
+        findings=report.findings if report is not None and options.findings else None,
+        evaluation=report.evaluation if report is not None and options.status else None,
         critical=marked,
-        direction=_direction(direction),
-        focus=focus,
-        depth=depth,
-        wrap=wrap,
-        legend=legend,
         theme=theme,
     )
 
 
-def picture(dot_source: str, fmt: Format, engine: str = "dot") -> bytes:
+def picture(dot_source: str, fmt: Format, engine: str = "dot", *, name: str | None = None) -> bytes:
     """The picture Graphviz's ``engine`` makes of ``dot_source`` in ``fmt`` (``dot``: the text).
 
     Raises :class:`ExecutableNotFound` when the program is not installed and :class:`RenderError`
-    when it fails.
+    when it fails, in one line that starts with ``name`` (the map's file) when given.
     """
+    where = f"{name}: " if name is not None else ""
     if fmt == "dot":
         return dot_source.encode("utf-8")
     if engine not in ENGINES:
@@ -188,16 +163,16 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot") -> bytes:
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"Graphviz {engine} took more than {LAYOUT_SECONDS:g} s; draw part of the map "
+            f"{where}Graphviz {engine} took more than {LAYOUT_SECONDS:g} s; draw part of the map "
             "with --focus and --depth"
         ) from None
     except OSError as error:
         raise RenderError(f"cannot run {program}: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
-        errors = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        first = errors[0] if errors else f"exit status {done.returncode}"
-        raise RenderError(f"Graphviz {engine} failed: {first}")
-    return _unique_ids(done.stdout) if fmt == "svg" else done.stdout
+        errors = done.stderr.decode("utf-8", "replace").split()
+        said = " ".join(errors) or f"exit status {done.returncode}"
+        raise RenderError(f"{where}Graphviz {engine} failed to draw the map: {clip(said, 300)}")
+    return _safe_svg(done.stdout) if fmt == "svg" else done.stdout
 
 
 # Graphviz wraps an element with a tooltip in a group whose id is "a_" and the element's id: the
@@ -205,22 +180,34 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot") -> bytes:
 _ANCHOR_ID = re.compile(rb'<g id="a_[^"]*">(?=<a\b)')
 
 
-def _unique_ids(svg: bytes) -> bytes:
-    """The SVG without the ids Graphviz gives the links around elements, which can repeat a map
-    id; each statement, reason and box keeps its own."""
+# Graphviz 2.43 writes a link's address as it is, so an '&' in it would leave the SVG not
+# well-formed; later versions escape it themselves. The address comes from links.web_link, which
+# writes no quote and no '&' that reads as an entity.
+_HREF = re.compile(rb'(?<= xlink:href=")[^"]*')
+_BARE_AMPERSAND = re.compile(rb"&(?!amp;)")
+
+
+def _safe_svg(svg: bytes) -> bytes:
+    """The SVG with every link's ``&`` escaped, and without the ids Graphviz gives the links
+    around elements, which can repeat a map id; each statement, reason and box keeps its own."""
+    svg = _HREF.sub(lambda href: _BARE_AMPERSAND.sub(b"&amp;", href.group()), svg)
     return _ANCHOR_ID.sub(b"<g>", svg)
 
 
-def render(dot_source: str, out_path: Path, fmt: Format, engine: str = "dot") -> Path:
+def render(
+    dot_source: str, out_path: Path, fmt: Format, engine: str = "dot", *, name: str | None = None
+) -> Path:
     """Write ``dot_source`` to ``out_path`` as ``fmt`` (``dot`` writes the text itself).
 
     The file is written whole or not at all: when Graphviz fails, an earlier file stays in place.
     """
-    write_atomic(out_path, picture(dot_source, fmt, engine))
+    write_atomic(out_path, picture(dot_source, fmt, engine, name=name))
     return out_path
 
 
-def diagram(map: Map, *, engine: str = "dot", **options: Any) -> graphviz.Source:
+def diagram(
+    map: Map, options: DrawOptions | None = None, *, engine: str = "dot", **fields: Any
+) -> graphviz.Source:
     """The picture of the map as a ``graphviz.Source``: it shows inline in a Jupyter notebook.
 
     Takes the options of :func:`draw`; ``argmap.diagram(m).render("out", format="png")`` writes a
@@ -229,4 +216,4 @@ def diagram(map: Map, *, engine: str = "dot", **options: Any) -> graphviz.Source
     """
     import graphviz
 
-    return graphviz.Source(draw(map, **options), engine=engine)
+    return graphviz.Source(draw(map, options, **fields), engine=engine)

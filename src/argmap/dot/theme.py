@@ -14,6 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from argmap.model import Code, Kind
+from argmap.status import Severity, Status
 
 # Okabe & Ito (2008), "Color Universal Design"; tints are these mixed with white.
 BLACK = "#000000"
@@ -123,15 +124,15 @@ class Theme:
     """Colour of the junction dot where co-premises meet, by the relation leaving it."""
     unanswered_penwidth: float
     """Line width of an objection that nothing answers."""
-    findings: Mapping[str, Marker]
-    """Marks of findings by severity name (``ERROR``, ``WARNING``, ``INFO``): each its own symbol
-    and word, as the two oranges of error and warning are hard to tell apart."""
+    findings: Mapping[Severity, Marker]
+    """Marks of findings by severity: each its own symbol and word, as the two oranges of error
+    and warning are hard to tell apart."""
     finding_penwidth: float
     """Border width of a statement with an unacknowledged finding."""
     acknowledged: Marker
     """Mark of a finding the mapper acknowledged."""
-    statuses: Mapping[str, Marker]
-    """Marks of the evaluation statuses, by value (``grounded``, ``defeated``...)."""
+    statuses: Mapping[Status, Marker]
+    """Marks of the evaluation statuses, in the order the key lists them."""
     inactive_color: str
     """Colour of a reason or objection that does not apply, when statuses are shown."""
     critical: Marker
@@ -262,19 +263,19 @@ def _default() -> Theme:
         unanswered_penwidth=3.0,
         findings=MappingProxyType(
             {
-                "ERROR": Marker("✖", "error", VERMILLION),
-                "WARNING": Marker("⚠", "warning", ORANGE),
-                "INFO": Marker("•", "note", BLUE),
+                Severity.ERROR: Marker("✖", "error", VERMILLION),
+                Severity.WARNING: Marker("⚠", "warning", ORANGE),
+                Severity.INFO: Marker("•", "note", BLUE),
             }
         ),
         finding_penwidth=3.0,
         acknowledged=Marker("✓", "acknowledged", GREY),
         statuses=MappingProxyType(
             {
-                "grounded": Marker("✔", "grounded", BLUISH_GREEN),
-                "not-grounded": Marker("○", "not grounded", GREY),
-                "defeated": Marker("✘", "defeated", VERMILLION),
-                "undecided": Marker("?", "undecided", ORANGE),
+                Status.GROUNDED: Marker("✔", "grounded", BLUISH_GREEN),
+                Status.NOT_GROUNDED: Marker("○", "not grounded", GREY),
+                Status.DEFEATED: Marker("✘", "defeated", VERMILLION),
+                Status.UNDECIDED: Marker("?", "undecided", ORANGE),
             }
         ),
         inactive_color="#AAAAAA",
