@@ -33,9 +33,11 @@ G, N, D, U = Status.GROUNDED, Status.NOT_GROUNDED, Status.DEFEATED, Status.UNDEC
 
 
 def build(statements: str) -> Map:
-    """A map from the YAML of its ``statements`` block."""
+    """A map from the YAML of its ``statements`` block, with one section ``s`` that starts at
+    the first words of :data:`SOURCE`."""
     body = textwrap.indent(textwrap.dedent(statements).strip("\n"), "  ")
-    return loads(f"argmap: 1\ntitle: test\nstatements:\n{body}\n")
+    head = "sections: {s: {title: S, starts: In the spring}}\n"
+    return loads(f"argmap: 1\ntitle: test\nstatements:\n{body}\n{head}")
 
 
 def labels(statements: str, **kwargs: tuple[str, ...]) -> dict[str, Status]:
@@ -494,6 +496,18 @@ CASES = {
     Code.QUOTE_NOT_FOUND: (
         "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices fell sharply}",
         "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply}",
+        "e",
+    ),
+    Code.MISPLACED_QUOTE: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply, section: s, "
+        "at: 2}\n",
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply, section: s, "
+        "at: 1}\n",
+        "e",
+    ),
+    Code.BEYOND_QUOTE: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: Prices rose in 2020., quote: prices rose}",
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: Prices rose in spring., quote: prices rose}",
         "e",
     ),
     Code.RESTS_ON_MAPPER: (

@@ -59,7 +59,12 @@ def dump_map(map_: Map) -> str:
     if source:
         data["source"] = source
     if map_.sections:
-        data["sections"] = {section.id: section.title for section in map_.sections}
+        data["sections"] = {
+            section.id: section.title
+            if section.starts is None
+            else {"title": section.title, "starts": section.starts}
+            for section in map_.sections
+        }
     data["statements"] = {s.id: _statement(s) for s in map_.statements.values()}
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 

@@ -73,6 +73,7 @@ STATEMENT_FIELDS: Final = (
     "tags",
     "ack",
 )
+SECTION_KEYS: Final = ("title", "starts")
 INFERENCE_KEYS: Final = ("id", "premises", "assumed", "quote", "objections", "note")
 FIELD_CUTOFF: Final = 0.75
 """How alike a misspelt field must be to a real one to be suggested: 'qoute' for 'quote', not
@@ -584,9 +585,23 @@ class _Builder:
         out = []
         for name, (key, value) in self.fields(mapping, (), "'sections'").items():
             section_id = self.ident(key, "section id")
-            title = self.text(value, f"the heading of section '{name}'")
+            starts = None
+            if isinstance(value, Mapping):
+                fields = self.fields(value, SECTION_KEYS, f"section '{name}'")
+                if "title" not in fields:
+                    self.problems.at(value, f"section '{name}' has no 'title'")
+                    continue
+                title = self.text(fields["title"][1], f"the heading of section '{name}'")
+                if "starts" in fields:
+                    starts = self.text(fields["starts"][1], f"the start of section '{name}'")
+            else:
+                title = self.text(value, f"the heading of section '{name}'")
             if section_id is not None and title is not None:
-                out.append(Section(section_id, title, position=Position(key.line, key.column)))
+                out.append(
+                    Section(
+                        section_id, title, starts=starts, position=Position(key.line, key.column)
+                    )
+                )
         return tuple(out)
 
     def statements(self, node: Node) -> dict[str, Statement]:

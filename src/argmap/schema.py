@@ -131,9 +131,25 @@ def schema() -> dict[str, Any]:
             },
             "sections": {
                 "type": "object",
-                "description": "The parts of the source, in order: id -> heading.",
+                "description": "The parts of the source, in order: id -> heading, or id -> "
+                "{title, starts} for a part no heading of the source marks.",
                 "propertyNames": {"pattern": ID},
-                "additionalProperties": _ref("text"),
+                "additionalProperties": {
+                    "oneOf": [
+                        _ref("text"),
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["title"],
+                            "properties": {
+                                "title": _text("The section's heading as shown."),
+                                "starts": _text(
+                                    "The words its first paragraph begins with in the source."
+                                ),
+                            },
+                        },
+                    ]
+                },
             },
             "statements": {
                 "type": "object",

@@ -11,6 +11,7 @@ import attrs
 from argmap.analysis.author import author_labelling, mapper_nodes, needs, needs_text
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
+from argmap.analysis.places import Layout, Place, beyond
 from argmap.analysis.quotes import SourceText, normalise_statement
 from argmap.analysis.sides import Sides, sides
 from argmap.graph import Adjacency, Graph, Label
@@ -100,7 +101,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
         *_untraceable(graph),
         *_hedged_load(graph),
         *_duplicates(graph),
-        *(_quotes(graph, SourceText(source)) if source is not None else ()),
+        *(_quoted(map, graph, SourceText(source)) if source is not None else ()),
     ]
     verdicts = [labels.verdict(thesis) for thesis in graph.theses]
     if mapper_nodes(graph):
@@ -422,6 +423,73 @@ def _quotes(graph: Graph, source: SourceText) -> Iterator[_Found]:
         yield _Found(
             i, Code.QUOTE_NOT_FOUND, f"quote of {statement.id} is not in the source{closest}"
         )
+
+
+def _quoted(map: Map, graph: Graph, source: SourceText) -> Iterator[_Found]:
+    """Quotes not in the source, quotes not where their locator says, and evidence that says
+    more than its quote's paragraph."""
+    yield from _quotes(graph, source)
+    layout = Layout(source, map.sections)
+    for i, statement in enumerate(graph.statements):
+        if statement.quote is None:
+            continue
+        occurrences = layout.occurrences(statement.quote)
+        if not occurrences:
+            continue
+        yield from _misplaced(map, layout, i, statement, occurrences)
+        if statement.kind is Kind.EVIDENCE:
+            words: set[str] = set()
+            for _place, word in occurrences:
+                words |= layout.paragraph_words(source.spans[word][0])
+            missing = beyond(statement.text, words)
+            if missing:
+                yield _Found(
+                    i,
+                    Code.BEYOND_QUOTE,
+                    f"evidence {statement.id} says more than its quote's paragraph: "
+                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in it",
+                )
+
+
+def _misplaced(
+    map: Map,
+    layout: Layout,
+    node: int,
+    statement: Statement,
+    occurrences: list[tuple[Place | None, int]],
+) -> Iterator[_Found]:
+    """A quote none of whose occurrences is where the statement's locator says; checked only
+    for a paragraph number in a section whose start the source shows."""
+    if not isinstance(statement.at, int) or statement.section not in layout.found:
+        return
+    wanted = Place(statement.section, statement.at)
+    places = [place for place, _word in occurrences]
+    if wanted in places:
+        return
+
+    def name(place: Place | None) -> str:
+        if place is None or place.section is None:
+            return "a part of the source no section of the map names"
+        section = map.section(place.section)
+        title = section.title if section else place.section
+        return f"{title}, para. {place.paragraph}"
+
+    says = map.locator(statement)
+    if len(places) == 1:
+        (place,) = places
+        short = (
+            f"para. {statement.at}"
+            if place is not None and place.section == statement.section
+            else says
+        )
+        message = f"the quote of {statement.id} is in {name(place)}; the map says {short}"
+    else:
+        where = "; ".join(dict.fromkeys(name(p) for p in places))
+        message = (
+            f"the quote of {statement.id} occurs {len(places)} times ({where}), none of them "
+            f"at {says}, where the map says it is"
+        )
+    yield _Found(node, Code.MISPLACED_QUOTE, message)
 
 
 def _finding(statement: Statement, found: _Found) -> Finding:

@@ -298,6 +298,8 @@ def _default() -> Theme:
                 Code.HEDGED_LOAD: "hedged, yet a thesis rests on it",
                 Code.DUPLICATE: "duplicate",
                 Code.QUOTE_NOT_FOUND: "quote not in the source",
+                Code.MISPLACED_QUOTE: "quote not where the locator says",
+                Code.BEYOND_QUOTE: "says more than its quote",
                 Code.RESTS_ON_MAPPER: "grounded only through the mapper's reading",
             }
         ),
