@@ -99,7 +99,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
         *_circles(graph, labels),
         *_orphans(graph),
         *_untraceable(graph),
-        *_hedged_load(graph),
+        *_hedged_load(graph, labels),
         *_duplicates(graph),
         *(_quoted(map, graph, SourceText(source)) if source is not None else ()),
     ]
@@ -162,7 +162,7 @@ def _evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[_Found]:
     for i, statement in enumerate(graph.statements):
         what = f"{statement.kind.value} {statement.id}"
         if statement.kind.is_claim and not statement.reasons:
-            yield _Found(i, Code.UNSUPPORTED, f"{what} has no reasons")
+            yield _Found(i, Code.UNSUPPORTED, f"{what} has no reasons{_only_defended(graph, i)}")
         if used[i] and not supports[i]:
             continue
         status = labels.status(i)
@@ -174,6 +174,20 @@ def _evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[_Found]:
         elif status is Status.UNDECIDED:
             yield _undecided(graph, labels, i, what)
         yield from _undercuts_aside(graph, labels, i, what)
+
+
+def _only_defended(graph: Graph, node: int) -> str:
+    """For a statement without reasons whose rebuttals are answered: that its defence does not
+    support it. Empty for one that nothing attacks."""
+    rebuttals = graph.neg[node]
+    if not rebuttals:
+        return ""
+    named = ", ".join(graph.ids[o] for o in rebuttals[:3])
+    which = "objection" if len(rebuttals) == 1 else "objections"
+    return (
+        f" of its own: answering {which} {named} defends it, but nothing supports it, so it "
+        "cannot be grounded"
+    )
 
 
 def _defeated(graph: Graph, labels: Labelling, node: int, what: str) -> _Found:
@@ -332,9 +346,18 @@ def _untraceable(graph: Graph) -> Iterator[_Found]:
             )
 
 
-def _hedged_load(graph: Graph) -> Iterator[_Found]:
+HEDGES_TRIED = 100
+"""Past this many hedged statements under the theses, check does not try rejecting each."""
+
+
+def _hedged_load(graph: Graph, labels: Labelling) -> Iterator[_Found]:
     """Hedged statements that a thesis depends on, however indirectly; each names the thesis that
     reaches it first (breadth first from all theses in map order).
+
+    Each is then rejected alone, as ``whatif --reject`` does: when that changes a thesis's label,
+    the finding says so and names that thesis; when it changes none, the finding says the thesis
+    stands without it. (Past :data:`HEDGES_TRIED` hedged statements, none is tried, and the
+    finding says only where the statement lies.)
 
     A statement depends on the premises of its reasons and on what answers the objections against
     it or its reasons: the premises of an undercut of such an objection, and of a rebuttal of one
@@ -355,20 +378,38 @@ def _hedged_load(graph: Graph) -> Iterator[_Found]:
                     answered[premise] = answered[node] if answered[node] != -1 else objection
                     following.append(premise)
         frontier = following
-    for i, statement in enumerate(graph.statements):
-        if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1:
-            words = f" ({statement.hedge})" if statement.hedge else ""
-            through = (
-                f", through the answer to objection {graph.ids[answered[i]]}"
-                if answered[i] != -1
-                else ""
-            )
-            yield _Found(
-                i,
-                Code.HEDGED_LOAD,
-                f"{statement.kind.value} {statement.id} is hedged{words} and thesis "
-                f"{graph.ids[origin[i]]} depends on it{through}",
-            )
+    hedged = [
+        i
+        for i, statement in enumerate(graph.statements)
+        if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1
+    ]
+    try_each = len(hedged) <= HEDGES_TRIED
+    ids = graph.ids
+    for i in hedged:
+        statement = graph.statements[i]
+        words = f" ({statement.hedge})" if statement.hedge else ""
+        through = (
+            f", through the answer to objection {ids[answered[i]]}" if answered[i] != -1 else ""
+        )
+        what = f"{statement.kind.value} {statement.id} is hedged{words}"
+        thesis = origin[i]
+        if not try_each:
+            message = f"{what} and thesis {ids[thesis]} rests on it{through}"
+        else:
+            rejected = Labelling(graph, (ids[i],), ())
+            changed = next((t for t in graph.theses if rejected.label[t] != labels.label[t]), None)
+            if changed is not None:
+                now = rejected.status(changed).value.replace("-", " ")
+                message = (
+                    f"{what} and thesis {ids[changed]} depends on it{through}: "
+                    f"rejecting it leaves {ids[changed]} {now}"
+                )
+            else:
+                message = (
+                    f"{what} and lies under thesis {ids[thesis]}{through}, which keeps its "
+                    "label without it"
+                )
+        yield _Found(i, Code.HEDGED_LOAD, message)
 
 
 def _depends_on(pos: Adjacency, neg: Adjacency, statement: int) -> Iterator[tuple[int, int]]:
