@@ -150,3 +150,24 @@ def test_each_set_a_thesis_needs_grounds_it_and_none_of_its_items_can_be_dropped
             assert grounded_without(graph, thesis, mapper - set(kept))
             for item in kept:
                 assert not grounded_without(graph, thesis, mapper - set(kept) | {item})
+
+
+def test_whatif_author_only_and_stats_show_the_mappers_share() -> None:
+    """TWO_ROUTES on the author's words alone: t, e3 and the assumptions fall. Its support
+    (for t) is r1 (e1, a1), r2 (e2), r3 (e3 <- e3.r1 <- a3): 9 items, of which a1, a3 and the
+    assumed t.r2 are the mapper's, so the author's share is 6 of 9."""
+    from argmap.analysis import shares
+    from argmap.explore import format_whatif, whatif
+
+    m = build(TWO_ROUTES)
+    result = whatif(m, author_only=True)
+    assert [(c.statement, c.before, c.after) for c in result.changes] == [
+        ("t", Status.GROUNDED, Status.NOT_GROUNDED),
+        ("e3", Status.GROUNDED, Status.NOT_GROUNDED),
+        ("a1", Status.GROUNDED, Status.NOT_GROUNDED),
+        ("a3", Status.GROUNDED, Status.NOT_GROUNDED),
+    ]
+    assert format_whatif(result).startswith("Taking away the mapper's reading:\n")
+    figures = shares(m)
+    assert (figures.assumptions, figures.assumed_links) == (2, 1)
+    assert figures.authors_share == {"t": pytest.approx(6 / 9)}

@@ -18,7 +18,15 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import Evaluation, Finding, check, evaluate, strong_components
+from argmap.analysis import (
+    Evaluation,
+    Finding,
+    check,
+    evaluate,
+    evaluate_author_only,
+    shares,
+    strong_components,
+)
 from argmap.errors import QueryError, did_you_mean
 from argmap.model import Code, Kind, Map, Objection, Reason, Statement, walk_objections
 from argmap.options import StatsFormat as StatsFormat  # re-exported for stats callers
@@ -512,6 +520,12 @@ class Stats:
     """Findings per code (codes found only, in the order of :class:`Code`)."""
     acknowledged: Mapping[str, int]
     """Of those, the findings that the map acknowledges."""
+    assumed_links: int = 0
+    """The mapper's reasons and objections (written with ``assumed:``); the mapper's other items
+    are the assumptions, counted in :attr:`statements`."""
+    authors_share: Mapping[str, float] = attrs.field(factory=dict)
+    """For each thesis, the share (0 to 1) of what is on its side that is the author's, not the
+    mapper's (see :func:`argmap.analysis.shares`)."""
 
     @property
     def total(self) -> int:
@@ -528,6 +542,11 @@ class Stats:
             "claims": {"total": self.claims, "grounded": self.grounded_claims},
             "evidence_per_thesis": dict(self.evidence_per_thesis),
             "findings": dict(self.findings),
+            "mapper": {
+                "assumptions": self.statements.get("assumption", 0),
+                "assumed_links": self.assumed_links,
+            },
+            "authors_share": {t: round(v, 4) for t, v in self.authors_share.items()},
             "acknowledged": dict(self.acknowledged),
         }
 
@@ -536,6 +555,7 @@ def stats(map: Map) -> Stats:
     """Count statements, reasons and objections, measure the support, and tally the findings of
     :func:`argmap.analysis.check`. Linear in the size of the map."""
     report = check(map)
+    mapper = shares(map)
     support = _Support(map)
     kinds = dict.fromkeys((kind.value for kind in Kind), 0)
     single = linked = rebuttals = undercuts = 0
@@ -569,6 +589,8 @@ def stats(map: Map) -> Stats:
         evidence_per_thesis=_evidence_per_thesis(map, support),
         findings={code: n for code, n in counts.items() if n},
         acknowledged={code: n for code, n in acknowledged.items() if n},
+        assumed_links=mapper.assumed_links,
+        authors_share=dict(mapper.authors_share),
     )
 
 
@@ -660,6 +682,16 @@ def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
         out.append("  evidence per thesis")
         pad = max(map(len, figures.evidence_per_thesis), default=0)
         out += [f"    {thesis:<{pad}}  {n}" for thesis, n in figures.evidence_per_thesis.items()]
+        assumptions = figures.statements.get("assumption", 0)
+        out.append(
+            f"  mapper's items {assumptions + figures.assumed_links} (assumptions {assumptions}, "
+            f"assumed links {figures.assumed_links})"
+        )
+        out.append("  author's share of each thesis's support")
+        out += [
+            f"    {thesis:<{pad}}  {100 * share:.0f}%"
+            for thesis, share in figures.authors_share.items()
+        ]
         total = sum(figures.findings.values())
         details = ", ".join(
             f"{code} {n}"
@@ -720,6 +752,8 @@ class WhatIf:
     """Statements treated as given."""
     changes: tuple[Change, ...]
     """Every statement whose status changes: theses first, then the rest, each in map order."""
+    author_only: bool = False
+    """Whether the mapper's reading (assumptions, assumed links) is taken away too."""
 
     @property
     def theses(self) -> tuple[Change, ...]:
@@ -727,10 +761,17 @@ class WhatIf:
         return tuple(c for c in self.changes if c.kind is Kind.THESIS)
 
 
-def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ()) -> WhatIf:
-    """Evaluate the map again with ``reject`` treated as false and ``accept`` as given, and list
-    every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for an id
-    the map does not have."""
+def whatif(
+    map: Map,
+    reject: Collection[str] = (),
+    accept: Collection[str] = (),
+    *,
+    author_only: bool = False,
+) -> WhatIf:
+    """Evaluate the map again with ``reject`` treated as false and ``accept`` as given (and, with
+    ``author_only``, on the author's words alone: every assumption and assumed link taken away),
+    and list every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for
+    an id the map does not have."""
     reject = tuple(dict.fromkeys(reject))
     accept = tuple(dict.fromkeys(accept))
     _require(map, (*reject, *accept))
@@ -738,19 +779,21 @@ def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ())
     if both:
         raise QueryError(f"'{both[0]}' cannot be both rejected and accepted")
     before = evaluate(map).status
-    after = evaluate(map, reject=reject, accept=accept).status
+    reading = evaluate_author_only if author_only else evaluate
+    after = reading(map, reject=reject, accept=accept).status
     changes = [
         Change(sid, statement.kind, before[sid], after[sid])
         for sid, statement in map.statements.items()
         if before[sid] is not after[sid]
     ]
     changes.sort(key=lambda c: c.kind is not Kind.THESIS)  # stable: map order within each group
-    return WhatIf(reject, accept, tuple(changes))
+    return WhatIf(reject, accept, tuple(changes), author_only)
 
 
 def format_whatif(result: WhatIf) -> str:
     """The changes as text, theses first: ``c4: grounded → not-grounded``."""
-    what = [f"rejecting {', '.join(result.reject)}"] if result.reject else []
+    what = ["taking away the mapper's reading"] if result.author_only else []
+    what += [f"rejecting {', '.join(result.reject)}"] if result.reject else []
     what += [f"accepting {', '.join(result.accept)}"] if result.accept else []
     head = " and ".join(what) or "changing nothing"
     out = [head[0].upper() + head[1:] + ":"]

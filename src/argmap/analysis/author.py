@@ -21,12 +21,14 @@ mapper item in reach.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
-from argmap.analysis.labels import Labelling
+import attrs
+
+from argmap.analysis.labels import Evaluation, Labelling
 from argmap.analysis.sides import reach
 from argmap.graph import Graph, Label
-from argmap.model import Kind
+from argmap.model import Kind, Map
 
 ALTERNATIVES = 3
 """At most this many sets of mapper items are listed for a thesis."""
@@ -104,3 +106,42 @@ def mapper_ids(graph: Graph) -> Iterator[str]:
     """The ids of the mapper's items, in node order."""
     for node in mapper_nodes(graph):
         yield graph.ids[node]
+
+
+def evaluate_author_only(
+    map: Map, *, reject: Collection[str] = (), accept: Collection[str] = ()
+) -> Evaluation:
+    """The labels of ``map`` on the author's words alone (``reject`` and ``accept`` as in
+    :func:`argmap.analysis.evaluate`)."""
+    graph = Graph.of(map)
+    return Labelling(graph, reject, accept, without=mapper_nodes(graph)).evaluation()
+
+
+@attrs.frozen
+class Shares:
+    """How much of a map is the mapper's reading."""
+
+    assumptions: int
+    """Statements of kind assumption."""
+    assumed_links: int
+    """Reasons and objections written with ``assumed:``."""
+    authors_share: Mapping[str, float]
+    """For each thesis, the share (0 to 1) of the statements, reasons and objections on its side
+    (for it, or both) that are the author's; 1.0 for a thesis with nothing under it."""
+
+
+def shares(map: Map) -> Shares:
+    """The mapper's items of ``map``, and the author's share of each thesis's support."""
+    graph = Graph.of(map)
+    mapper = [False] * len(graph)
+    for node in mapper_nodes(graph):
+        mapper[node] = True
+    assumptions = sum(1 for s in graph.statements if s.kind is Kind.ASSUMPTION)
+    links = sum(1 for inference in graph.inferences if inference.assumed)
+    share: dict[str, float] = {}
+    for thesis in graph.theses:
+        for_, _against = reach(graph, thesis)
+        under = [n for n in range(len(graph)) if for_[n] and n != thesis]
+        authors = sum(1 for n in under if not mapper[n])
+        share[graph.ids[thesis]] = authors / len(under) if under else 1.0
+    return Shares(assumptions, links, share)
