@@ -157,7 +157,8 @@ def test_whatif_author_only_and_stats_show_the_mappers_share() -> None:
     (for t) is r1 (e1, a1), r2 (e2), r3 (e3 <- e3.r1 <- a3): 9 items, of which a1, a3 and the
     assumed t.r2 are the mapper's, so the author's share is 6 of 9."""
     from argmap.analysis import shares
-    from argmap.explore import format_whatif, whatif
+    from argmap.explore import whatif
+    from argmap.text.answers import format_whatif
 
     m = build(TWO_ROUTES)
     result = whatif(m, author_only=True)
