@@ -128,7 +128,7 @@ class _Drawing:
         self.findings: dict[str, list[FindingLike]] = {}
         for finding in findings or ():
             self.findings.setdefault(finding.statement, []).append(finding)
-        self.attacking = selection.attacking_only(map)
+        self.attacking = selection.against(map)
 
     # what a statement looks like
 

@@ -145,6 +145,22 @@ def attacking_only(map: Map) -> frozenset[str]:
     return frozenset(attacking - supporting)
 
 
+def against(map: Map) -> frozenset[str]:
+    """Statements drawn on the side against: against every thesis that reaches them (see
+    :func:`argmap.analysis.sides`), so that the author's answer to an objection is drawn on the
+    thesis's side; a statement no thesis reaches is against when it is a premise of objections
+    and of no reason."""
+    from argmap.analysis import Side, sides
+
+    overall = sides(map).overall()
+    unreached = attacking_only(map)
+    return frozenset(
+        sid
+        for sid in map.statements
+        if overall.get(sid) is Side.AGAINST or (sid not in overall and sid in unreached)
+    )
+
+
 def homes(map: Map, shown: Sequence[Statement], groups: Sequence[Group]) -> dict[str, str | None]:
     """The section box each statement and junction is drawn in (``None``: outside every box). A
     junction goes in a box only when everything it joins is in that box."""

@@ -47,7 +47,8 @@ class Role(enum.Enum):
     SUPPORTING = "supporting"
     """A thesis, or a premise of some reason, or a statement used nowhere."""
     ATTACKING = "attacking"
-    """A premise of objections only: it speaks against something."""
+    """On the side against the thesis: an objection's premise, or what supports one (an answer
+    to an objection is on the thesis's side)."""
 
 
 @attrs.frozen
@@ -199,7 +200,7 @@ def _attacking_styles() -> dict[Kind, NodeStyle]:
     return {
         kind: attrs.evolve(
             style,
-            name="speaks against something: premise of an objection",
+            name="against the thesis: an objection, or what supports one",
             fillcolor=fill,
             color=border,
             fontcolor=BLACK,
