@@ -773,3 +773,20 @@ def test_graphviz_draws_a_statement_of_a_megabyte() -> None:
     done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert 'id="x"' in done.stdout.decode()
+
+
+def test_a_link_the_mapper_assumed_is_drawn_dashed_grey_and_the_key_says_so() -> None:
+    """A reason written with `assumed:` is a dashed grey arrow in every picture, its tooltip says
+    whose it is, and the key explains it; the author's own reason keeps the solid support line."""
+    graph = dot_of(
+        "argmap: 1\ntitle: T\nstatements:\n"
+        "  t: {thesis: T, reasons: [{assumed: e}, f]}\n"
+        "  e: {evidence: E, at: 1}\n  f: {evidence: F, at: 2}\n"
+    )
+    assumed = edge(graph, "e", "t")
+    authors = edge(graph, "f", "t")
+    assert unquote(assumed["style"]) == "dashed"
+    assert unquote(assumed["color"]) == DEFAULT_THEME.assumed_color
+    assert "assumed by the mapper" in unquote(assumed["tooltip"])
+    assert unquote(authors["style"]) == DEFAULT_THEME.edges[Relation.SUPPORT].style
+    assert "link assumed by the mapper" in label_text(graph.nodes["_legend"]["label"])

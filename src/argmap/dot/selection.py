@@ -73,11 +73,14 @@ class Group:
     junction: bool
     unanswered: bool
     note: str | None
+    assumed: bool = False
+    """The link is the mapper's (written with ``assumed:``)."""
 
     @property
     def tooltip(self) -> str:
         """What hovering over the reason or objection shows: its id and the mapper's note."""
-        return self.id if self.note is None else f"{self.id}: {self.note}"
+        name = f"{self.id} (assumed by the mapper)" if self.assumed else self.id
+        return name if self.note is None else f"{name}: {self.note}"
 
 
 def _answered(map: Map, objection: Objection) -> bool:
@@ -99,6 +102,7 @@ def _group(map: Map, part: Reason | Objection, relation: Relation, target: str) 
         junction=len(part.premises) > 1 or bool(part.objections),
         unanswered=isinstance(part, Objection) and not _answered(map, part),
         note=part.note,
+        assumed=part.assumed,
     )
 
 

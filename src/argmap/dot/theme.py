@@ -136,6 +136,8 @@ class Theme:
     """Marks of the evaluation statuses, in the order the key lists them."""
     inactive_color: str
     """Colour of a reason or objection that does not apply, when statuses are shown."""
+    assumed_color: str
+    """Colour of a link the mapper assumed (drawn dashed), as of an assumption's border."""
     critical: Marker
     """Mark of a single point of failure; drawn with a double border as well."""
     small_fontsize: float
@@ -280,6 +282,7 @@ def _default() -> Theme:
             }
         ),
         inactive_color="#AAAAAA",
+        assumed_color=GREY,
         critical=Marker("★", "critical: a thesis falls without it", BLACK),
         small_fontsize=9.0,
         small_color="#555555",
