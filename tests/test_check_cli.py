@@ -219,8 +219,11 @@ def test_json_is_documented_structure_and_byte_stable(tmp_path: Path) -> None:
             "why": "c has no reasons",
             "stated": None,
             "earned": None,
+            "author": None,
+            "needs": [],
         }
     ]
+    assert entry["sides"] == {"t": {"t": "for", "t.r1": "for", "c": "for", "e": "for"}}
     assert [f["code"] for f in entry["findings"]] == ["ungrounded", "unsupported"]
     assert entry["findings"][1] == {
         "code": "unsupported",

@@ -34,10 +34,18 @@ TUTORIAL_FINDINGS = [
         "less: it rests on start-caused-it (assumption: very likely)",
     ),
     (
+        "25:2-25:13",
+        "rests-on-mapper",
+        "Information",
+        "thesis later-start is grounded only through the mapper's reading: on the author's words "
+        "alone it is not grounded; it needs start-caused-it",
+    ),
+    (
         "51:2-51:12",
         "hedged-load",
         "Information",
-        "claim more-sleep is hedged (probably) and thesis later-start depends on it",
+        "claim more-sleep is hedged (probably) and lies under thesis later-start, which keeps its "
+        "label without it",
     ),
     ("59:2-59:13", "unsupported", "Hint", "claim body-clocks has no reasons"),
     (
@@ -80,7 +88,7 @@ async def test_opening_the_tutorial_shows_its_findings_at_their_statements(
     assert [
         (r.location.range.start.line, r.message) for r in contested.related_information or ()
     ] == [(79, "evidence one-term")]
-    acknowledged = found[3]
+    acknowledged = found[4]
     assert list(acknowledged.tags or ()) == [types.DiagnosticTag.Unnecessary]
     assert acknowledged.message.splitlines()[-1].startswith("acknowledged: The report gives")
 
@@ -169,8 +177,8 @@ async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     that only that reason used becomes an orphan; the other findings move up with the text."""
     session = Session(client, copy(SEED, tmp_path))
     before = short(await session.open())
-    assert len(before) == 15
-    assert before[0] == (
+    assert len(before) == 17
+    assert before[1] == (
         "67:2-67:10",
         "ungrounded",
         "Error",
@@ -179,14 +187,14 @@ async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     start = session.text.index("    reasons:\n      - id: r-outlook")
     end = session.text.index("\n\n", start) + 1
     after = short(await session.edit(session.text[:start] + session.text[end:]))
-    assert after[1] == ("81:2-81:11", "unsupported", "Error", "thesis t-outlook has no reasons")
+    assert after[2] == ("81:2-81:11", "unsupported", "Error", "thesis t-outlook has no reasons")
     assert after[-1] == (
         "613:2-613:19",
         "orphan",
         "Warning",
         "assumption a-outlook-factors is neither a thesis nor a premise of anything",
     )
-    assert len(after) == 16  # c-challenge's hedged load is gone with the reason
+    assert len(after) == 17  # c-challenge's hedged load and t-outlook's rests-on-mapper are gone
     assert not any("c-challenge" in d[3] for d in after)
 
 
@@ -340,7 +348,7 @@ async def test_acknowledging_a_finding_writes_an_ack_with_a_placeholder(
     an acknowledged hint."""
     session = Session(client, copy(TUTORIAL, tmp_path))
     found = await session.open()
-    hedged = found[2]
+    hedged = found[3]
     fixes = await client.text_document_code_action_async(
         types.CodeActionParams(
             session.document, hedged.range, types.CodeActionContext(diagnostics=[hedged])
@@ -360,11 +368,12 @@ async def test_acknowledging_a_finding_writes_an_ack_with_a_placeholder(
     lines = session.text.splitlines(keepends=True)
     lines.insert(58, edit.new_text)
     after = short(await session.edit("".join(lines)))
-    assert after[2] == (
+    assert after[3] == (
         "51:2-51:12",
         "hedged-load",
         "Hint",
-        "claim more-sleep is hedged (probably) and thesis later-start depends on it",
+        "claim more-sleep is hedged (probably) and lies under thesis later-start, which keeps its "
+        "label without it",
     )
 
 

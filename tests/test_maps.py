@@ -90,8 +90,9 @@ def test_seed_verdict(seed: Map) -> None:
 
 def test_seed_findings(seed: Map) -> None:
     """Exactly these findings, no more: the claims the author asserts without support, the
-    failing thesis, and the hedged claims the theses lean on, among them the "likely" answer that
-    keeps the main thesis from defeat. Only the conceded suspicion is acknowledged."""
+    failing thesis, the hedged claims the theses lean on, among them the "likely" answer that
+    keeps the main thesis from defeat, and the two grounded theses that stand only through the
+    mapper's assumptions. Only the conceded suspicion is acknowledged."""
     report = check(seed)
     found = {(f.code, f.statement) for f in report.findings}
     assert found == {
@@ -110,8 +111,14 @@ def test_seed_findings(seed: Map) -> None:
         (Code.HEDGED_LOAD, "c-equalizing"),
         (Code.HEDGED_LOAD, "c-challenge"),
         (Code.HEDGED_LOAD, "c-common-ground"),
+        (Code.RESTS_ON_MAPPER, "t-agreed"),
+        (Code.RESTS_ON_MAPPER, "t-outlook"),
     }
     assert len(report.findings) == len(found)
+    agreed, burden, outlook = report.verdicts
+    assert agreed.needs == (("a-informed-agreed",), ("a-partners-coordinate",))
+    assert burden.author is burden.status
+    assert outlook.needs == (("a-interests-clash", "a-outlook-factors"),)
     acknowledged = {(f.code, f.statement) for f in report.findings if f.acknowledged}
     assert acknowledged == {(Code.UNSUPPORTED, "c-suspicions")}
 
@@ -307,8 +314,8 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
     """The tutorial passes `argmap check` at the default level (exit 0): its thesis is grounded,
     both rebuttals are answered, the one unsupported claim is acknowledged, and what remains is
     information: the hedge the thesis leans on, the unanswered undercut of a reason the thesis
-    does without, its stated level one step above what it earns, and the unnamed source of an
-    answer it survives through."""
+    does without, its stated level one step above what it earns, the unnamed source of an answer
+    it survives through, and that the thesis stands only through the mapper's one assumption."""
     report = check(tutorial)
     assert [v.status for v in report.verdicts] == [Status.GROUNDED]
     assert report.failing() == ()
@@ -318,8 +325,10 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
         (Code.UNSUPPORTED, "body-clocks", True),
         (Code.OVERSTATED, "later-start", False),
         (Code.UNNAMED_SOURCE, "contract-ends", False),
+        (Code.RESTS_ON_MAPPER, "later-start", False),
     }
-    assert len(report.findings) == 5
+    assert len(report.findings) == 6
+    assert report.verdicts[0].needs == (("start-caused-it",),)
     assert not any(
         report.evaluation.applies[o.id] for o in tutorial.statements["later-start"].objections
     )

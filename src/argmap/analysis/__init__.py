@@ -9,6 +9,7 @@ these names from ``argmap.analysis``, not from the modules inside it.
 
 from __future__ import annotations
 
+from argmap.analysis.author import Shares, evaluate_author_only, shares
 from argmap.analysis.confidence import Earned, earned_levels, stated
 from argmap.analysis.findings import Finding, Report, check
 from argmap.analysis.labels import Evaluation, Verdict, evaluate
@@ -19,6 +20,7 @@ from argmap.analysis.quotes import (
     normalise_quote,
     normalise_statement,
 )
+from argmap.analysis.sides import Side, Sides, sides
 from argmap.analysis.sources import UNATTRIBUTED, SourceCount, per_grade, per_source
 from argmap.graph import strong_components
 
@@ -30,16 +32,22 @@ __all__ = [
     "Finding",
     "Passage",
     "Report",
+    "Shares",
+    "Side",
+    "Sides",
     "SourceCount",
     "SourceText",
     "Verdict",
     "check",
     "earned_levels",
     "evaluate",
+    "evaluate_author_only",
     "normalise_quote",
     "normalise_statement",
     "per_grade",
     "per_source",
+    "shares",
+    "sides",
     "stated",
     "strong_components",
 ]

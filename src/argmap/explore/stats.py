@@ -9,7 +9,7 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import SourceCount, check, per_grade, per_source
+from argmap.analysis import SourceCount, check, per_grade, per_source, shares
 from argmap.graph import Graph
 from argmap.model import Code, Kind, Map, Reason
 from argmap.status import Status
@@ -48,6 +48,12 @@ class Stats:
     """The evidence of each source (``by:``), most first; the evidence with none last."""
     evidence_per_grade: Mapping[str, int] = attrs.field(factory=dict)
     """Evidence per source grade, in grade order; ``ungraded`` last."""
+    assumed_links: int = 0
+    """The mapper's reasons and objections (written with ``assumed:``); the mapper's other items
+    are the assumptions, counted in :attr:`statements`."""
+    authors_share: Mapping[str, float] = attrs.field(factory=dict)
+    """For each thesis, the share (0 to 1) of what is on its side that is the author's, not the
+    mapper's (see :func:`argmap.analysis.shares`)."""
 
     @property
     def total(self) -> int:
@@ -64,6 +70,11 @@ class Stats:
             "claims": {"total": self.claims, "grounded": self.grounded_claims},
             "evidence_per_thesis": dict(self.evidence_per_thesis),
             "findings": dict(self.findings),
+            "mapper": {
+                "assumptions": self.statements.get("assumption", 0),
+                "assumed_links": self.assumed_links,
+            },
+            "authors_share": {t: round(v, 4) for t, v in self.authors_share.items()},
             "acknowledged": dict(self.acknowledged),
             "evidence_per_source": [
                 {
@@ -82,6 +93,7 @@ def stats(map: Map) -> Stats:
     """Count statements, reasons and objections, measure the support, and tally the findings of
     :func:`argmap.analysis.check`. Linear in the size of the map."""
     report = check(map)
+    mapper = shares(map)
     graph = Graph.of(map)
     kinds = dict.fromkeys((kind.value for kind in Kind), 0)
     for statement in graph.statements:
@@ -112,6 +124,8 @@ def stats(map: Map) -> Stats:
         acknowledged={code: n for code, n in acknowledged.items() if n},
         evidence_per_source=tuple(per_source(graph)),
         evidence_per_grade=per_grade(graph),
+        assumed_links=mapper.assumed_links,
+        authors_share=dict(mapper.authors_share),
     )
 
 
