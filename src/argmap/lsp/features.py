@@ -96,12 +96,15 @@ def make_server() -> ArgmapServer:
         small = diagnosis.map is not None and len(diagnosis.map.statements) <= hover.WHATIF_LIMIT
         if state.critical is None and small:  # not computed yet in the background: quick here
             state.critical = critical_of(diagnosis.map, diagnosis.report)
+        # a map that does not load is described from its index: that of this very text, which
+        # the background check may not have built yet when the hover comes
+        known = state.index if diagnosis.map is not None else ls.current_index(document.uri)[1]
         text = hover.hover_text(
             word,
             diagnosis.map,
             diagnosis.report,
             state.critical,
-            state.index,
+            known,
             len(diagnosis.problems),
         )
         if text is None:
