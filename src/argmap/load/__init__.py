@@ -3,8 +3,8 @@
 A reader turns the file's text into a small tree of positioned nodes (:mod:`.nodes`): argmap's
 YAML (:mod:`.read_yaml`), its JSON spelling (:mod:`.read_json`) or, through
 :mod:`argmap.formats`, another format. The tree is then validated against the format and turned
-into :class:`argmap.model.Map` (:mod:`.build`), once for every format. :mod:`.read` reads the
-bytes of files.
+into :class:`argmap.model.Map` (:mod:`.build`, with the field readers of :mod:`.fields`), once
+for every format. :mod:`.read` reads the bytes of files.
 """
 
 from __future__ import annotations
@@ -12,17 +12,14 @@ from __future__ import annotations
 import os
 
 from argmap.load.build import (
-    FIELD_CUTOFF,
-    ID_PATTERN,
     INFERENCE_KEYS,
     KIND_KEYS,
-    MAX_ID_CHARS,
-    SOURCE_KEYS,
     STATEMENT_FIELDS,
     TOP_KEYS,
     _Builder,
     build,
 )
+from argmap.load.fields import FIELD_CUTOFF, ID_PATTERN, MAX_ID_CHARS, SOURCE_KEYS
 from argmap.load.nodes import (
     MAX_DEPTH,
     MAX_NODES,

@@ -2,17 +2,16 @@
 
 The formatting functions are pure: reports in, a string out. :func:`check_files` is what the
 command does before formatting: read each map, check it, keep going past maps that cannot be read;
-:func:`workspace` is where GitHub annotations' paths are relative to.
-The JSON structure is documented in :func:`to_json` and versioned by :data:`JSON_VERSION`.
+:func:`workspace` is where GitHub annotations' paths are relative to. Human text and the summary
+shared by every format are here; JSON is written by :mod:`argmap.text.report_json` (its structure
+documented there) and GitHub annotations by :mod:`argmap.text.report_github`.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Final
 
 import attrs
 
@@ -23,10 +22,6 @@ from argmap.options import CheckFormat
 from argmap.status import Severity, Status
 from argmap.text.colour import SEVERITY_INKS, Ink, painter, visible
 from argmap.util import plural
-
-JSON_VERSION: Final = 1
-"""Version of the JSON structure; raised only when a key changes meaning or disappears."""
-
 
 Format = CheckFormat
 """How ``argmap check`` prints its reports (see :class:`argmap.options.CheckFormat`)."""
@@ -122,7 +117,7 @@ def _place(path: str, finding: Finding) -> str:
     return f"{path}:{finding.position.line}:{finding.position.column}"
 
 
-def _verdict_line(verdict: Verdict, colour: bool) -> str:
+def verdict_line(verdict: Verdict, colour: bool) -> str:
     word = verdict.status.value.replace("-", " ")
     ink = Ink.GREEN if verdict.status is Status.GROUNDED else Ink.RED
     line = f"thesis {verdict.thesis} is {painter(colour)(word, ink, Ink.BOLD)}"
@@ -176,7 +171,7 @@ def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fa
             if finding.acknowledged is None:
                 lines.append(paint(f"    hint: {finding.hint}", Ink.DIM))
         lines.extend(
-            f"{item.path}: {_verdict_line(verdict, colour)}" for verdict in item.report.verdicts
+            f"{item.path}: {verdict_line(verdict, colour)}" for verdict in item.report.verdicts
         )
         if lines:
             blocks.append("\n".join(lines))
@@ -208,132 +203,6 @@ def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -
     return f"{text}; {verdict}"
 
 
-# --- JSON ----------------------------------------------------------------------------------------
-
-
-def _finding_json(finding: Finding) -> dict[str, Any]:
-    return {
-        "code": finding.code.value,
-        "severity": finding.severity.value,
-        "statement": finding.statement,
-        "line": finding.position.line if finding.position else None,
-        "column": finding.position.column if finding.position else None,
-        "message": finding.message,
-        "hint": finding.hint,
-        "acknowledged": finding.acknowledged,
-    }
-
-
-def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
-    """A stable JSON document (keys sorted, same input gives the same bytes)::
-
-        {"version": 1, "fail_on": "warning",
-         "files": [{"path": "...", "readable": true,
-                    "problems": [{"line": 3, "column": 5, "message": "..."}],
-                    "findings": [{"code": "unsupported", "severity": "warning",
-                                  "statement": "c9", "line": 12, "column": 3,
-                                  "message": "...", "hint": "...", "acknowledged": null}],
-                    "labels": {"c9": "not-grounded", ...},
-                    "applies": {"c4.r1": false, ...},
-                    "verdicts": [{"thesis": "t", "status": "not-grounded",
-                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons",
-                                  "stated": "likely", "earned": null,
-                                  "author": "not-grounded", "needs": [["a1"], ["a2", "c3.r1"]]}],
-                    "earned": {"c9": null, "e1": "almost certain", ...},
-                    "sides": {"t": {"t": "for", "c4": "for", "c4.o1": "against", ...}}}],
-         "summary": {"error": 1, "warning": 2, "info": 0, "acknowledged": 1,
-                     "failing": 3, "maps": 1, "unreadable": 0}}
-
-    Files are in the order given; findings in map order; labels, applies and earned (the
-    confidence each statement earns, null when it is not grounded) keyed by id; sides, for each
-    thesis, every statement, reason and objection it reaches (``for``, ``against`` or ``both``:
-    see :mod:`argmap.analysis.sides`). A verdict's ``author`` is the thesis's label on the
-    author's words alone (null for a map without the mapper's items), ``needs`` the sets of the
-    mapper's items any one of which grounds it again (see :mod:`argmap.analysis.author`). A
-    file
-    that could not be read has ``readable: false``, its problems, and empty findings and labels.
-    ``colour`` is accepted for a uniform signature and ignored.
-    """
-    files = []
-    for item in checked:
-        entry: dict[str, Any] = {
-            "path": item.path,
-            "readable": item.report is not None,
-            "problems": [
-                {"line": p.line, "column": p.column, "message": p.message} for p in item.problems
-            ],
-            "findings": [],
-            "labels": {},
-            "applies": {},
-            "verdicts": [],
-            "earned": {},
-            "sides": {},
-        }
-        if item.report is not None:
-            evaluation = item.report.evaluation
-            entry["findings"] = [_finding_json(f) for f in item.report.findings]
-            entry["labels"] = {k: v.value for k, v in evaluation.status.items()}
-            entry["applies"] = dict(evaluation.applies)
-            entry["verdicts"] = [
-                {
-                    "thesis": v.thesis,
-                    "status": v.status.value,
-                    "chain": list(v.chain),
-                    "why": v.why,
-                    "stated": v.stated.term if v.stated else None,
-                    "earned": v.earned.term if v.earned else None,
-                    "author": v.author.value if v.author else None,
-                    "needs": [list(s) for s in v.needs],
-                }
-                for v in item.report.verdicts
-            ]
-            entry["earned"] = {
-                k: level.term if level else None for k, level in item.report.earned.items()
-            }
-            entry["sides"] = {
-                thesis: {node: side.value for node, side in sides.items()}
-                for thesis, sides in item.report.sides.by_thesis.items()
-            }
-        files.append(entry)
-    summary = summarise(checked, fail_on)
-    document = {
-        "version": JSON_VERSION,
-        "fail_on": fail_on.value,
-        "files": files,
-        "summary": {
-            **{severity.value: n for severity, n in summary.counts.items()},
-            "acknowledged": summary.acknowledged,
-            "failing": summary.failing,
-            "maps": summary.maps,
-            "unreadable": summary.unreadable,
-        },
-    }
-    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-
-
-# --- GitHub annotations --------------------------------------------------------------------------
-
-_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _annotation(level: str, path: str, line: int | None, column: int | None, title: str) -> str:
-    props = [f"file={_escape_property(path)}"]
-    if line is not None:
-        props.append(f"line={line}")
-    if column is not None:
-        props.append(f"col={column}")
-    props.append(f"title={_escape_property(title)}")
-    return f"::{level} {','.join(props)}::"
-
-
 def workspace() -> Path:
     """Where GitHub checked out the repository (``$GITHUB_WORKSPACE``), else the current
     directory: annotations name files relative to it."""
@@ -353,44 +222,6 @@ def relative_to(path: str, root: str | os.PathLike[str]) -> str:
     return path
 
 
-def to_github(
-    checked: Sequence[Checked],
-    fail_on: Severity,
-    *,
-    colour: bool = False,
-    root: str | os.PathLike[str] | None = None,
-) -> str:
-    """GitHub Actions workflow commands, one per finding (errors, warnings, and info as notices;
-    acknowledged findings as notices), one error per problem of an unreadable map, then the
-    verdicts and the summary as plain log lines. A file under ``root`` (the workspace, see
-    :func:`workspace`) is named relative to it, so that GitHub attaches the annotation to the
-    file's lines; without ``root``, paths are printed as given. ``colour`` is ignored."""
-    lines: list[str] = []
-    for item in checked:
-        path = relative_to(item.path, root) if root is not None else item.path
-        for problem in item.problems:
-            head = _annotation("error", path, problem.line, problem.column, "argmap")
-            lines.append(head + _escape_data(problem.message))
-        if item.report is None:
-            continue
-        for finding in item.report.findings:
-            line = finding.position.line if finding.position else None
-            column = finding.position.column if finding.position else None
-            if finding.acknowledged is not None:
-                head = _annotation(
-                    "notice", path, line, column, f"argmap {finding.code.value} (acknowledged)"
-                )
-                body = f"{finding.message} (acknowledged: {finding.acknowledged})"
-            else:
-                level = _LEVELS[finding.severity]
-                head = _annotation(level, path, line, column, f"argmap {finding.code.value}")
-                body = f"{finding.message}\nhint: {finding.hint}"
-            lines.append(head + _escape_data(body))
-        lines.extend(f"{path}: {_verdict_line(verdict, False)}" for verdict in item.report.verdicts)
-    lines.append(summary_line(summarise(checked, fail_on), fail_on))
-    return "\n".join(lines) + "\n"
-
-
 def format_checked(
     form: Format,
     checked: Sequence[Checked],
@@ -401,9 +232,14 @@ def format_checked(
 ) -> str:
     """The reports in the chosen format; ``colour`` applies to human text, ``root`` (the
     workspace) to GitHub annotations."""
+    # the two modules import this one's shared summary, so they are imported here, when used
     if form is Format.JSON:
+        from argmap.text.report_json import to_json
+
         return to_json(checked, fail_on)
     if form is Format.GITHUB:
+        from argmap.text.report_github import to_github
+
         return to_github(checked, fail_on, root=root)
     return to_human(checked, fail_on, colour=colour)
 
