@@ -6,18 +6,18 @@ assumptions (statements of kind ``assumption``) and the reasons and objections w
 reading* labels the map with all of them taken away: an assumption is forced out, an assumed
 reason or objection cannot apply.
 
-For a thesis that is grounded on the whole map but not on the author's words alone,
-:func:`needs` says which of the mapper's items it needs: a few small sets, each enough to ground
-it again when given back. Each set is found by deletion: start from every mapper item the thesis
-reaches (see :mod:`.sides`), and drop them one at a time, in map order, keeping each drop that
-leaves the thesis grounded, and pass again while a pass drops one (dropping an item the thesis is
-attacked through can make another needless, so one pass is not enough). What is left is a set none of whose items can be dropped (not always
-the smallest there is: finding that is NP-hard). Alternatives are found the same way with one
-item of a set found before forbidden (breadth first: each item of the first set, then of the
-next), until :data:`ALTERNATIVES` sets are found or :data:`SEARCHES` searches are run. That is
-a labelling per item, pass and search, each linear in the map, so cheap on any map with up to
-:data:`MAX_SEARCH` mapper items in reach of the thesis; past that, the one set given is every
-mapper item in reach.
+For a thesis that is grounded on the whole map but not on the author's words alone, :func:`needs`
+says which of the mapper's items it needs: a few small sets, each enough to ground it again when
+given back. Each set is found by deletion: start from every mapper item the thesis reaches (see
+:mod:`.sides`), and drop them one at a time, in map order, keeping each drop that leaves the thesis
+grounded, and pass again while a pass drops one (dropping an item the thesis is attacked through
+can make another needless, so one pass is not enough). What is left is a set none of whose items
+can be dropped (not always the smallest there is: finding that is NP-hard). Alternatives are found
+the same way with one item of a set found before forbidden (breadth first: each item of the first
+set, then of the next), until :data:`ALTERNATIVES` sets are found or :data:`SEARCHES` searches are
+run. That is a labelling per item, pass and search, each linear in the map, so cheap on any map
+with up to :data:`MAX_SEARCH` mapper items in reach of the thesis; past that, the one set given is
+every mapper item in reach.
 """
 
 from __future__ import annotations
