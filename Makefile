@@ -11,7 +11,7 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo maps test test-thorough lint bench graphviz python-venv venv clean
+.PHONY: demo maps test test-thorough lint bench graphviz chromium python-venv venv clean argdown-cli
 
 venv: $(STAMP)
 
@@ -51,6 +51,19 @@ graphviz:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq graphviz >/dev/null; \
 	else echo "Graphviz's dot is missing: install Graphviz so that dot is on PATH"; exit 2; fi
 
+# Debian's Chromium and its WebDriver, for the browser tests of the HTML report (tests marked
+# browser skip without them); elsewhere, say what to install.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	  else echo "Chromium is missing: as root, run  apt-get install chromium chromium-driver"; exit 2; fi; \
+	  echo "installing Chromium (apt-get install chromium chromium-driver)"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "Chromium is missing: the browser tests will skip (install chromium and chromedriver)"; fi
+
 demo: $(STAMP) graphviz
 	@mkdir -p $(OUT)
 	@echo "== argmap check $(SEED)"
@@ -61,10 +74,12 @@ demo: $(STAMP) graphviz
 	@echo
 	@echo "== argmap render: the pictures of maps/pictures.txt, into $(OUT)/"
 	$(call draw_pictures,../$(OUT))
+	$(call draw_report,../$(OUT),$(if $(wildcard $(SOURCE)),--source ../$(SOURCE)))
 
 # The pictures maps/README.md shows, redrawn from the maps as maps/pictures.txt lists them.
 maps: $(STAMP) graphviz
 	$(call draw_pictures,.)
+	$(call draw_report,.)
 
 # Draws every picture maps/pictures.txt lists into the folder $(1) (relative to maps/).
 define draw_pictures
@@ -73,20 +88,35 @@ define draw_pictures
 	done
 endef
 
+# Writes the seed map's HTML report into the folder $(1) (relative to maps/), with the arguments
+# $(2). The report kept in maps/ leaves the source out: the article's text stays in ../shared.
+define draw_report
+	@cd maps && ../$(BIN)/argmap report $(notdir $(SEED)) --direction LR $(2) \
+	  -o $(1)/china-russia-central-asia.html
+endef
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: $(STAMP) graphviz lint
+test: $(STAMP) graphviz chromium lint
 	$(BIN)/pytest
 
 # The property tests with ten times the examples, and the scale tests at full length.
-test-thorough: $(STAMP) graphviz lint
+test-thorough: $(STAMP) graphviz chromium lint
 	ARGMAP_HYPOTHESIS=thorough $(BIN)/pytest
 
 bench: $(STAMP) graphviz
 	$(BIN)/python tests/bench/run.py
+
+# Argdown's own command line, into .tools/ (not committed): tests check with it that the Argdown
+# argmap writes is read by Argdown's tools; they are skipped when it is absent.
+argdown-cli: .tools/node_modules/.bin/argdown
+
+.tools/node_modules/.bin/argdown:
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js, then run make argdown-cli"; exit 2; }
+	npm install --prefix .tools --no-audit --no-fund @argdown/cli@1.7.5
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

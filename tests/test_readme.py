@@ -48,11 +48,16 @@ PYTHON = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder laid out as the repository is for the README's commands (``maps/`` with copies
-    of the example maps, ``../shared`` when it exists), and the current directory."""
+    of the example maps, the Argdown fixtures, ``../shared`` when it exists), and the current
+    directory."""
     work = tmp_path / "argmap"
     (work / "maps").mkdir(parents=True)
     for path in (ROOT / "maps").glob("*.argmap.yaml"):
         shutil.copy(path, work / "maps" / path.name)
+    # the small Argdown files the README's examples of other formats read
+    shutil.copytree(
+        ROOT / "tests" / "fixtures" / "argdown", work / "tests" / "fixtures" / "argdown"
+    )
     if SHARED.exists():
         (tmp_path / "shared").symlink_to(SHARED, target_is_directory=True)
     monkeypatch.chdir(work)
@@ -119,6 +124,8 @@ def test_readme_python_runs_and_writes_only_the_pictures_it_names(code: str, scr
 def written_files(work: Path) -> list[str]:
     """The files in ``work`` that are not the copied example maps, relative to it."""
     copied = {f"maps/{path.name}" for path in (ROOT / "maps").glob("*.argmap.yaml")}
+    fixtures = ROOT / "tests" / "fixtures" / "argdown"
+    copied |= {path.relative_to(ROOT).as_posix() for path in fixtures.rglob("*") if path.is_file()}
     found = {path.relative_to(work).as_posix() for path in work.rglob("*") if path.is_file()}
     return sorted(found - copied)
 

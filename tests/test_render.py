@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from argmap.cli import main
+from argmap.cli import LEAVES, MAP_FORMATS, main
 from argmap.dot import DrawOptions, to_dot
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
@@ -169,7 +169,13 @@ def test_the_cli_offers_the_librarys_choices() -> None:
         for name, param in options.items()
         if isinstance(param.type, click.Choice)
     }
-    assert choices == {"fmt": FORMATS, "direction": DIRECTIONS, "engine": ENGINES}
+    assert choices == {
+        "fmt": FORMATS,
+        "direction": DIRECTIONS,
+        "engine": ENGINES,
+        "from_format": MAP_FORMATS,  # what every command that reads maps takes
+        "leaves": LEAVES,
+    }
     assert options["wrap"].default == DEFAULT_WRAP
 
 

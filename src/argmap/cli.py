@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -70,10 +71,59 @@ def main() -> None:
 # for every command, check included.
 MAP_PATH = click.Path(path_type=Path)
 
+# --- reading other formats: --from and --leaves on every command that reads maps ----------------
+
+MAP_FORMATS = ("argmap", "argdown", "aif")
+"""The values of argmap.formats.Format, spelt out so that starting the command imports nothing."""
+LEAVES = ("claim", "evidence")
+"""The values of argmap.formats.Leaves."""
+
+
+def _reading(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Makes --from / --leaves the readers' defaults while the command runs, and prints the
+    readers' one-line notices (what they left out) on standard error."""
+    import logging
+
+    from argmap import formats
+
+    class Notices(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(self.format(record), err=True)
+
+    if not formats.logger.handlers:
+        formats.logger.addHandler(Notices())
+        formats.logger.setLevel(logging.INFO)
+        formats.logger.propagate = False
+    if value is not None:
+        form, leaves = (value, None) if param.name == "from_format" else (None, value)
+        ctx.with_resource(formats.reading(form, leaves))
+
+
+def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
+    """Adds --from and --leaves to a command that reads maps."""
+    command = click.option(
+        "--leaves",
+        type=click.Choice(LEAVES),
+        expose_value=False,
+        callback=_reading,
+        help="Argdown and AIF: untagged statements without reasons are claims (default), "
+        "or evidence.",
+    )(command)
+    return click.option(
+        "--from",
+        "from_format",
+        type=click.Choice(MAP_FORMATS),
+        expose_value=False,
+        callback=_reading,
+        help="The format of the map files. Default: from each file's suffix, then its content.",
+    )(command)
+
+
 # --- check ---------------------------------------------------------------------------------------
 
 
 @main.command()
+@map_inputs
 @click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
@@ -184,6 +234,7 @@ def starter_map() -> str:
 
 
 @main.command("render")
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "-o",
@@ -281,6 +332,7 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 
 
 @main.command("tree")
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--focus", metavar="ID", help="Show only this statement and what is below it.")
 @click.option(
@@ -309,6 +361,7 @@ def tree_command(
 
 
 @main.command("stats")
+@map_inputs
 @click.argument("maps", metavar="MAP...", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
@@ -344,6 +397,7 @@ IDS = "ID[,ID...]"
 
 # Extra arguments are allowed so that `--reject a b` is answered with the forms that work.
 @main.command("whatif", context_settings={"allow_extra_args": True})
+@map_inputs
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--reject", multiple=True, metavar=IDS, help="Treat as false (or repeat it).")
 @click.option("--accept", multiple=True, metavar=IDS, help="Treat as given (or repeat it).")
@@ -380,3 +434,119 @@ def whatif_command(
     else:
         result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
         click.echo(explore.format_whatif(result), nl=False)
+
+
+# --- convert -------------------------------------------------------------------------------------
+
+
+@main.command("convert")
+@map_inputs
+@click.argument("source", metavar="IN", type=MAP_PATH)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="The file to write; - for standard output.",
+)
+@click.option(
+    "--to",
+    "to_format",
+    type=click.Choice(MAP_FORMATS),
+    help="Format to write. Default: from OUTPUT's suffix (.argmap.yaml, .argdown, .json).",
+)
+def convert(source: Path, output: Path, to_format: str | None) -> None:
+    """Write the map IN in another format: argmap YAML, Argdown or AIF JSON.
+
+    The file is written whole or not at all; exit 2 when IN cannot be read."""
+    from argmap import formats
+    from argmap.files import write_atomic
+    from argmap.load import load_map
+
+    to_stdout = str(output) == "-"
+    chosen = formats.Format(to_format) if to_format else None
+    if chosen is None and not to_stdout:
+        chosen = formats.output_format(str(output))
+    if chosen is None:
+        raise click.UsageError(f"say which format to write with --to ({', '.join(MAP_FORMATS)})")
+    text = formats.write(load_map(source), chosen)
+    if to_stdout:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
+# --- report, serve -------------------------------------------------------------------------------
+
+
+SOURCE_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@main.command("report")
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.option(
+    "--source", type=SOURCE_PATH, help="Plain text of the source: quotes are marked in it."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write. Default: beside MAP, as NAME.html.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="TB",
+    show_default=True,
+    help="Thesis at the top (TB), bottom (BT) or left (LR).",
+)
+def report_command(
+    map_path: Path, source: Path | None, output: Path | None, direction: str
+) -> None:
+    """Write one self-contained HTML page of MAP to share: verdicts, diagram, findings, the
+    source with its quotes marked, and each statement's details. Exit 0 when written, 2 when not."""
+    from argmap.html import default_output, write_report
+
+    target = output or default_output(map_path)
+    written = write_report(map_path, target, source_path=source, direction=_direction(direction))
+    click.echo(f"wrote {written}", err=True)
+
+
+@main.command("serve")
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.option(
+    "--source", type=SOURCE_PATH, help="Plain text of the source: quotes are marked in it."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    metavar="N",
+    default=8765,
+    show_default=True,
+    help="0: any free port.",
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on; keep it local."
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="TB",
+    show_default=True,
+    help="Thesis at the top (TB), bottom (BT) or left (LR).",
+)
+def serve_command(
+    map_path: Path, source: Path | None, port: int, host: str, direction: str
+) -> None:
+    """Serve MAP's report at http://127.0.0.1:PORT/ and update the open page on each save of MAP
+    (or of the source). A broken map keeps the last good report, with its problems above it.
+    Ctrl-C stops. Exit 0 when stopped, 2 when it cannot start (a port in use)."""
+    from argmap.html.serve import serve
+
+    serve(map_path, source, host=host, port=port, direction=_direction(direction))
+
+
+def _direction(value: str) -> Direction:
+    """The --direction choice, as the type the library takes (click has checked it)."""
+    return next(d for d in DIRECTIONS if d == value)

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Iterable
 from typing import Final, TypeVar
 
 import yaml
@@ -885,13 +886,45 @@ def read_source(path: str | os.PathLike[str]) -> str:
         raise problems.error() from None
 
 
-def load_map(path: str | os.PathLike[str]) -> Map:
-    """Read and validate the map file at ``path``.
+def load_map(
+    path: str | os.PathLike[str], *, form: str | None = None, leaves: str | None = None
+) -> Map:
+    """Read and validate the map file at ``path``: argmap's YAML, or Argdown or AIF JSON.
 
+    The format is ``form`` when given (``argmap``, ``argdown``, ``aif``), else taken from the
+    file's suffix and content (:mod:`argmap.formats`); ``leaves`` (``claim`` or ``evidence``)
+    says what the Argdown and AIF readers make of untagged statements without reasons.
     Raises :class:`argmap.errors.MapError` listing every problem found, each with its place.
     """
+    from argmap import formats  # small; the readers themselves are imported only when used
+
     name = os.fspath(path)
-    return loads(_read(name, "map"), name)
+    return formats.read(name, _read(name, "map"), form=form, leaves=leaves)
+
+
+def build(root: Node, name: str, problems: Iterable[Problem] = ()) -> Map:
+    """Validate a tree of positioned nodes shaped like a map file, as :func:`loads` does.
+
+    The readers of other formats build such a tree, with the places of their own file, so that
+    ids, duplicates and references are checked here, once, for every format. ``problems`` are
+    those the reader found itself; all are raised together, in file order.
+    """
+    collected = _Problems(name)
+    collected.items.extend(problems)
+    with collector_paused():
+        built = _Builder(collected).build(root)
+    if built is None or collected.items:
+        raise collected.error()
+    return built
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a map file's bytes, or a MapError at the first NUL or undecodable byte."""
+    problems = _Problems(name)
+    try:
+        return _decode(data, problems)
+    except _Abort:
+        raise problems.error() from None
 
 
 def _read(name: str, what: str) -> bytes:

@@ -1,0 +1,149 @@
+"""Maps in other tools' formats: Argdown and AIF JSON, read into the model and written from it.
+
+The format of a file is taken from its suffix (``.argmap.yaml``/``.yml``/``.json`` argmap's own,
+``.argdown``/``.ad`` Argdown), else from its content (a JSON object with ``nodes`` and ``edges``
+is AIF), else it is argmap's YAML, as it always was; ``form`` says it explicitly. The readers and
+writers are imported only when a file of their format is read or written, so that commands on
+argmap's own maps start no slower.
+
+What a reader could not keep (the dialogue layer of AIF, Argdown's prose) is said in notices:
+one line each, logged to the ``argmap.formats`` logger, which the command line prints.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import enum
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.model import Map
+
+logger = logging.getLogger("argmap.formats")
+
+
+class Format(enum.Enum):
+    """The map formats argmap reads and writes."""
+
+    ARGMAP = "argmap"
+    """argmap's own YAML (``dump_map``'s canonical form when written)."""
+    ARGDOWN = "argdown"
+    """Argdown 1.x text."""
+    AIF = "aif"
+    """AIFdb's JSON form of the Argument Interchange Format."""
+
+
+class Leaves(enum.Enum):
+    """What the Argdown and AIF readers make of an untagged statement that has no reasons."""
+
+    CLAIM = "claim"
+    """A claim, so that ``argmap check`` shows where support runs out (the default)."""
+    EVIDENCE = "evidence"
+    """Evidence: given, as the source of the map treats it."""
+
+
+ARGMAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json")
+ARGDOWN_SUFFIXES = (".argdown", ".ad")
+
+_defaults: contextvars.ContextVar[tuple[Format | None, Leaves | None]] = contextvars.ContextVar(
+    "argmap_format_defaults", default=(None, None)
+)
+
+
+@contextmanager
+def reading(form: str | None, leaves: str | None) -> Iterator[None]:
+    """Within the block, :func:`read` takes ``form`` and ``leaves`` when its caller names none.
+
+    The command line sets its ``--from`` and ``--leaves`` options this way for the one command
+    it runs; library callers pass them to :func:`argmap.load_map` instead.
+    """
+    token = _defaults.set((Format(form) if form else None, Leaves(leaves) if leaves else None))
+    try:
+        yield
+    finally:
+        _defaults.reset(token)
+
+
+def format_of(name: str, data: bytes | None = None) -> Format:
+    """The format of the file ``name``: by suffix, then by content, else argmap's YAML."""
+    lower = name.lower()
+    if lower.endswith(ARGMAP_SUFFIXES):
+        return Format.ARGMAP
+    if lower.endswith(ARGDOWN_SUFFIXES):
+        return Format.ARGDOWN
+    if data is not None and looks_like_aif(data):
+        return Format.AIF
+    return Format.ARGMAP
+
+
+def looks_like_aif(data: bytes) -> bool:
+    """True for a JSON document whose top level is an object with ``nodes`` and ``edges``."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{"):
+        return False
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        # broken JSON that opens like AIF is reported as AIF, with the JSON error's place
+        return b'"nodes"' in head[:4096] and b'"edges"' in head
+    return isinstance(value, dict) and "nodes" in value and "edges" in value
+
+
+def output_format(name: str) -> Format | None:
+    """The format an output file's suffix names, or None when it names none."""
+    lower = name.lower()
+    if lower.endswith((".argmap.yaml", ".argmap.yml", ".yaml", ".yml")):
+        return Format.ARGMAP
+    if lower.endswith(ARGDOWN_SUFFIXES):
+        return Format.ARGDOWN
+    if lower.endswith(".json") and not lower.endswith(".argmap.json"):
+        return Format.AIF
+    return None
+
+
+def read(name: str, data: bytes, *, form: str | None = None, leaves: str | None = None) -> Map:
+    """The map in ``data``, the bytes of the file ``name``, read in its format.
+
+    Raises :class:`argmap.errors.MapError` with every problem found, each with its place.
+    """
+    default_form, default_leaves = _defaults.get()
+    chosen = Format(form) if form else default_form or format_of(name, data)
+    given = Leaves(leaves) if leaves else default_leaves or Leaves.CLAIM
+    if chosen is Format.ARGMAP:
+        from argmap.load import loads
+
+        return loads(data, name)
+    from argmap.util import collector_paused
+
+    with collector_paused():  # what a reader builds holds no cycles: reading stays linear
+        if chosen is Format.ARGDOWN:
+            from argmap.formats.argdown import read as read_argdown
+
+            return read_argdown(name, data, leaves=given)
+        from argmap.formats.aif import read as read_aif
+
+        return read_aif(name, data, leaves=given)
+
+
+def write(map_: Map, form: Format) -> str:
+    """The text of ``map_`` in ``form``: the same map gives the same text, byte for byte."""
+    if form is Format.ARGDOWN:
+        from argmap.formats.argdown import write as write_argdown
+
+        return write_argdown(map_)
+    if form is Format.AIF:
+        from argmap.formats.aif import write as write_aif
+
+        return write_aif(map_)
+    from argmap.dump import dump_map
+
+    return dump_map(map_)
+
+
+def notice(name: str, message: str) -> None:
+    """Say, in one line, what a reader left out or changed."""
+    logger.info("%s: note: %s", name, message)

@@ -1,0 +1,593 @@
+"""Gather what an Argdown 1.x file says: statements, arguments, relations, headings and front
+matter, in file order, each with its line and column.
+
+The reader is written by hand, line by line, as Argdown's own lexer is: a line's start says what
+it is (a heading, a numbered premise, an inference ``--``, a relation ``+``, a continuation), and
+indentation says what a relation hangs under. :mod:`.read` turns what is gathered into a map.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from typing import Any
+
+import attrs
+
+from argmap.errors import Problem
+from argmap.formats import tree as t
+from argmap.model import Kind
+
+_COMMENT = re.compile(
+    r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*|<!--|/\*", re.DOTALL
+)
+_HEADING = re.compile(r"(#+) ")
+_NUMBER = re.compile(r"\((\d+)\)\s")
+_LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)\s*")
+_RELATION = re.compile(r"(\+>|->|><|_>|<\+|<-|<_|\+|-|_(?=\s))\s*")
+_TEXT_TOKEN = re.compile(
+    r"\\(.)|#\(([^)\n]*)\)|#([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)|(\{)",
+    re.DOTALL,
+)
+_PLAIN = re.compile(r"[^\\#{]*\Z")
+_FLAT_DATA = re.compile(
+    r'\{\s*(?:[A-Za-z_]+\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]{0,8})|true)\s*'
+    r"(?:,\s*|(?=\})))*\}\Z"
+)
+_FLAT_ITEM = re.compile(r'([A-Za-z_]+)\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9]+|true)')
+KIND_TAGS = {kind.value: kind for kind in Kind}
+
+# relation marker -> (relation, does the child act on its parent?)
+_MARKERS = {
+    "+": ("support", True),
+    "<+": ("support", True),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "+>": ("support", False),
+    "->": ("attack", False),
+    "_>": ("undercut", False),
+    "><": ("contradiction", False),
+}
+
+
+@attrs.define
+class Part:
+    """A piece of an element's text on one line, where it starts."""
+
+    line: int
+    column: int
+    text: str
+
+
+@attrs.define
+class Element:
+    """One written statement or argument: a definition, a reference, or untitled text."""
+
+    kind: str  # "statement" or "argument"
+    key: str
+    line: int
+    column: int
+    parts: list[Part] = attrs.Factory(list)
+
+
+@attrs.define
+class Entity:
+    """A statement (an equivalence class) or an argument, gathered over all its occurrences."""
+
+    kind: str
+    key: str
+    title: str | None
+    line: int
+    column: int
+    section: str | None = None
+    wordings: list[str] = attrs.Factory(list)
+    tags: list[str] = attrs.Factory(list)
+    data: dict[str, Any] = attrs.Factory(dict)
+    data_place: tuple[int, int] | None = None
+    pcs: Pcs | None = None
+    used: bool = False
+
+
+@attrs.define
+class Pcs:
+    """An argument's premise-conclusion structure: numbered statements and inference lines."""
+
+    line: int
+    column: int
+    items: list[tuple[int, str, int, int]] = attrs.Factory(list)  # number, key, line, column
+    inferences: list[Inference] = attrs.Factory(list)
+
+
+@attrs.define
+class Inference:
+    after: int  # how many items precede it
+    line: int
+    column: int
+    uses: list[int] | None = None
+    rule: str = ""
+
+
+@attrs.define
+class Relation:
+    relation: str
+    source: tuple[str, str]  # (kind, key)
+    target: tuple[str, str]
+    line: int
+    column: int
+
+
+class Reader:
+    """Gathers one Argdown file."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.entities: dict[tuple[str, str], Entity] = {}
+        self.relations: list[Relation] = []
+        self.pcs_order: list[str] = []
+        self.events: list[tuple[str, Any]] = []
+        self.front: dict[str, Any] = {}
+        self.sections: list[tuple[str, str, int, int, str | None]] = []
+        """Each heading: its path, title, line, column, and the id its data gives."""
+        self._heading_lines: list[int] | None = None
+        self.untitled = 0
+        self.pending: list[tuple[Element, Entity]] = []
+        self.tags: list[str] = []
+        self.data_place: tuple[int, int] | None = None
+        self.front_end = 0
+        self.lines = self.strip_comments(self.front_matter(text))
+
+    def problem(self, line: int, column: int, message: str) -> None:
+        self.problems.append(Problem(self.name, line, column, message))
+
+    # --- comments and front matter ----------------------------------------------------------
+
+    def strip_comments(self, text: str) -> list[str | None]:
+        """The lines with comments blanked out; a line that held only a comment becomes None,
+        so that it neither ends a block nor adds text."""
+        places = t.Places(text)
+        out = []
+        last = 0
+        commented: set[int] = set()
+        for match in _COMMENT.finditer(text):
+            token = match.group()
+            if token.startswith("\\") or token.startswith("["):
+                continue
+            if token in ("<!--", "/*"):
+                line, column = places.of(match.start())
+                closer = "-->" if token == "<!--" else "*/"
+                self.problem(line, column, f"comment '{token}' is never closed with '{closer}'")
+                out.append(text[last : match.start()])
+                last = len(text)
+                break
+            first, _ = places.of(match.start())
+            final, _ = places.of(match.end())
+            commented.update(range(first, final + 1))
+            out.append(text[last : match.start()])
+            out.append(re.sub(r"[^\n]", " ", token))
+            last = match.end()
+        out.append(text[last:])
+        blanked = "".join(out).split("\n")
+        original = text.split("\n")
+        lines: list[str | None] = []
+        for number, (kept, before) in enumerate(zip(blanked, original, strict=False), start=1):
+            if number in commented and not kept.strip() and before.strip():
+                lines.append(None)
+            else:
+                lines.append(kept.rstrip())
+        return lines
+
+    def front_matter(self, text: str) -> str:
+        """Reads ``=== ... ===`` at the top, before comments are looked for (a URL in it holds
+        ``//``); returns the text with those lines left empty, so that places stay the same."""
+        lines = text.split("\n")
+        index = 0
+        while index < len(lines) and not lines[index].strip():
+            index += 1
+        if index >= len(lines) or not lines[index].startswith("==="):
+            return text
+        start = index
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("===")), None)
+        if end is None:
+            self.problem(start + 1, 1, "front matter '===' is never closed with '==='")
+            return "\n" * (len(lines) - 1)
+        snippet = "\n".join(lines[start + 1 : end])
+        try:
+            data = t.load_yaml(snippet) if snippet.strip() else {}
+        except t.DataError as error:
+            self.problem(start + 2, 1, f"front matter is not valid YAML: {error}")
+            data = {}
+        if not isinstance(data, dict):
+            self.problem(start + 2, 1, "front matter must be a YAML mapping (title: ...)")
+        else:
+            self.front = data
+        self.front_end = end + 1
+        return "\n" * (end + 1) + "\n".join(lines[end + 1 :])
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def read(self) -> None:
+        index = self.front_end
+        stack: list[tuple[int, Element]] = []
+        current: Element | None = None
+        pcs: Pcs | None = None
+        pcs_owner: str | None = None
+        previous_root: Element | None = None
+        block_root: Element | None = None
+        headings: list[tuple[int, str]] = []
+        section: str | None = None
+        inference: Inference | None = None
+        lines = self.lines
+        while index < len(lines):
+            raw = lines[index]
+            number = index + 1
+            index += 1
+            if raw is None:
+                continue
+            stripped = raw.lstrip()
+            indent = len(raw) - len(stripped)
+            column = indent + 1
+            if inference is not None:  # inside a multi-line inference: read to its closing --
+                self.inference_text(inference, stripped, number, column)
+                if inference.rule.endswith("\0"):
+                    inference.rule = inference.rule[:-1].strip()
+                    inference = None
+                continue
+            if not stripped:
+                current = None
+                stack = []
+                if block_root is not None:
+                    previous_root = block_root
+                block_root = None
+                continue
+            if indent == 0 and (heading := _HEADING.match(stripped)):
+                self.end_pcs(pcs, pcs_owner)
+                pcs, pcs_owner, current, stack = None, None, None, []
+                previous_root = block_root = None
+                level = len(heading.group(1))
+                title, data = self.clean(
+                    [Part(number, len(heading.group()) + 1, stripped[len(heading.group()) :])]
+                )
+                if isinstance(data.get("title"), str):  # the exact title, as argmap writes it
+                    title = data["title"]
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                headings.append((level, title))
+                section = " / ".join(h for _, h in headings)
+                given = data.get("id") if isinstance(data.get("id"), str) else None
+                self.sections.append((section, title, number, 1, given))
+                continue
+            if statement_number := _NUMBER.match(stripped):
+                if pcs is None:
+                    owner = previous_root if block_root is None else None
+                    if owner is not None and owner.kind == "argument":
+                        pcs_owner = owner.key
+                    else:
+                        self.untitled += 1
+                        pcs_owner = f"\0argument {self.untitled}"
+                        self.entity("argument", pcs_owner, None, number, column, section)
+                    pcs = Pcs(number, column)
+                rest = stripped[statement_number.end() :]
+                element = self.element(rest, number, column + statement_number.end(), section)
+                if element is None:
+                    current, stack = None, []
+                    continue
+                if element.kind != "statement":
+                    self.problem(
+                        number, column, "a numbered line of an argument must be a statement"
+                    )
+                    continue
+                pcs.items.append((int(statement_number.group(1)), element.key, number, column))
+                current, stack = element, [(indent, element)]
+                block_root = element
+                continue
+            if stripped.startswith("--"):
+                if pcs is None:
+                    self.problem(
+                        number,
+                        column,
+                        "an inference line '--' belongs in an argument, after its numbered "
+                        "premises",
+                    )
+                    continue
+                step = Inference(len(pcs.items), number, column)
+                pcs.inferences.append(step)
+                self.inference_text(step, stripped[2:], number, column + 2)
+                if step.rule.endswith("\0"):
+                    step.rule = step.rule[:-1].strip()
+                else:
+                    inference = step
+                current, stack = None, []
+                continue
+            if pcs is not None and block_root is None:
+                # a block that is no part of the argument ends its premise-conclusion structure
+                self.end_pcs(pcs, pcs_owner)
+                pcs, pcs_owner = None, None
+            relation = _RELATION.match(stripped)
+            if relation is not None and (current is not None or stack):
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
+                if not stack:
+                    self.problem(
+                        number,
+                        column,
+                        f"relation '{relation.group(1)}' is indented no deeper than what it "
+                        "would relate to: indent it under a statement or argument",
+                    )
+                    current = None
+                    continue
+                parent = stack[-1][1]
+                child = self.element(
+                    stripped[relation.end() :], number, column + relation.end(), section
+                )
+                if child is None:
+                    current = None
+                    continue
+                self.relate(relation.group(1), parent, child, number, column)
+                stack.append((indent, child))
+                current = child
+                continue
+            if relation is not None:
+                self.problem(
+                    number,
+                    column,
+                    f"relation '{relation.group(1)}' starts a block: put it under the "
+                    "statement or argument it relates to, without a blank line between",
+                )
+                continue
+            item = _LIST_ITEM.match(stripped)
+            if current is not None and item is None:
+                current.parts.append(Part(number, column, stripped))
+                continue
+            if item is not None:
+                stripped = stripped[item.end() :]
+                column += item.end()
+            element = self.element(stripped, number, column, section)
+            current = element
+            stack = [(indent, element)] if element is not None else []
+            if block_root is None:
+                block_root = element
+        if inference is not None:
+            self.problem(inference.line, inference.column, "inference '--' is never closed")
+        self.end_pcs(pcs, pcs_owner)
+
+    def inference_text(self, step: Inference, rest: str, line: int, column: int) -> None:
+        """Adds a line of an inference's text; a closing ``--`` ends it (marked by a NUL)."""
+        close = rest.find("--")
+        content = rest if close < 0 else rest[:close]
+        text, data = self.clean([Part(line, column, content)])
+        if "uses" in data:
+            uses = data["uses"]
+            if not isinstance(uses, list) or not all(
+                isinstance(u, int) and not isinstance(u, bool) for u in uses
+            ):
+                self.problem(line, column, "'uses' must be a list of premise numbers, like [1, 2]")
+            else:
+                step.uses = uses
+        step.rule = (step.rule + " " + text).strip() if text else step.rule
+        if close >= 0:
+            step.rule += "\0"
+
+    def end_pcs(self, pcs: Pcs | None, owner: str | None) -> None:
+        if pcs is None or owner is None:
+            return
+        argument = self.entities[("argument", owner)]
+        title = argument.title or "the untitled argument"
+        if not pcs.inferences:
+            self.problem(
+                pcs.line,
+                pcs.column,
+                f"the numbered statements of <{title}> have no inference line '--' before "
+                "the conclusion",
+            )
+            return
+        if pcs.inferences[0].after == 0:
+            first = pcs.inferences[0]
+            self.problem(first.line, first.column, "an inference '--' needs premises above it")
+            return
+        if pcs.inferences[-1].after == len(pcs.items):
+            last = pcs.inferences[-1]
+            self.problem(last.line, last.column, "an inference '--' needs a conclusion below it")
+            return
+        if argument.pcs is not None:
+            self.problem(
+                pcs.line,
+                pcs.column,
+                f"<{title}> is reconstructed twice (first at line {argument.pcs.line})",
+            )
+            return
+        argument.pcs = pcs
+        argument.used = True
+        for _number, key, _line, _column in pcs.items:
+            self.entities[("statement", key)].used = True
+        self.events.append(("pcs", owner))
+
+    # --- elements -----------------------------------------------------------------------------
+
+    def element(self, rest: str, line: int, column: int, section: str | None) -> Element | None:
+        """The statement or argument that ``rest`` starts, registered with its text."""
+        if not rest.strip():
+            self.problem(line, column, "a relation needs a statement or argument after it")
+            return None
+        kind, title, text_start = "statement", None, 0
+        if rest.startswith("["):
+            close = rest.find("]")
+            if close < 0:
+                self.problem(line, column, "'[' opens a statement title that is not closed by ']'")
+                return None
+            title = rest[1:close]
+            text_start = close + 1
+        elif rest.startswith("<") and not rest.startswith(("<+", "<-", "<_", "<!--")):
+            close = rest.find(">")
+            if close < 0:
+                self.problem(line, column, "'<' opens an argument title that is not closed by '>'")
+                return None
+            kind, title = "argument", rest[1:close]
+            text_start = close + 1
+        if title is not None:
+            title = " ".join(title.split())
+            if not title:
+                self.problem(line, column, f"empty {kind} title")
+                return None
+            if rest[text_start : text_start + 1] == ":":
+                text_start += 1
+            elif rest[text_start:].strip() and not rest[text_start:].lstrip().startswith(
+                ("{", "#")
+            ):
+                # `[Title] more text` reads as untitled text that starts with a reference
+                kind, title, text_start = "statement", None, 0
+        if title is None:
+            self.untitled += 1
+            key = f"\0untitled {self.untitled}"
+        else:
+            key = title
+        entity = self.entity(kind, key, title, line, column, section)
+        element = Element(kind, key, line, column)
+        body = rest[text_start:]
+        if body.strip():
+            element.parts.append(Part(line, column + text_start, body))
+        self.pending.append((element, entity))
+        return element
+
+    def entity(
+        self, kind: str, key: str, title: str | None, line: int, column: int, section: str | None
+    ) -> Entity:
+        found = self.entities.get((kind, key))
+        if found is None:
+            found = Entity(kind, key, title, line, column)
+            self.entities[(kind, key)] = found
+        return found
+
+    def relate(self, marker: str, parent: Element, child: Element, line: int, column: int) -> None:
+        relation, child_acts = _MARKERS[marker]
+        ends = [(parent.kind, parent.key), (child.kind, child.key)]
+        source, target = (ends[1], ends[0]) if child_acts else (ends[0], ends[1])
+        self.relations.append(Relation(relation, source, target, line, column))
+        self.events.append(("relation", self.relations[-1]))
+        self.entities[source].used = True
+        self.entities[target].used = True
+
+    # --- text ---------------------------------------------------------------------------------
+
+    def clean(self, parts: list[Part]) -> tuple[str, dict[str, Any]]:
+        """The text of ``parts`` without tags and data, and the data; tags go to ``self.tags``."""
+        self.tags = []
+        words: list[str] = []
+        data: dict[str, Any] = {}
+        for part in parts:
+            text = part.text
+            if _PLAIN.match(text):  # most text has no escape, tag or data: keep it as it is
+                words.append(text)
+                words.append(" ")
+                continue
+            position = 0
+            while position < len(text):
+                match = _TEXT_TOKEN.search(text, position)
+                if match is None:
+                    words.append(text[position:])
+                    break
+                words.append(text[position : match.start()])
+                position = match.end()
+                if match.group(1) is not None:
+                    words.append(match.group(1))
+                elif match.group(2) is not None or match.group(3) is not None:
+                    tag = " ".join((match.group(2) or match.group(3) or "").split())
+                    if tag:
+                        self.tags.append(tag)
+                else:
+                    end = _closing_brace(text, match.start())
+                    column = part.column + match.start()
+                    if end < 0:
+                        self.problem(part.line, column, "data '{' is not closed by '}'")
+                        break
+                    try:
+                        value = _flat_data(text[match.start() : end + 1])
+                        if value is None:
+                            value = t.load_yaml(text[match.start() : end + 1])
+                    except t.DataError as error:
+                        self.problem(part.line, column, f"data {{...}} is not valid YAML: {error}")
+                        value = {}
+                    if isinstance(value, dict):
+                        for key, item in value.items():
+                            data.setdefault(str(key), item)
+                        self.data_place = (part.line, column)
+                    else:
+                        self.problem(
+                            part.line, column, "data {...} must be a mapping: {key: value}"
+                        )
+                    position = end + 1
+            words.append(" ")
+        return " ".join("".join(words).split()), data
+
+    def finish_elements(self) -> None:
+        for element, entity in self.pending:
+            self.data_place = None
+            text, data = self.clean(element.parts)
+            if entity.section is None and (text or entity.kind == "argument"):
+                entity.section = self.section_at(element.line)
+            if text and text not in entity.wordings:
+                entity.wordings.append(text)
+            for tag in self.tags:
+                if tag not in entity.tags:
+                    entity.tags.append(tag)
+            for key, item in data.items():
+                entity.data.setdefault(key, item)
+            if data and entity.data_place is None:
+                entity.data_place = self.data_place
+
+    def section_at(self, line: int) -> str | None:
+        """The heading above ``line``, as the index of its occurrence in ``sections``."""
+        if self._heading_lines is None:
+            self._heading_lines = [heading[2] for heading in self.sections]
+        index = bisect.bisect_right(self._heading_lines, line) - 1
+        return str(index) if index >= 0 else None
+
+
+def _flat_data(snippet: str) -> dict[str, Any] | None:
+    """A data block of plain keys and JSON strings, numbers or true (what argmap writes), read
+    without YAML's parser; None for anything else, which YAML then reads."""
+    if not _FLAT_DATA.match(snippet):
+        return None
+    out: dict[str, Any] = {}
+    for key, raw in _FLAT_ITEM.findall(snippet):
+        if raw == "true":
+            out.setdefault(key, True)
+        elif raw.startswith('"'):
+            try:
+                out.setdefault(key, json.loads(raw))
+            except ValueError:  # an escape JSON lacks and YAML has, such as \x3d
+                return None
+        else:
+            out.setdefault(key, int(raw))
+    return out
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index of the '}' that closes the '{' at ``start``, quotes respected; -1 if none.
+
+    A '}' that closes a '[' ends the block too: YAML then says what is wrong inside it."""
+    opened: list[str] = []
+    quote, index = "", start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "{[":
+            opened.append(char)
+        elif char == "]" and opened and opened[-1] == "[":
+            opened.pop()
+        elif char == "}":
+            if opened.pop() == "{" and opened:
+                index += 1
+                continue
+            return index
+        index += 1
+    return -1
