@@ -10,13 +10,14 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import HealthCheck, given
+from hypothesis import strategies as st
 
 from argmap import explore
 from argmap.analysis import check, evaluate
 from argmap.errors import ArgmapError, QueryError
 from argmap.explore import Critical, Role
 from argmap.load import load_map, loads
-from argmap.model import Code, Kind, Map, Statement
+from argmap.model import Code, Kind, Map, Objection, Reason, Statement
 from argmap.status import Status
 from strategies import examples, maps, shapes
 
@@ -639,30 +640,75 @@ def test_a_chain_of_thousands_of_steps_prints_in_linear_space(long_chain: int) -
     assert len(printed) < 200 * n
 
 
-def test_critical_refuses_rather_than_exhaust_memory(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Objections that answer each other thousands deep make the exact check hold sets that grow
-    with the square of the depth; past a budget it stops with a one-line error instead of taking
-    gigabytes (the budget is lowered here so that a chain of 301 shows it)."""
-    n = 301
-    body = "".join(
-        f"  o{i}:\n    claim: O{i}\n    reasons: [e]\n    objections: [o{i + 1}]\n"
-        for i in range(n)
+def test_objections_answering_each_other_thousands_deep_are_answered_exactly() -> None:
+    """Objections that answer each other, each resting on the thesis's own evidence, chained
+    thousands deep: the critical statements are those that rejecting each in turn gives (checked
+    on a chain of 301), and a chain of 3,001, on which the exact check once held sets growing with
+    the square of the depth and stopped at a memory budget, is answered in the same pattern."""
+
+    def chained(n: int) -> Map:
+        body = "".join(
+            f"  o{i}:\n    claim: O{i}\n    reasons: [e]\n    objections: [o{i + 1}]\n"
+            for i in range(n)
+        )
+        return loads(
+            "argmap: 1\ntitle: T\nstatements:\n  t:\n    thesis: T\n    reasons: [e]\n"
+            "    objections: [o0]\n  e: {evidence: E, quote: q, at: 1}\n"
+            + body
+            + f"  o{n}:\n    claim: O\n    reasons: [e]\n"
+        )
+
+    short = chained(301)
+    assert evaluate(short).status["t"] is Status.GROUNDED
+    assert explore.critical(short) == brute_force_critical(short)
+    # Rejecting e brings everything down; rejecting an odd objection o1, o3, ... lets the one it
+    # answers stand, which flips every objection above it, down to the thesis.
+    assert explore.critical(short)[:2] == (
+        Critical("e", ("t",), 303),
+        Critical("o301", ("t",), 302),
     )
-    text = (
-        "argmap: 1\ntitle: T\nstatements:\n  t:\n    thesis: T\n    reasons: [e]\n"
-        "    objections: [o0]\n  e: {evidence: E, quote: q, at: 1}\n"
-        + body
-        + f"  o{n}:\n    claim: O\n    reasons: [e]\n"
-    )
-    chained = loads(text)
-    by_rejecting = {  # within the budget, the answer is the one rejecting each in turn gives
-        sid
-        for sid in chained.statements
-        if sid != "t" and evaluate(chained, reject=[sid]).status["t"] is not Status.GROUNDED
-    }
-    assert evaluate(chained).status["t"] is Status.GROUNDED
-    assert {c.statement for c in explore.critical(chained)} == by_rejecting
-    assert "e" in by_rejecting
-    monkeypatch.setattr("argmap.explore.NEEDS_BUDGET", 1_000)
-    with pytest.raises(QueryError, match="objections are chained too deep"):
-        explore.critical(chained)
+    deep = chained(3_001)
+    odd = tuple(Critical(f"o{k}", ("t",), k + 1) for k in range(3_001, 0, -2))
+    assert explore.critical(deep) == (Critical("e", ("t",), 3_003), *odd)
+
+
+@st.composite
+def attacked_maps(draw: st.DrawFn, size: int = 10) -> Map:
+    """Small maps full of objections: every statement may be rebutted, every reason undercut, and
+    objections answered or undercut in turn, two levels deep, with premises drawn from the whole
+    map (so circles of support and attack cycles come up too). Texts are one letter: the property
+    is about structure."""
+    ids = [f"s{n}" for n in range(draw(st.integers(2, size)))]
+    kinds = [draw(st.sampled_from(Kind)) for _ in ids]
+    names = iter(range(10**6))
+
+    def premises(owner: str) -> tuple[str, ...]:
+        others = [sid for sid in ids if sid != owner]
+        return tuple(draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True)))
+
+    def objections(owner: str, depth: int) -> tuple[Objection, ...]:
+        count = draw(st.integers(0, 2 if depth < 2 else 0))
+        return tuple(
+            Objection(f"o{next(names)}", premises(owner), objections(owner, depth + 1))
+            for _ in range(count)
+        )
+
+    statements = {}
+    for sid, kind in zip(ids, kinds, strict=True):
+        reasons = tuple(
+            Reason(f"r{next(names)}", premises(sid), objections(sid, 1))
+            for _ in range(draw(st.integers(0 if not kind.is_claim else 1, 2)))
+        )
+        statements[sid] = Statement(sid, kind, "x", reasons, objections(sid, 0))
+    return Map("attacked", statements)
+
+
+@examples(300)
+@given(attacked_maps())
+def test_critical_agrees_with_rejecting_each_statement_in_turn_on_attack_heavy_maps(
+    argmap: Map,
+) -> None:
+    """On small maps where objections, undercuts and answers are the rule, the forest of
+    derivations and the definition agree: attacks change what a rejection brings down, and the
+    fast answer must still be exact."""
+    assert explore.critical(argmap) == brute_force_critical(argmap)

@@ -10,8 +10,9 @@ YAML or Graphviz support::
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from argmap.util import loaded_on_use
 
 if TYPE_CHECKING:
     from argmap.analysis import check, evaluate
@@ -62,7 +63,4 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    return loaded_on_use(__name__, _EXPORTS, name)

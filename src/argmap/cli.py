@@ -353,11 +353,12 @@ def tree_command(
 
     from argmap import explore
     from argmap.load import load_map
+    from argmap.text.tree import format_tree
 
     outline = explore.outline(load_map(map_path), focus=focus, depth=depth, with_critical=critical)
     if width is None:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
-    click.echo(explore.format_tree(outline, width, use_colour()), nl=False)
+    click.echo(format_tree(outline, width, use_colour()), nl=False)
 
 
 @main.command("stats")
@@ -376,6 +377,7 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
     from argmap import explore
     from argmap.errors import MapError
     from argmap.load import load_map
+    from argmap.text import answers
 
     results, unreadable = [], []
     for path in maps:  # every readable map gets its figures, as with check
@@ -384,7 +386,7 @@ def stats_command(maps: tuple[Path, ...], form: str) -> None:
         except MapError as error:
             unreadable.append(str(error))
     if results:
-        click.echo(explore.format_stats_as(results, StatsFormat(form)), nl=False)
+        click.echo(answers.format_stats_as(results, StatsFormat(form)), nl=False)
     for problems in unreadable:
         click.echo(problems, err=True)
     if unreadable:
@@ -416,6 +418,7 @@ def whatif_command(
     from argmap import explore
     from argmap.analysis import evaluate
     from argmap.load import load_map
+    from argmap.text import answers
 
     if ctx.args:
         raise click.UsageError(
@@ -430,10 +433,10 @@ def whatif_command(
     if critical:
         evaluation = evaluate(argmap)
         found = explore.critical(argmap, evaluation)
-        click.echo(explore.format_critical(argmap, found, evaluation), nl=False)
+        click.echo(answers.format_critical(argmap, found, evaluation), nl=False)
     else:
         result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
-        click.echo(explore.format_whatif(result), nl=False)
+        click.echo(answers.format_whatif(result), nl=False)
 
 
 # --- convert -------------------------------------------------------------------------------------

@@ -24,9 +24,9 @@ each analysis reads from it:
 - the labelling (:mod:`argmap.analysis.labels`): ``pos`` and ``neg`` counts, ``parents``, ``given``;
 - the findings: ``pos`` and ``neg``, and the circles of :attr:`Graph.components`;
 - stats: :attr:`Graph.support` and :attr:`Graph.components` (deepest chain, evidence per thesis);
-- critical and what-if: :meth:`Graph.labels` (an evaluation as node labels),
-  :meth:`Graph.postorder`, ``parents``, ``is_reason``, and ``written`` (what a statement's status
-  rests on);
+- critical: :meth:`Graph.labels` (an evaluation as node labels), ``pos``, ``neg``, ``given`` and
+  ``theses`` (the derivation forest), and ``written`` (what a statement's status rests on, for its
+  exact check); the outline: ``parents`` (the statements nothing rests on);
 - anything that walks the model itself (the outline, drawing): :func:`hanging` and
   :func:`inferences`, the one walk over a statement's reasons and objections.
 """

@@ -1,11 +1,14 @@
 """Small helpers that every layer may import (they import nothing of argmap): the plural of a count
-in messages, and the pause of the garbage collector around building large acyclic data."""
+in messages, the pause of the garbage collector around building large acyclic data, and the names a
+package loads on first use."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 
 def plural(n: int, word: str, words: str | None = None, *, grouped: bool = True) -> str:
@@ -28,3 +31,13 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def loaded_on_use(package: str, exports: Mapping[str, str], name: str) -> Any:
+    """The object ``name`` that ``package`` exports from the module ``exports[name]``, imported
+    now: the body of a package's ``__getattr__``, so that importing the package loads nothing it
+    does not need yet."""
+    module = exports.get(name)
+    if module is None:
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

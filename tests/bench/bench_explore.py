@@ -1,11 +1,12 @@
 """Explore times on generated maps: the single points of failure (``whatif --critical``) of
 10,000 and 100,000 statements, of a bare chain of 10,000 single-premise reasons, of a wide and deep
-map, and the peak memory of a 50,000-chain; and ``tree`` (outline and text) and ``stats`` on 10,000
+map, of 20,000 statements with objections at every level (``generate.attacked``), and the peak
+memory of a 50,000-chain; and ``tree`` (outline and text) and ``stats`` on 10,000
 and 100,000 statements, whose time per statement should stay flat (linear)."""
 
 from __future__ import annotations
 
-from generate import generate
+from generate import attacked, generate
 from timing import cold, median_seconds, peak_memory_mib
 
 from argmap import explore
@@ -80,6 +81,10 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
     wide = loads(wide_and_deep(100, 200))
     seconds = median_seconds(cold(explore.critical, wide), 3)
     what = f"critical, 100 chains of 200 ({len(wide.statements):,} statements)"
+    out.append((what, "<= 5 s", seconds, seconds <= 5))
+    attacks = loads(attacked(20_000))
+    seconds = median_seconds(cold(explore.critical, attacks), 3)
+    what = f"critical, objections at every level ({len(attacks.statements):,} statements)"
     out.append((what, "<= 5 s", seconds, seconds <= 5))
     peak = peak_memory_mib(MEMORY_SCRIPT, chain(50_000))
     out.append(

@@ -98,5 +98,63 @@ def generate(n: int, seed: int = 0) -> str:
     return "\n".join(line for line in out if line) + "\n"
 
 
+def attacked(n: int, seed: int = 0) -> str:
+    """YAML text of a map of about ``n`` statements with objections at every level: ten theses,
+    each on a long chain of claims; every claim rests on the next one linked with a piece of
+    evidence, and one in forty also on a neighbouring chain; every claim is rebutted by an objection
+    that rests on evidence of its own and is answered, and every third reason is undercut, the
+    undercut answered too. Most statements carry their thesis, so the single points of failure are
+    many and lie deep, below objections."""
+    rng = random.Random(seed)
+    chains = 10
+    depth = max(1, n // (chains * 6))
+    out = [
+        "argmap: 1",
+        f"title: Attacked map of {n} statements",
+        "source:",
+        "  title: A generated text",
+        "  author: Generator",
+        "statements:",
+    ]
+
+    def link(c: int, d: int) -> str:
+        return f"c{c}-{d}" if d < depth else f"e{c}-bottom"
+
+    def answered(name: str, ground: str, answer: str, kind: str) -> list[str]:
+        """An objection ``name`` resting on evidence ``ground``, answered by ``answer``."""
+        return [
+            f"  {name}:",
+            f"    claim: {_sentence(rng, 8)}",
+            f"    reasons: [{ground}]",
+            f"    objections: [{answer}]",
+            f"  {ground}:",
+            f"    evidence: {_sentence(rng, 6)}",
+            f"  {answer}:",
+            f"    {kind}: {_sentence(rng, 6)}",
+        ]
+
+    for c in range(chains):
+        out += [f"  t{c}:", f"    thesis: {_sentence(rng, 8)}", f"    reasons: [c{c}-0]"]
+    for c in range(chains):
+        for d in range(depth):
+            here = f"{c}-{d}"
+            undercut = d % 3 == 0
+            out += [f"  c{here}:", f"    claim: {_sentence(rng, 10)}", "    reasons:"]
+            if undercut:
+                out += [f"      - id: r{here}", f"        premises: [{link(c, d + 1)}, e{here}]"]
+                out += [f"        objections: [u{here}]"]
+            else:
+                out.append(f"      - [{link(c, d + 1)}, e{here}]")
+            if d % 40 == 39:
+                out.append(f"      - {link((c + 1) % chains, d + 1)}")
+            out.append(f"    objections: [o{here}]")
+            out += [f"  e{here}:", f"    evidence: {_sentence(rng, 8)}", "    at: 1"]
+            out += answered(f"o{here}", f"f{here}", f"a{here}", "evidence")
+            if undercut:
+                out += answered(f"u{here}", f"g{here}", f"b{here}", "assumption")
+        out += [f"  e{c}-bottom:", f"    evidence: {_sentence(rng, 6)}"]
+    return "\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
     sys.stdout.write(generate(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 0))

@@ -1,0 +1,66 @@
+"""What changes when some statements are rejected and others granted (:func:`whatif`)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import attrs
+
+from argmap.analysis import evaluate
+from argmap.errors import QueryError
+from argmap.model import Kind, Map
+from argmap.status import Status
+
+from .ids import require
+
+
+@attrs.frozen
+class Change:
+    """A statement whose status changes."""
+
+    statement: str
+    """The statement's id."""
+    kind: Kind
+    """The statement's kind."""
+    before: Status
+    """Its status in the map as written."""
+    after: Status
+    """Its status with the rejections and grants applied."""
+
+
+@attrs.frozen
+class WhatIf:
+    """What changes when some statements are rejected and others granted."""
+
+    reject: tuple[str, ...]
+    """Statements treated as false."""
+    accept: tuple[str, ...]
+    """Statements treated as given."""
+    changes: tuple[Change, ...]
+    """Every statement whose status changes: theses first, then the rest, each in map order."""
+
+    @property
+    def theses(self) -> tuple[Change, ...]:
+        """The changes of theses."""
+        return tuple(c for c in self.changes if c.kind is Kind.THESIS)
+
+
+def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ()) -> WhatIf:
+    """Evaluate the map again with ``reject`` treated as false and ``accept`` as given, and list
+    every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for an id
+    the map does not have."""
+    reject = tuple(dict.fromkeys(reject))
+    accept = tuple(dict.fromkeys(accept))
+    require(map, (*reject, *accept))
+    both = sorted(set(reject) & set(accept))
+    if both:
+        raise QueryError(f"'{both[0]}' cannot be both rejected and accepted")
+    before = evaluate(map).status
+    after = evaluate(map, reject=reject, accept=accept).status
+    changes = [
+        Change(sid, statement.kind, before[sid], after[sid])
+        for sid, statement in map.statements.items()
+        if before[sid] is not after[sid]
+    ]
+    changes.sort(key=lambda c: c.kind is not Kind.THESIS)  # stable: map order within each group
+    return WhatIf(reject, accept, tuple(changes))
