@@ -21,7 +21,7 @@ from argmap.cli import LEAVES, MAP_FORMATS, main
 from argmap.dot import DrawOptions, to_dot
 from argmap.errors import ExecutableNotFound, MapError, RenderError
 from argmap.load import loads
-from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES
+from argmap.options import DEFAULT_WRAP, DIRECTIONS, ENGINES, Layout
 from argmap.render import (
     FORMATS,
     INSTALL_HINT,
@@ -160,8 +160,8 @@ def test_the_cli_refuses_a_format_that_contradicts_the_suffix(
 
 
 def test_the_cli_offers_the_librarys_choices() -> None:
-    """``-f``, ``--direction``, ``--engine`` and ``--wrap`` take what the library defines, so the
-    two cannot drift apart."""
+    """``-f``, ``--direction``, ``--engine``, ``--layout`` and ``--wrap`` take what the library
+    defines, so the two cannot drift apart."""
     command = main.commands["render"]
     options = {param.name: param for param in command.params}
     choices = {
@@ -169,10 +169,12 @@ def test_the_cli_offers_the_librarys_choices() -> None:
         for name, param in options.items()
         if isinstance(param.type, click.Choice)
     }
+    layouts = tuple(layout.value for layout in Layout)
     assert choices == {
         "fmt": FORMATS,
         "direction": DIRECTIONS,
         "engine": ENGINES,
+        "layout": layouts,
         "from_format": MAP_FORMATS,  # what every command that reads maps takes
         "leaves": LEAVES,
     }
@@ -304,11 +306,11 @@ def test_one_options_class_serves_draw_diagram_to_dot_and_the_command(map_file: 
 
 @pytest.mark.parametrize(
     "fields",
-    [{"direction": "UP"}, {"wrap": 0}, {"depth": -1}],
+    [{"direction": "UP"}, {"wrap": 0}, {"depth": -1}, {"layout": "huge"}],
 )
 def test_drawing_options_are_checked_where_they_are_made(fields: dict[str, object]) -> None:
-    """A direction that is not TB, BT or LR, a wrap under 1 or a negative depth is refused when the
-    options are made, once, not again by each function that takes them."""
+    """A direction that is not TB, BT or LR, a wrap under 1, a negative depth or an unknown layout
+    is refused when the options are made, once, not again by each function that takes them."""
     with pytest.raises(ValueError, match=next(iter(fields))):
         DrawOptions(**fields)  # type: ignore[arg-type]
 
@@ -664,7 +666,7 @@ def test_a_layout_that_takes_too_long_is_stopped(
     code, _, err = run("render", str(map_file), "-o", str(out))
     assert code == 2
     assert err == (
-        f"{map_file}: Graphviz dot took more than 0.1 s; draw part of the map with --focus and "
-        "--depth\n"
+        f"{map_file}: Graphviz dot took more than 0.1 s; draw an overview with --layout overview, "
+        "or part of the map with --focus and --depth\n"
     )
     assert not out.exists()

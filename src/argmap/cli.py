@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from argmap import __version__
 from argmap.options import (
     DEFAULT_WRAP,
     DIRECTIONS,
@@ -18,6 +19,7 @@ from argmap.options import (
     PICTURE_FORMATS,
     CheckFormat,
     Direction,
+    Layout,
     PictureFormat,
     StatsFormat,
 )
@@ -61,8 +63,9 @@ class ArgmapGroup(click.Group):
             ctx.exit(EXIT_BAD_INPUT)
 
 
+# The version as the build wrote it: package_name= would load importlib.metadata (about 35 ms).
 @click.group(cls=ArgmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="argmap", prog_name="argmap")
+@click.version_option(__version__, prog_name="argmap")
 def main() -> None:
     """Check and draw argument maps: which claims are supported, and where support runs out."""
 
@@ -284,6 +287,13 @@ def starter_map() -> str:
     show_default=True,
     help="Graphviz layout program.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice([choice.value for choice in Layout]),
+    default=Layout.AUTO.value,
+    show_default=True,
+    help="exact or fast search, or an overview of the top levels; auto: by size.",
+)
 def render_command(
     map_path: Path,
     output: Path | None,
@@ -297,6 +307,7 @@ def render_command(
     status: bool,
     critical: bool,
     engine: str,
+    layout: str,
 ) -> None:
     """Draw MAP with Graphviz: svg, png, pdf, or the DOT text."""
     from argmap.dot import DrawOptions
@@ -314,6 +325,7 @@ def render_command(
         depth=depth,
         wrap=wrap,
         legend=legend,
+        layout=layout,
     )
     source = draw(load_map(map_path), options)
     name = str(map_path)

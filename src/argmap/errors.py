@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -57,5 +56,7 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float | None = None)
     ``cutoff`` (0 to 1; by default loose enough for short ids)."""
     if cutoff is None:
         cutoff = 0.5 if len(word) <= 4 else 0.6  # short ids like 'e9' differ from 'e8' by half
+    import difflib  # only when a suggestion is wanted: it costs a millisecond to load
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -51,3 +51,19 @@ DIRECTIONS: tuple[Direction, ...] = ("TB", "BT", "LR")
 
 DEFAULT_WRAP = 32
 """Default label width, in characters."""
+
+
+class Layout(enum.Enum):
+    """How much of a map a picture shows and how hard Graphviz works at it (:mod:`argmap.layout`
+    says when ``auto`` picks which)."""
+
+    AUTO = "auto"
+    """Chosen by the number of statements drawn: ``exact``, then ``fast``, then ``overview``."""
+    EXACT = "exact"
+    """Graphviz's full search for few crossings and straight lines, however long it takes."""
+    FAST = "fast"
+    """Every statement, with Graphviz's search cut short: a rougher picture in a fraction of the
+    time."""
+    OVERVIEW = "overview"
+    """The theses (or the focus) and as many levels below as fit in a picture that lays out in
+    seconds; each statement whose support is folded away says how much."""

@@ -116,7 +116,9 @@ def draw(
 
     ``options`` (or its fields given by name: ``draw(m, status=True)``) say what to show:
     ``findings`` runs ``argmap check`` and marks what it finds; ``status`` shows each statement's
-    evaluation status; ``critical`` marks the single points of failure of the theses.
+    evaluation status; ``critical`` marks the single points of failure of the theses; ``layout``
+    (``auto``, ``exact``, ``fast``, ``overview``: :mod:`argmap.layout`) how much of a large map to
+    draw and how hard Graphviz searches.
     """
     options = attrs.evolve(options or DrawOptions(), **fields)
     report = None
@@ -163,8 +165,8 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot", *, name: str | No
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"{where}Graphviz {engine} took more than {LAYOUT_SECONDS:g} s; draw part of the map "
-            "with --focus and --depth"
+            f"{where}Graphviz {engine} took more than {LAYOUT_SECONDS:g} s; draw an overview "
+            "with --layout overview, or part of the map with --focus and --depth"
         ) from None
     except OSError as error:
         raise RenderError(f"cannot run {program}: {error.strerror or error}") from None

@@ -1,9 +1,7 @@
-"""Start-up and loading times: ``argmap --version`` and load_map on generated maps."""
+"""Loading times: load_map on generated maps (start-up is in bench_startup)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
 from functools import partial
 from pathlib import Path
@@ -13,15 +11,9 @@ from timing import median_seconds
 
 from argmap.load import load_map
 
-ARGMAP = Path(sys.executable).with_name("argmap")
-
 
 def rows() -> list[tuple[str, str, float, bool]]:
     out = []
-    version = median_seconds(
-        lambda: subprocess.run([str(ARGMAP), "--version"], check=True, capture_output=True), 21
-    )
-    out.append(("argmap --version (whole process)", "<= 0.15 s", version, version <= 0.15))
     with tempfile.TemporaryDirectory() as folder:
         for n, limit, times in ((1_000, 0.1, 11), (10_000, 1.0, 7), (100_000, 10.0, 3)):
             path = Path(folder) / f"gen{n}.argmap.yaml"

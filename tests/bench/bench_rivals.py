@@ -1,5 +1,10 @@
-"""argmap beside Argdown's command line, when Argdown is installed (``npm install @argdown/cli``;
-point ``ARGDOWN`` at its ``argdown`` program, or put it on PATH). Without it, no rows."""
+"""argmap beside Argdown's command line on the same content, when Argdown is installed
+(``make bench-peers`` installs it into .tools/ through ``make argdown-cli``; or point ``ARGDOWN``
+at an ``argdown`` program, or put one on PATH). Without it, no rows.
+
+The same content: the seed map, and a generated map of 1,000 statements, each written in Argdown
+by argdown_text.to_argdown (its statements and a relation for each premise). The two programs take
+turns in one run, so that the ratios hold on a loaded machine."""
 
 from __future__ import annotations
 
@@ -10,37 +15,79 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import median_seconds
+from argdown_text import to_argdown
+from generate import generate
+from timing import interleaved_medians
 
-ARGMAP = Path(sys.executable).with_name("argmap")
+from argmap.load import load_map
+
+ARGMAP = str(Path(sys.executable).with_name("argmap"))
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "maps" / "china-russia-central-asia.argmap.yaml"
-ARGDOWN_EXAMPLE = REPO.parent / "shared" / "corpus" / "argdown" / "veggie_debate.argdown"
+LOCAL = REPO / ".tools" / "node_modules" / ".bin" / "argdown"
 
 
-def _run(*command: str | Path) -> None:
-    subprocess.run([str(part) for part in command], check=True, capture_output=True)
+def argdown_program() -> str | None:
+    """Argdown's CLI: $ARGDOWN, the one make bench-peers installs, or one on PATH."""
+    if os.environ.get("ARGDOWN"):
+        return os.environ["ARGDOWN"]
+    return str(LOCAL) if LOCAL.exists() else shutil.which("argdown")
 
 
-def rows() -> list[tuple[str, str, float, bool]]:
-    argdown = os.environ.get("ARGDOWN") or shutil.which("argdown")
+def argdown_version(program: str) -> str:
+    done = subprocess.run([program, "--version"], capture_output=True, text=True, check=False)
+    return done.stdout.strip() or "unknown"
+
+
+def rows() -> list[tuple[str, str, float | str, bool]]:
+    argdown = argdown_program()
     if argdown is None:
-        print("  (Argdown not installed: no comparison rows)", file=sys.stderr)
-        return []
-    out = []
-    ours = median_seconds(lambda: _run(ARGMAP, "--version"), 11)
-    theirs = median_seconds(lambda: _run(argdown, "--version"), 11)
-    out.append(("start-up: argdown --version", "-", theirs, True))
-    out.append(("start-up: argmap --version", "several times faster", ours, ours * 3 <= theirs))
-    if not ARGDOWN_EXAMPLE.exists():
-        return out
-    with tempfile.TemporaryDirectory() as folder:
-        theirs = median_seconds(
-            lambda: _run(argdown, "map", ARGDOWN_EXAMPLE, folder, "--format", "svg"), 7
+        print(
+            "  (Argdown not installed, see make bench-peers: no comparison rows)", file=sys.stderr
         )
-        svg = Path(folder) / "seed.svg"
-        ours = median_seconds(lambda: _run(ARGMAP, "render", SEED, "-o", svg), 7)
-    out.append(("argdown map veggie_debate (31 statements) to SVG", "-", theirs, True))
-    faster = "several times faster"
-    out.append(("argmap render seed map (59 statements) to SVG", faster, ours, ours * 3 <= theirs))
+        return []
+    out: list[tuple[str, str, float | str, bool]] = []
+    versions = {"argmap": [ARGMAP, "--version"], "argdown": [argdown, "--version"]}
+    medians = interleaved_medians(versions, 11)
+    ratio = medians["argdown"] / medians["argmap"]
+    out.append(
+        (
+            f"start-up: argdown --version ({medians['argdown']:.3f} s) / argmap --version",
+            "-",
+            f"{medians['argmap']:.3f} s ({ratio:.1f}x quicker)",
+            True,
+        )
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        generated = Path(folder) / "generated.argmap.yaml"
+        generated.write_text(generate(1_000), encoding="utf-8")
+        for index, (name, source, rounds) in enumerate(
+            (("the seed map", SEED, 7), ("a generated map", generated, 3))
+        ):
+            argmap = load_map(source)
+            text = Path(folder) / f"map{index}.argdown"
+            text.write_text(to_argdown(argmap), encoding="utf-8")
+            svg = str(Path(folder) / f"map{index}.svg")
+            medians = interleaved_medians(
+                {
+                    "argmap": [ARGMAP, "render", str(source), "-o", svg],
+                    "argdown": [argdown, "map", str(text), folder, "--format", "svg"],
+                },
+                rounds,
+            )
+            ratio = medians["argdown"] / medians["argmap"]
+            out.append(
+                (
+                    f"to SVG, {name} ({len(argmap.statements):,} statements): "
+                    f"argdown map ({medians['argdown']:.2f} s) / argmap render",
+                    "-",
+                    f"{medians['argmap']:.2f} s ({ratio:.1f}x quicker)",
+                    True,
+                )
+            )
     return out
+
+
+if __name__ == "__main__":
+    for row in rows():
+        print(row)

@@ -43,3 +43,28 @@ def peak_memory_mib(script: str, map_text: str) -> float:
             [sys.executable, "-c", script, str(path)], check=True, capture_output=True, text=True
         )
     return int(result.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def interleaved_medians(
+    commands: dict[str, list[str]], times: int, env: dict[str, dict[str, str]] | None = None
+) -> dict[str, float]:
+    """The median wall-clock time of each command line (a whole process, output discarded; exit
+    status 0 or 1, the findings of ``argmap check``), the commands taking turns ``times`` rounds
+    over, so that a machine whose load changes during the run slows each alike and their ratios
+    hold. ``env`` gives some commands their own environment."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(times):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, env=(env or {}).get(name))
+            samples[name].append(time.perf_counter() - start)
+            if done.returncode not in (0, 1):
+                raise RuntimeError(f"{' '.join(command)}: exit {done.returncode}: {done.stderr!r}")
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def run_seconds(command: list[str], env: dict[str, str] | None = None) -> float:
+    """The wall-clock time of one whole process running ``command``, output discarded."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    return time.perf_counter() - start

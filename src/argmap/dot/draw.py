@@ -16,6 +16,7 @@ from typing import Protocol
 
 import attrs
 
+from argmap import layout
 from argmap.dot import frame, legend, selection
 from argmap.dot.frame import CLUSTER_PREFIX, GRAPH_ID, LEGEND_CLUSTER, LEGEND_NODE
 from argmap.dot.quoting import (
@@ -33,7 +34,7 @@ from argmap.dot.quoting import (
 from argmap.dot.selection import Group, select
 from argmap.dot.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
 from argmap.model import Code, Map, Statement
-from argmap.options import DEFAULT_WRAP, DIRECTIONS, Direction
+from argmap.options import DEFAULT_WRAP, DIRECTIONS, Direction, Layout
 from argmap.status import Severity, Status
 
 __all__ = [  # re-exported by argmap.dot
@@ -77,6 +78,9 @@ class DrawOptions:
     """Label width, in characters."""
     legend: bool = True
     """Draw the key."""
+    layout: Layout = attrs.field(default=Layout.AUTO, converter=layout.named)
+    """How much of a large map to draw and how hard Graphviz searches (:mod:`argmap.layout`);
+    ``auto`` chooses by size. A name (``"fast"``) is taken too."""
 
 
 class FindingLike(Protocol):
@@ -332,13 +336,19 @@ def to_dot(
     ``findings`` (from ``argmap check``) are marked on their statements, and objections nothing
     answers are drawn thick; ``None`` draws no findings. ``evaluation`` adds each statement's
     status and greys out reasons and objections that do not apply. ``critical`` statements get a
-    double border. Of ``options``, the drawing takes the direction, focus, depth, wrap and key;
+    double border. Of ``options``, the drawing takes the direction, focus, depth, wrap, key and
+    layout;
     :func:`argmap.render.draw` works out the findings, statuses and critical statements it asks for.
     """
     drawing = _Drawing(
         map, options, findings=findings, evaluation=evaluation, critical=critical, theme=theme
     )
     shown = selection.shown(map, options.focus, options.depth)
+    note = None
+    if layout.folds(len(shown), options.layout):
+        shown, note = layout.overview(
+            map, shown, select(map, options.focus, options.depth), options
+        )
     groups, hidden = selection.drawn_groups(map, shown)
     home = selection.homes(map, shown, groups)
     members: dict[str | None, list[str]] = {}
@@ -349,7 +359,8 @@ def to_dot(
     for group in groups:
         if group.junction:
             members.setdefault(home[group.id], []).append(drawing.junction(group))
-    lines = frame.header(map, options.direction, theme)
+    effort = layout.effort(len(shown), options.layout)
+    lines = frame.header(map, options.direction, theme, graph=effort, note=note)
     lines += frame.sections(map, members, options.direction, theme)
     lines += [f"  {member}" for member in members.get(None, ())]
     lines += [f"  {line}" for group in groups for line in drawing.edges(group)]

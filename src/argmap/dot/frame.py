@@ -4,7 +4,7 @@ box for each section, the box around the key. Pure, like :mod:`argmap.dot`, whic
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from argmap import links
 from argmap.dot.quoting import (
@@ -41,8 +41,9 @@ SOURCE_CHARS = 300
 """Longest description of the source shown under the title."""
 
 
-def _title(map: Map, theme: Theme) -> str:
-    """The map's title over its source; the source is a link when its address is on the web."""
+def _title(map: Map, theme: Theme, note: str | None = None) -> str:
+    """The map's title over its source, and the note (what an overview shows); the source is a
+    link when its address is on the web."""
     heading = html(clip(one_line(map.title), HEADING_CHARS))
     rows = [f"<TR><TD>{font(f'<B>{heading}</B>', size=theme.title_fontsize)}</TD></TR>"]
     source = map.source
@@ -59,22 +60,33 @@ def _title(map: Map, theme: Theme) -> str:
         rows.append(
             f"<TR><TD>{font(html(described), size=size, color=theme.small_color)}</TD></TR>"
         )
+    if note is not None:
+        rows.append(f"<TR><TD>{font(html(note), size=size, color=theme.small_color)}</TD></TR>")
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{"".join(rows)}</TABLE>'
 
 
-def header(map: Map, direction: Direction, theme: Theme) -> list[str]:
-    """The opening lines: the graph's attributes, its title and source, the default styles."""
+def header(
+    map: Map,
+    direction: Direction,
+    theme: Theme,
+    *,
+    graph: Sequence[tuple[str, str]] = (),
+    note: str | None = None,
+) -> list[str]:
+    """The opening lines: the graph's attributes (``graph`` last: the layout policy's), its title
+    and source with ``note`` below, the default styles."""
     name = quote(theme.fontname)
     pairs = [
         ("id", quote(GRAPH_ID)),
         ("rankdir", _RANKDIR[direction]),
         ("newrank", "true"),
         ("fontname", name),
-        ("label", f"<{_title(map, theme)}>"),
+        ("label", f"<{_title(map, theme, note)}>"),
         ("labelloc", "t"),
         ("nodesep", "0.3"),
         ("ranksep", "0.4"),
         ("tooltip", tooltip(clip(one_line(map.title), TOOLTIP_CHARS))),
+        *graph,
     ]
     return [
         "digraph argmap {",
