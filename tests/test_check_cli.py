@@ -315,7 +315,7 @@ def test_relative_to_keeps_paths_outside_the_root(tmp_path: Path) -> None:
 
 def test_choices_come_from_the_library() -> None:
     """--format and --fail-on offer exactly the library's formats and severities."""
-    params = {p.name: p for p in cli.check.params}
+    params = {p.name: p for p in main.commands["check"].params}
     assert list(params["form"].type.choices) == [f.value for f in report.Format]  # type: ignore[attr-defined]
     assert list(params["fail_on"].type.choices) == [s.value for s in Severity]  # type: ignore[attr-defined]
     result = run("x.argmap.yaml", "--format", "xml")
@@ -339,7 +339,7 @@ def test_colour_only_when_wanted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     """Plain text when output is not a terminal; ANSI colour when use_colour() says so."""
     path = write(tmp_path, "weak.argmap.yaml", WEAK)
     assert "\x1b[" not in run(path).stdout
-    monkeypatch.setattr(cli, "use_colour", lambda stream=None: True)
+    monkeypatch.setattr(cli.checks, "use_colour", lambda stream=None: True)
     assert "\x1b[" in run(path).stdout
 
 

@@ -21,8 +21,9 @@ from argmap import formats
 from argmap.cli import LEAVES, MAP_FORMATS, main
 from argmap.dump import dump_map
 from argmap.formats import Format, Leaves, aif, argdown
+from argmap.graph import inferences
 from argmap.load import load_map, loads
-from argmap.model import Map, walk_objections
+from argmap.model import Map, Objection
 from strategies import maps
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +90,48 @@ def test_leaves_switch_on_the_command_line() -> None:
     ]
     assert "unsupported" in codes[0]
     assert "unsupported" not in codes[1]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check"],
+        ["render", "-f", "dot", "-o", "-"],
+        ["tree"],
+        ["stats"],
+        ["whatif", "--critical"],
+        ["convert", "-o", "-", "--to", "argmap"],
+    ],
+)
+def test_every_command_that_reads_maps_passes_from_and_leaves_to_the_reader(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """Each command hands its --from and --leaves to the reader itself: an Argdown file named .txt
+    is read as Argdown by every one of them (without --from it is YAML and cannot be read)."""
+    path = tmp_path / "debate.txt"
+    path.write_bytes((FIXTURES / "argdown" / "kinds.argdown").read_bytes())
+    name, *options = command
+    read = run(name, "--from", "argdown", "--leaves", "evidence", *options, str(path))
+    assert read.exit_code in (0, 1), read.output
+    assert "YAML" not in read.output
+    assert run(name, *options, str(path)).exit_code == 2
+
+
+def test_check_files_takes_the_format_and_leaves_as_arguments(tmp_path: Path) -> None:
+    """The library's check_files reads every map with the form and leaves it is given, and with
+    the defaults (format from the suffix, leaves as claims) otherwise: no state is left behind."""
+    from argmap.text.report import check_files
+
+    path = tmp_path / "debate.txt"
+    path.write_bytes((FIXTURES / "argdown" / "kinds.argdown").read_bytes())
+    [as_argdown] = check_files([path], form="argdown")
+    [as_evidence] = check_files([path], form="argdown", leaves="evidence")
+    [as_yaml] = check_files([path])
+    assert as_argdown.report is not None
+    assert as_evidence.report is not None
+    assert "unsupported" in [f.code.value for f in as_argdown.report.findings]
+    assert "unsupported" not in [f.code.value for f in as_evidence.report.findings]
+    assert as_yaml.report is None
 
 
 def test_problems_in_argdown_are_one_line_each_with_exit_2() -> None:
@@ -384,11 +427,7 @@ def test_arguebuf_reads_what_argmap_writes(tmp_path: Path) -> None:
 def test_counts_match_the_model() -> None:
     """aif.counts counts every objection, undercuts of undercuts included."""
     m = load_map(FIXTURES / "aif" / "argument.json")
-    every = [
-        o
-        for s in m.statements.values()
-        for o in walk_objections(s.objections + tuple(u for r in s.reasons for u in r.objections))
-    ]
+    every = [o for s in m.statements.values() for o in inferences(s) if isinstance(o, Objection)]
     assert aif.counts(m)["CA"] == len(every) == 3
 
 

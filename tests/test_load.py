@@ -319,7 +319,7 @@ def test_a_file_of_millions_of_tiny_values_is_refused_with_bounded_memory(
 ) -> None:
     """Reading stops at the first value past the limit, so a small file of tiny values cannot
     take gigabytes of memory (the limit is lowered here to keep the test small)."""
-    monkeypatch.setattr("argmap.load.MAX_NODES", 100)
+    monkeypatch.setattr("argmap.load.nodes.MAX_NODES", 100)
     assert problems("x: [" + "1, " * 200 + "1]\n") == [
         "m.yaml:1:296: more than 100 values: too large for a map"
     ]

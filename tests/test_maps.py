@@ -21,8 +21,9 @@ from click.testing import CliRunner
 from argmap.analysis import check, evaluate
 from argmap.cli import main
 from argmap.explore import critical
+from argmap.graph import inferences
 from argmap.load import load_map, loads
-from argmap.model import Code, Kind, Map, walk_objections
+from argmap.model import Code, Kind, Map
 from argmap.status import Status
 
 MAPS = Path(__file__).resolve().parents[1] / "maps"
@@ -376,15 +377,10 @@ def test_committed_diagram_draws_the_current_map(seed: Map) -> None:
     svg = "{http://www.w3.org/2000/svg}"
     root = ElementTree.parse(MAPS / "china-russia-central-asia.svg").getroot()
     drawn = {g.findtext(f"{svg}title") for g in root.iter(f"{svg}g") if g.get("class") == "node"}
-    reasons = [r for s in seed.statements.values() for r in s.reasons]
-    objections = [
-        *(o for s in seed.statements.values() for o in walk_objections(s.objections)),
-        *(o for r in reasons for o in walk_objections(r.objections)),
-    ]
-    inferences = {r.id for r in reasons} | {o.id for o in objections}
+    ids = {i.id for s in seed.statements.values() for i in inferences(s)}
     assert set(seed.statements) <= drawn
     assert {name for name in drawn if name and not name.startswith("_")} <= (
-        set(seed.statements) | inferences
+        set(seed.statements) | ids
     )
 
 

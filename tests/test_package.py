@@ -59,7 +59,11 @@ def test_files_the_examples_write_stay_out_of_the_source_distribution(
     in_sdist, _, _ = built
     for junk in ("maps/tutorial.svg", "tutorial.png", "tutorial.gv", "mymap.argmap.yaml"):
         assert junk not in in_sdist
-    for wanted in ("src/argmap/cli.py", "tests/test_package.py", "maps/tutorial.argmap.yaml"):
+    for wanted in (
+        "src/argmap/cli/__init__.py",
+        "tests/test_package.py",
+        "maps/tutorial.argmap.yaml",
+    ):
         assert wanted in in_sdist
     assert "maps/china-russia-central-asia.png" in in_sdist
     assert not [name for name in in_sdist if "__pycache__" in name or name.startswith(".venv")]

@@ -117,6 +117,23 @@ def test_the_default_output_is_an_svg_beside_the_map() -> None:
     assert resolve_output(Path("m/city.argmap.yaml"), None, None) == (Path("m/city.svg"), "svg")
 
 
+@pytest.mark.parametrize(
+    ("name", "picture"),
+    [
+        ("debate.argdown", "debate.svg"),
+        ("debate.AD", "debate.svg"),
+        ("nodeset.json", "nodeset.svg"),
+        ("city.argmap.yml", "city.svg"),
+        ("notes.txt", "notes.txt.svg"),
+        (".argdown", ".argdown.svg"),
+    ],
+)
+def test_the_default_output_drops_any_suffix_the_readers_know(name: str, picture: str) -> None:
+    """An Argdown or AIF map is drawn to ``NAME.svg``, not ``NAME.argdown.svg``; a suffix no
+    reader knows stays, and a name that is only a suffix keeps it."""
+    assert default_output(Path("maps") / name, "svg") == Path("maps") / picture
+
+
 def test_format_given_wins_and_dash_means_standard_output() -> None:
     """``-f`` overrides the suffix; ``-o -`` writes to standard output (no path)."""
     map_path = Path("city.argmap.yaml")

@@ -283,12 +283,3 @@ class Map:
         section = self.section(statement.section) if statement.section else None
         prefix = f"{section.title}, " if section else ""
         return f"{prefix}para. {statement.at}"
-
-
-def walk_objections(objections: tuple[Objection, ...]) -> Iterator[Objection]:
-    """Every objection in a tree of objections and their undercuts, depth first, in map order."""
-    stack = list(reversed(objections))
-    while stack:
-        objection = stack.pop()
-        yield objection
-        stack.extend(reversed(objection.objections))

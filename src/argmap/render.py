@@ -21,6 +21,7 @@ from argmap.dot.quoting import clip
 from argmap.dot.theme import DEFAULT_THEME, Theme
 from argmap.errors import ExecutableNotFound, RenderError
 from argmap.files import write_atomic
+from argmap.formats import MAP_SUFFIXES
 from argmap.model import Map
 from argmap.options import ENGINES, PICTURE_FORMATS, PictureFormat
 
@@ -34,8 +35,6 @@ LAYOUT_SECONDS = 300.0
 """How long a Graphviz layout may take before it is stopped; huge tangled maps can take hours."""
 
 INSTALL_HINT = "install Graphviz: apt-get install graphviz, or brew install graphviz"
-
-_MAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json", ".yaml", ".yml", ".json")
 
 
 def format_for(path: Path) -> Format:
@@ -57,10 +56,10 @@ def format_for(path: Path) -> Format:
 
 
 def default_output(map_path: Path, fmt: Format) -> Path:
-    """Where a picture of ``map_path`` goes by default: beside the map, ``name.argmap.yaml`` →
-    ``name.svg``."""
+    """Where a picture of ``map_path`` goes by default: beside the map, without the suffix of its
+    format (``name.argmap.yaml``, ``name.argdown``, ``name.json`` → ``name.svg``)."""
     name = map_path.name
-    for suffix in _MAP_SUFFIXES:
+    for suffix in MAP_SUFFIXES:
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)]
             break

@@ -12,12 +12,9 @@ one line each, logged to the ``argmap.formats`` logger, which the command line p
 
 from __future__ import annotations
 
-import contextvars
 import enum
 import json
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,24 +45,9 @@ class Leaves(enum.Enum):
 
 ARGMAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json")
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
-
-_defaults: contextvars.ContextVar[tuple[Format | None, Leaves | None]] = contextvars.ContextVar(
-    "argmap_format_defaults", default=(None, None)
-)
-
-
-@contextmanager
-def reading(form: str | None, leaves: str | None) -> Iterator[None]:
-    """Within the block, :func:`read` takes ``form`` and ``leaves`` when its caller names none.
-
-    The command line sets its ``--from`` and ``--leaves`` options this way for the one command
-    it runs; library callers pass them to :func:`argmap.load_map` instead.
-    """
-    token = _defaults.set((Format(form) if form else None, Leaves(leaves) if leaves else None))
-    try:
-        yield
-    finally:
-        _defaults.reset(token)
+MAP_SUFFIXES = (*ARGMAP_SUFFIXES, *ARGDOWN_SUFFIXES, ".yaml", ".yml", ".json")
+"""Every suffix the readers know a map file by, the longer before the shorter they end
+(``.argmap.yaml`` before ``.yaml``): what the name of a picture or report of the map drops."""
 
 
 def format_of(name: str, data: bytes | None = None) -> Format:
@@ -110,9 +92,8 @@ def read(name: str, data: bytes, *, form: str | None = None, leaves: str | None 
 
     Raises :class:`argmap.errors.MapError` with every problem found, each with its place.
     """
-    default_form, default_leaves = _defaults.get()
-    chosen = Format(form) if form else default_form or format_of(name, data)
-    given = Leaves(leaves) if leaves else default_leaves or Leaves.CLAIM
+    chosen = Format(form) if form else format_of(name, data)
+    given = Leaves(leaves) if leaves else Leaves.CLAIM
     if chosen is Format.ARGMAP:
         from argmap.load import loads
 

@@ -9,8 +9,9 @@ import attrs
 
 from argmap import explore
 from argmap.analysis import Evaluation, Report, SourceText, check, evaluate
+from argmap.graph import inferences
 from argmap.html.source import Occurrence, occurrences
-from argmap.model import Kind, Map, walk_objections
+from argmap.model import Kind, Map
 from argmap.status import Status
 
 WHATIF_ALL = 250
@@ -83,10 +84,6 @@ def _premises(map: Map) -> set[str]:
     """Every statement that is a premise of some reason or objection."""
     used: set[str] = set()
     for statement in map.statements.values():
-        for reason in statement.reasons:
-            used.update(reason.premises)
-            for objection in walk_objections(reason.objections):
-                used.update(objection.premises)
-        for objection in walk_objections(statement.objections):
-            used.update(objection.premises)
+        for inference in inferences(statement):
+            used.update(inference.premises)
     return used

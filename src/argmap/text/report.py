@@ -67,15 +67,20 @@ def check_files(
     source: str | None = None,
     select: Collection[Code] | None = None,
     ignore: Collection[Code] = (),
+    form: str | None = None,
+    leaves: str | None = None,
 ) -> list[Checked]:
-    """Read and check each map; a map that cannot be read gives its problems instead of a report."""
+    """Read and check each map; a map that cannot be read gives its problems instead of a report.
+
+    ``form`` and ``leaves`` are passed to :func:`argmap.load.load_map` for every map.
+    """
     from argmap.load import load_map
 
     checked = []
     for path in paths:
         name = os.fspath(path)
         try:
-            argmap = load_map(path)
+            argmap = load_map(path, form=form, leaves=leaves)
         except MapError as error:
             checked.append(Checked(name, None, error.problems))
             continue

@@ -3,39 +3,26 @@ matter, in file order, each with its line and column.
 
 The reader is written by hand, line by line, as Argdown's own lexer is: a line's start says what
 it is (a heading, a numbered premise, an inference ``--``, a relation ``+``, a continuation), and
-indentation says what a relation hangs under. :mod:`.read` turns what is gathered into a map.
+indentation says what a relation hangs under; :mod:`.inline` reads the text inside lines (comments,
+front matter, tags, data), :mod:`.gathered` holds what is gathered, and :mod:`.read` turns it into
+a map.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from typing import Any
 
-import attrs
-
 from argmap.errors import Problem
-from argmap.formats import tree as t
+from argmap.formats.argdown import inline
+from argmap.formats.argdown.gathered import Element, Entity, Inference, Part, Pcs, Relation
 from argmap.model import Kind
 
-_COMMENT = re.compile(
-    r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*|<!--|/\*", re.DOTALL
-)
 _HEADING = re.compile(r"(#+) ")
 _NUMBER = re.compile(r"\((\d+)\)\s")
 _LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)\s*")
 _RELATION = re.compile(r"(\+>|->|><|_>|<\+|<-|<_|\+|-|_(?=\s))\s*")
-_TEXT_TOKEN = re.compile(
-    r"\\(.)|#\(([^)\n]*)\)|#([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)|(\{)",
-    re.DOTALL,
-)
-_PLAIN = re.compile(r"[^\\#{]*\Z")
-_FLAT_DATA = re.compile(
-    r'\{\s*(?:[A-Za-z_]+\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]{0,8})|true)\s*'
-    r"(?:,\s*|(?=\})))*\}\Z"
-)
-_FLAT_ITEM = re.compile(r'([A-Za-z_]+)\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9]+|true)')
 KIND_TAGS = {kind.value: kind for kind in Kind}
 
 # relation marker -> (relation, does the child act on its parent?)
@@ -51,72 +38,6 @@ _MARKERS = {
     "_>": ("undercut", False),
     "><": ("contradiction", False),
 }
-
-
-@attrs.define
-class Part:
-    """A piece of an element's text on one line, where it starts."""
-
-    line: int
-    column: int
-    text: str
-
-
-@attrs.define
-class Element:
-    """One written statement or argument: a definition, a reference, or untitled text."""
-
-    kind: str  # "statement" or "argument"
-    key: str
-    line: int
-    column: int
-    parts: list[Part] = attrs.Factory(list)
-
-
-@attrs.define
-class Entity:
-    """A statement (an equivalence class) or an argument, gathered over all its occurrences."""
-
-    kind: str
-    key: str
-    title: str | None
-    line: int
-    column: int
-    section: str | None = None
-    wordings: list[str] = attrs.Factory(list)
-    tags: list[str] = attrs.Factory(list)
-    data: dict[str, Any] = attrs.Factory(dict)
-    data_place: tuple[int, int] | None = None
-    pcs: Pcs | None = None
-    used: bool = False
-
-
-@attrs.define
-class Pcs:
-    """An argument's premise-conclusion structure: numbered statements and inference lines."""
-
-    line: int
-    column: int
-    items: list[tuple[int, str, int, int]] = attrs.Factory(list)  # number, key, line, column
-    inferences: list[Inference] = attrs.Factory(list)
-
-
-@attrs.define
-class Inference:
-    after: int  # how many items precede it
-    line: int
-    column: int
-    uses: list[int] | None = None
-    rule: str = ""
-
-
-@attrs.define
-class Relation:
-    relation: str
-    source: tuple[str, str]  # (kind, key)
-    target: tuple[str, str]
-    line: int
-    column: int
 
 
 class Reader:
@@ -138,74 +59,13 @@ class Reader:
         self.tags: list[str] = []
         self.data_place: tuple[int, int] | None = None
         self.front_end = 0
-        self.lines = self.strip_comments(self.front_matter(text))
+        text, front, self.front_end = inline.front_matter(text, self.problem)
+        if front is not None:
+            self.front = front
+        self.lines = inline.strip_comments(text, self.problem)
 
     def problem(self, line: int, column: int, message: str) -> None:
         self.problems.append(Problem(self.name, line, column, message))
-
-    # --- comments and front matter ----------------------------------------------------------
-
-    def strip_comments(self, text: str) -> list[str | None]:
-        """The lines with comments blanked out; a line that held only a comment becomes None,
-        so that it neither ends a block nor adds text."""
-        places = t.Places(text)
-        out = []
-        last = 0
-        commented: set[int] = set()
-        for match in _COMMENT.finditer(text):
-            token = match.group()
-            if token.startswith("\\") or token.startswith("["):
-                continue
-            if token in ("<!--", "/*"):
-                line, column = places.of(match.start())
-                closer = "-->" if token == "<!--" else "*/"
-                self.problem(line, column, f"comment '{token}' is never closed with '{closer}'")
-                out.append(text[last : match.start()])
-                last = len(text)
-                break
-            first, _ = places.of(match.start())
-            final, _ = places.of(match.end())
-            commented.update(range(first, final + 1))
-            out.append(text[last : match.start()])
-            out.append(re.sub(r"[^\n]", " ", token))
-            last = match.end()
-        out.append(text[last:])
-        blanked = "".join(out).split("\n")
-        original = text.split("\n")
-        lines: list[str | None] = []
-        for number, (kept, before) in enumerate(zip(blanked, original, strict=False), start=1):
-            if number in commented and not kept.strip() and before.strip():
-                lines.append(None)
-            else:
-                lines.append(kept.rstrip())
-        return lines
-
-    def front_matter(self, text: str) -> str:
-        """Reads ``=== ... ===`` at the top, before comments are looked for (a URL in it holds
-        ``//``); returns the text with those lines left empty, so that places stay the same."""
-        lines = text.split("\n")
-        index = 0
-        while index < len(lines) and not lines[index].strip():
-            index += 1
-        if index >= len(lines) or not lines[index].startswith("==="):
-            return text
-        start = index
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("===")), None)
-        if end is None:
-            self.problem(start + 1, 1, "front matter '===' is never closed with '==='")
-            return "\n" * (len(lines) - 1)
-        snippet = "\n".join(lines[start + 1 : end])
-        try:
-            data = t.load_yaml(snippet) if snippet.strip() else {}
-        except t.DataError as error:
-            self.problem(start + 2, 1, f"front matter is not valid YAML: {error}")
-            data = {}
-        if not isinstance(data, dict):
-            self.problem(start + 2, 1, "front matter must be a YAML mapping (title: ...)")
-        else:
-            self.front = data
-        self.front_end = end + 1
-        return "\n" * (end + 1) + "\n".join(lines[end + 1 :])
 
     # --- lines ------------------------------------------------------------------------------
 
@@ -474,53 +334,11 @@ class Reader:
 
     def clean(self, parts: list[Part]) -> tuple[str, dict[str, Any]]:
         """The text of ``parts`` without tags and data, and the data; tags go to ``self.tags``."""
-        self.tags = []
-        words: list[str] = []
-        data: dict[str, Any] = {}
-        for part in parts:
-            text = part.text
-            if _PLAIN.match(text):  # most text has no escape, tag or data: keep it as it is
-                words.append(text)
-                words.append(" ")
-                continue
-            position = 0
-            while position < len(text):
-                match = _TEXT_TOKEN.search(text, position)
-                if match is None:
-                    words.append(text[position:])
-                    break
-                words.append(text[position : match.start()])
-                position = match.end()
-                if match.group(1) is not None:
-                    words.append(match.group(1))
-                elif match.group(2) is not None or match.group(3) is not None:
-                    tag = " ".join((match.group(2) or match.group(3) or "").split())
-                    if tag:
-                        self.tags.append(tag)
-                else:
-                    end = _closing_brace(text, match.start())
-                    column = part.column + match.start()
-                    if end < 0:
-                        self.problem(part.line, column, "data '{' is not closed by '}'")
-                        break
-                    try:
-                        value = _flat_data(text[match.start() : end + 1])
-                        if value is None:
-                            value = t.load_yaml(text[match.start() : end + 1])
-                    except t.DataError as error:
-                        self.problem(part.line, column, f"data {{...}} is not valid YAML: {error}")
-                        value = {}
-                    if isinstance(value, dict):
-                        for key, item in value.items():
-                            data.setdefault(str(key), item)
-                        self.data_place = (part.line, column)
-                    else:
-                        self.problem(
-                            part.line, column, "data {...} must be a mapping: {key: value}"
-                        )
-                    position = end + 1
-            words.append(" ")
-        return " ".join("".join(words).split()), data
+        cleaned = inline.clean(parts, self.problem)
+        self.tags = cleaned.tags
+        if cleaned.data_place is not None:
+            self.data_place = cleaned.data_place
+        return cleaned.text, cleaned.data
 
     def finish_elements(self) -> None:
         for element, entity in self.pending:
@@ -544,50 +362,3 @@ class Reader:
             self._heading_lines = [heading[2] for heading in self.sections]
         index = bisect.bisect_right(self._heading_lines, line) - 1
         return str(index) if index >= 0 else None
-
-
-def _flat_data(snippet: str) -> dict[str, Any] | None:
-    """A data block of plain keys and JSON strings, numbers or true (what argmap writes), read
-    without YAML's parser; None for anything else, which YAML then reads."""
-    if not _FLAT_DATA.match(snippet):
-        return None
-    out: dict[str, Any] = {}
-    for key, raw in _FLAT_ITEM.findall(snippet):
-        if raw == "true":
-            out.setdefault(key, True)
-        elif raw.startswith('"'):
-            try:
-                out.setdefault(key, json.loads(raw))
-            except ValueError:  # an escape JSON lacks and YAML has, such as \x3d
-                return None
-        else:
-            out.setdefault(key, int(raw))
-    return out
-
-
-def _closing_brace(text: str, start: int) -> int:
-    """The index of the '}' that closes the '{' at ``start``, quotes respected; -1 if none.
-
-    A '}' that closes a '[' ends the block too: YAML then says what is wrong inside it."""
-    opened: list[str] = []
-    quote, index = "", start
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "{[":
-            opened.append(char)
-        elif char == "]" and opened and opened[-1] == "[":
-            opened.pop()
-        elif char == "}":
-            if opened.pop() == "{" and opened:
-                index += 1
-                continue
-            return index
-        index += 1
-    return -1

@@ -1,11 +1,5 @@
-"""Read and write AIF, the Argument Interchange Format, in AIFdb's JSON form.
-
-I-nodes are statements, RA-nodes reasons, CA-nodes objections; MA- and PA-nodes are kept as notes;
-the dialogue layer (L, YA, TA) is left out. Each problem is placed at the node or edge it is about.
-What AIF has no field for (kinds, hedges, quotes, sections, the map's title) is written in an
-``argmap`` object beside AIF's own fields, which AIF readers ignore; ``maps/README.md`` has the
-tables.
-"""
+"""Read AIF, the Argument Interchange Format, in AIFdb's JSON form, into the node tree that
+:func:`argmap.load.build` validates; each problem is placed at the node or edge it is about."""
 
 from __future__ import annotations
 
@@ -17,7 +11,7 @@ from argmap.errors import MapError, Problem
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
 from argmap.load import Node, build, decode
-from argmap.model import Kind, Map, Objection, Reason, walk_objections
+from argmap.model import Kind, Map
 
 DIALOGUE = ("L", "YA", "TA")
 ARGUMENT = ("I", "RA", "CA", "MA", "PA")
@@ -400,97 +394,3 @@ class _Graph:
             statements.items.append((t.text(self.ids[node_id], *place), t.mapping(items, *place)))
         top.append(("statements", statements))
         return t.mapping(top, 1, 1)
-
-
-# --- writing --------------------------------------------------------------------------------------
-
-
-def write(map_: Map) -> str:
-    """The map as AIF JSON: I-, RA- and CA-nodes with their edges; argmap's extra fields in an
-    ``argmap`` object on each node and on the document. The same map gives the same text."""
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, str]] = []
-
-    def edge(source: str, target: str) -> None:
-        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": source, "toID": target})
-
-    def objection(item: Objection, target: str) -> None:
-        extra = {"note": item.note} if item.note is not None else {}
-        nodes.append(_node(item.id, "Default Conflict", "CA", extra))
-        for premise in item.premises:
-            edge(premise, item.id)
-        edge(item.id, target)
-        for undercut in item.objections:
-            objection(undercut, item.id)
-
-    for statement in map_.statements.values():
-        extra: dict[str, Any] = {"kind": statement.kind.value}
-        for key in ("hedge", "quote", "at", "section", "note"):
-            value = getattr(statement, key)
-            if value is not None:
-                extra[key] = value
-        if statement.hedge == "":
-            extra["hedge"] = True
-        if statement.tags:
-            extra["tags"] = list(statement.tags)
-        if statement.acks:
-            extra["ack"] = {ack.code.value: ack.why for ack in statement.acks}
-        nodes.append(_node(statement.id, statement.text, "I", extra))
-    for statement in map_.statements.values():
-        for reason in statement.reasons:
-            _reason(reason, statement.id, nodes, edge)
-            for undercut in reason.objections:
-                objection(undercut, reason.id)
-        for rebuttal in statement.objections:
-            objection(rebuttal, statement.id)
-    meta: dict[str, Any] = {"version": map_.version, "title": map_.title}
-    source = {
-        key: value
-        for key in ("title", "author", "publisher", "date", "url")
-        if (value := getattr(map_.source, key)) is not None
-    }
-    if source:
-        meta["source"] = source
-    if map_.sections:
-        meta["sections"] = {section.id: section.title for section in map_.sections}
-
-    # one node or edge a line: compact, and a diff shows which changed
-    def lines(items: list[Any]) -> str:
-        return ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
-
-    return (
-        f'{{\n  "nodes": [\n{lines(nodes)}\n  ],\n  "edges": [\n{lines(edges)}\n  ],\n'
-        f'  "locutions": [],\n  "argmap": {json.dumps(meta, ensure_ascii=False)}\n}}\n'
-    )
-
-
-def _node(node_id: str, text: str, kind: str, extra: dict[str, Any]) -> dict[str, Any]:
-    node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
-    if extra:
-        node["argmap"] = extra
-    return node
-
-
-def _reason(reason: Reason, claim: str, nodes: list[dict[str, Any]], edge: Any) -> None:
-    extra = {"note": reason.note} if reason.note is not None else {}
-    nodes.append(_node(reason.id, "Default Inference", "RA", extra))
-    for premise in reason.premises:
-        edge(premise, reason.id)
-    edge(reason.id, claim)
-
-
-def counts(map_: Map) -> dict[str, int]:
-    """How many I-, RA- and CA-nodes and edges :func:`write` gives ``map_``: what AIF tools find."""
-    objections = [
-        o
-        for s in map_.statements.values()
-        for o in walk_objections(s.objections + tuple(u for r in s.reasons for u in r.objections))
-    ]
-    reasons = [r for s in map_.statements.values() for r in s.reasons]
-    return {
-        "I": len(map_.statements),
-        "RA": len(reasons),
-        "CA": len(objections),
-        "edges": sum(len(r.premises) + 1 for r in reasons)
-        + sum(len(o.premises) + 1 for o in objections),
-    }

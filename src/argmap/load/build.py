@@ -1,25 +1,18 @@
-"""Read a map file into the model, reporting every problem in one pass with its line and column.
+"""Validate a tree of positioned nodes against the map format and build :class:`argmap.model.Map`.
 
-The YAML is read as a stream of parser events (libyaml's C parser where present) and built into a
-small tree of positioned nodes without recursion, so that deep nesting, aliases, tags and huge files
-are refused with a message instead of a crash. The tree is then validated against the format and
-turned into :class:`argmap.model.Map`.
+Every reader (argmap's YAML and JSON, Argdown, AIF) builds the same tree, so ids, duplicates and
+references are checked here, once, with each problem at its line and column.
 """
 
 from __future__ import annotations
 
-import bisect
-import json
-import os
 import re
-import stat
 from collections.abc import Iterable
 from typing import Final, TypeVar
 
-import yaml
-
 from argmap import links
-from argmap.errors import MapError, Problem, did_you_mean
+from argmap.errors import Problem, did_you_mean
+from argmap.load.nodes import _INT, Mapping, Node, Scalar, Sequence, _describe, _Problems, _shorten
 from argmap.model import (
     FORMAT_VERSION,
     Ack,
@@ -35,16 +28,7 @@ from argmap.model import (
 )
 from argmap.util import collector_paused
 
-MAX_BYTES: Final = 64 * 1024 * 1024
-"""Largest map file read; a map of 100,000 statements takes about 15 MB."""
-MAX_NODES: Final = 3_000_000
-"""Most YAML values read from one file, which bounds memory (a map of 100,000 statements has
-about 1.1 million); a file of 64 MiB of tiny values would otherwise take gigabytes."""
-MAX_DEPTH: Final = 64
-"""Deepest nesting of YAML collections accepted; the format itself needs fewer than ten levels."""
-
 ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
-_INT = re.compile(r"[-+]?[0-9]+\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 """Characters no text of a map may hold: they cannot be shown, printed or drawn."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -52,13 +36,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ID_CHARS: Final = 200
 """Longest id; Graphviz cannot draw a name of more than about 16,000 characters."""
 MAX_PARAGRAPH_DIGITS: Final = 9
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 _Inference = TypeVar("_Inference", Reason, Objection)
-
-_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 KIND_KEYS: Final = tuple(kind.value for kind in Kind)
 TOP_KEYS: Final = ("argmap", "title", "source", "sections", "statements")
@@ -78,360 +59,6 @@ INFERENCE_KEYS: Final = ("id", "premises", "objections", "note")
 FIELD_CUTOFF: Final = 0.75
 """How alike a misspelt field must be to a real one to be suggested: 'qoute' for 'quote', not
 'note' for 'type' (field names are few and short, so a loose match suggests nonsense)."""
-
-
-# --- positioned YAML nodes -----------------------------------------------------------------------
-
-
-class Node:
-    """A YAML node with the place it starts (1-based)."""
-
-    __slots__ = ("column", "line")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.line = line
-        self.column = column
-
-
-class Scalar(Node):
-    """A scalar as written; quoted and block scalars (``plain`` False) are always text."""
-
-    __slots__ = ("plain", "value")
-
-    def __init__(self, value: str, plain: bool, line: int, column: int) -> None:
-        super().__init__(line, column)
-        self.value = value
-        self.plain = plain
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.value in _NULLS
-
-
-class Mapping(Node):
-    """A mapping, keys in file order (duplicates kept, to be reported)."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__(line, column)
-        self.items: list[tuple[Node, Node]] = []
-
-
-class Sequence(Node):
-    """A sequence."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__(line, column)
-        self.items: list[Node] = []
-
-
-def _describe(node: Node) -> str:
-    if isinstance(node, Mapping):
-        return "a mapping"
-    if isinstance(node, Sequence):
-        return "a list"
-    assert isinstance(node, Scalar)
-    if node.is_null:
-        return "nothing"
-    if node.plain and _INT.match(node.value):
-        return f"the number {_shorten(node.value)}"
-    return f"'{_shorten(node.value)}'"
-
-
-def _shorten(text: str, width: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-# --- reading bytes into nodes --------------------------------------------------------------------
-
-
-class _Abort(Exception):
-    """Stops reading: the file cannot be made into a tree at all."""
-
-
-def _decode(data: bytes, problems: _Problems) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        problems.at_offset(data, nul, "binary file: it contains a NUL byte; a map is UTF-8 text")
-        raise _Abort
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.at_offset(
-            data, error.start, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded"
-        )
-        raise _Abort from None
-
-
-def _tab_message(text: str, offset: int) -> str:
-    """What to say of a tab where YAML refuses one: in the indentation of a line, or between
-    the parts of one (PyYAML only says it "cannot start any token")."""
-    start = text.rfind("\n", 0, offset) + 1
-    if text[start:offset].strip(" \t") == "":
-        return "a tab indents this line: YAML indents with spaces only, so replace it with spaces"
-    return "a tab separates the parts of this line: YAML needs spaces there, so replace it"
-
-
-def _parse(text: str, problems: _Problems) -> Node:
-    """Build the node tree of a YAML text without recursion, refusing what maps never use."""
-    stack: list[Mapping | Sequence] = []
-    pending_key: list[Node | None] = []
-    root: Node | None = None
-    documents = nodes = 0
-    try:
-        for event in yaml.parse(text, Loader=_Parser):
-            mark = event.start_mark
-            assert mark is not None  # the parser marks every event
-            line, column = mark.line + 1, mark.column + 1
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    problems.add(line, column, "more than one YAML document: a map is one document")
-                    raise _Abort
-                continue
-            if isinstance(
-                event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
-            ):
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                problems.add(
-                    line, column, "YAML aliases are not allowed in a map: write the value out"
-                )
-                raise _Abort
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                node: Node = stack.pop()
-                pending_key.pop()
-            else:
-                anchor = getattr(event, "anchor", None)
-                if anchor is not None:
-                    problems.add(
-                        line, column, f"YAML anchors are not allowed in a map: remove '&{anchor}'"
-                    )
-                    raise _Abort
-                tag = getattr(event, "tag", None)
-                if tag is not None and tag != "!":
-                    shown = tag.replace("tag:yaml.org,2002:", "!!")
-                    problems.add(
-                        line, column, f"YAML tags are not allowed in a map: remove '{shown}'"
-                    )
-                    raise _Abort
-                nodes += 1
-                if nodes > MAX_NODES:
-                    problems.add(
-                        line, column, f"more than {MAX_NODES:,} values: too large for a map"
-                    )
-                    raise _Abort
-                if isinstance(event, yaml.ScalarEvent):
-                    node = Scalar(event.value, event.implicit[0], line, column)
-                else:
-                    if len(stack) >= MAX_DEPTH:
-                        problems.add(line, column, f"nested more than {MAX_DEPTH} levels deep")
-                        raise _Abort
-                    collection: Mapping | Sequence = (
-                        Mapping(line, column)
-                        if isinstance(event, yaml.MappingStartEvent)
-                        else Sequence(line, column)
-                    )
-                    stack.append(collection)
-                    pending_key.append(None)
-                    continue
-            if not stack:
-                root = node
-                continue
-            parent = stack[-1]
-            if isinstance(parent, Sequence):
-                parent.items.append(node)
-            elif pending_key[-1] is None:
-                pending_key[-1] = node
-            else:
-                key = pending_key[-1]
-                assert key is not None
-                parent.items.append((key, node))
-                pending_key[-1] = None
-    except yaml.reader.ReaderError as error:
-        offset = error.position
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        problems.add(
-            line,
-            column,
-            f"the control character U+{error.character:04X} cannot stand in a YAML map as it "
-            f"is: write it as the escape \\u{error.character:04x} in a double-quoted text",
-        )
-        raise _Abort from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if mark and text[mark.index : mark.index + 1] == "\t":
-            problems.add(line, column, _tab_message(text, mark.index))
-            raise _Abort from None
-        what = error.problem or "cannot parse"
-        context = f" ({error.context})" if error.context else ""
-        problems.add(line, column, f"YAML syntax error: {what}{context}")
-        raise _Abort from None
-    except yaml.YAMLError as error:
-        problems.add(1, 1, f"YAML error: {error}")
-        raise _Abort from None
-    if root is None:
-        problems.add(1, 1, "empty map: expected a mapping with argmap, title and statements")
-        raise _Abort
-    return root
-
-
-# --- reading JSON into nodes ---------------------------------------------------------------------
-
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
-_JSON_WORDS = ("true", "false", "null")
-_JSON_STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"', re.S)
-_JSON_STRING_START = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*')
-
-
-def _is_json(name: str) -> bool:
-    """Whether the file is read by JSON's rules rather than YAML's: by its name."""
-    return name.lower().endswith(".json")
-
-
-class _Json:
-    """Reads a JSON text into positioned nodes by JSON's rules (``json``'s own string decoder, so
-    every escape JSON allows, surrogate pairs included), with the same limits as for YAML."""
-
-    def __init__(self, text: str, problems: _Problems) -> None:
-        self.text = text
-        self.problems = problems
-        self.breaks = [match.start() for match in re.finditer("\n", text)]
-        self.nodes = 0
-
-    def place(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_left(self.breaks, offset)
-        start = self.breaks[line - 1] + 1 if line else 0
-        return line + 1, offset - start + 1
-
-    def fail(self, offset: int, message: str) -> _Abort:
-        self.problems.add(*self.place(offset), f"JSON syntax error: {message}")
-        return _Abort()
-
-    def skip(self, offset: int) -> int:
-        match = _JSON_SPACE.match(self.text, offset)
-        assert match is not None  # the pattern matches the empty string
-        return match.end()
-
-    def document(self) -> Node:
-        start = self.skip(0)
-        if start == len(self.text):
-            self.problems.add(
-                1, 1, "empty map: expected a mapping with argmap, title and statements"
-            )
-            raise _Abort
-        node, end = self.value(start, 0)
-        end = self.skip(end)
-        if end != len(self.text):
-            raise self.fail(end, "more after the end of the JSON value")
-        return node
-
-    def value(self, offset: int, depth: int) -> tuple[Node, int]:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise self.fail(offset, f"more than {MAX_NODES:,} values: too large for a map")
-        char = self.text[offset : offset + 1]
-        line, column = self.place(offset)
-        if char in ("{", "["):
-            if depth >= MAX_DEPTH:
-                self.problems.add(line, column, f"nested more than {MAX_DEPTH} levels deep")
-                raise _Abort
-            return self.collection(offset, depth)
-        if char == '"':
-            return self.string(offset)
-        number = _JSON_NUMBER.match(self.text, offset)
-        if number is not None:
-            return Scalar(number.group(), True, line, column), number.end()
-        for word in _JSON_WORDS:
-            if self.text.startswith(word, offset):
-                return Scalar(word, True, line, column), offset + len(word)
-        found = repr(char) if char else "the end of the file"
-        raise self.fail(offset, f"expected a value, found {found}")
-
-    def string(self, offset: int) -> tuple[Scalar, int]:
-        match = _JSON_STRING.match(self.text, offset)
-        if match is None:
-            end = _JSON_STRING_START.match(self.text, offset)
-            assert end is not None  # it matches at least the opening quote
-            stop = end.end()
-            if stop < len(self.text):
-                raise self.fail(stop, f"U+{ord(self.text[stop]):04X} must be escaped in a string")
-            raise self.fail(offset, "a string that is never closed")
-        try:
-            value = json.loads(match.group())
-        except json.JSONDecodeError as error:
-            raise self.fail(offset + error.pos, error.msg[0].lower() + error.msg[1:]) from None
-        return Scalar(value, False, *self.place(offset)), match.end()
-
-    def collection(self, offset: int, depth: int) -> tuple[Node, int]:
-        line, column = self.place(offset)
-        mapping = self.text[offset] == "{"
-        node: Mapping | Sequence = Mapping(line, column) if mapping else Sequence(line, column)
-        close = "}" if mapping else "]"
-        position = self.skip(offset + 1)
-        if self.text.startswith(close, position):
-            return node, position + 1
-        while True:
-            if mapping:
-                if not self.text.startswith('"', position):
-                    raise self.fail(position, "expected a key in double quotes")
-                key, position = self.string(position)
-                position = self.skip(position)
-                if not self.text.startswith(":", position):
-                    raise self.fail(position, "expected ':' after the key")
-                item, position = self.value(self.skip(position + 1), depth + 1)
-                assert isinstance(node, Mapping)
-                node.items.append((key, item))
-            else:
-                item, position = self.value(position, depth + 1)
-                assert isinstance(node, Sequence)
-                node.items.append(item)
-            position = self.skip(position)
-            if self.text.startswith(close, position):
-                return node, position + 1
-            if not self.text.startswith(",", position):
-                raise self.fail(position, f"expected ',' or '{close}'")
-            position = self.skip(position + 1)
-
-
-def _parse_json(text: str, problems: _Problems) -> Node:
-    return _Json(text, problems).document()
-
-
-# --- problems ------------------------------------------------------------------------------------
-
-
-class _Problems:
-    """Collects problems of one file."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.items: list[Problem] = []
-
-    def add(self, line: int, column: int, message: str) -> None:
-        self.items.append(Problem(self.name, line, column, message))
-
-    def at(self, node: Node, message: str) -> None:
-        self.add(node.line, node.column, message)
-
-    def at_offset(self, data: bytes, offset: int, message: str) -> None:
-        line = data.count(b"\n", 0, offset) + 1
-        start = data.rfind(b"\n", 0, offset) + 1
-        column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
-        self.add(line, column, message)
-
-    def error(self) -> MapError:
-        ordered = sorted(self.items, key=lambda p: (p.line, p.column))
-        return MapError(ordered)
 
 
 # --- validating nodes into the model -------------------------------------------------------------
@@ -836,72 +463,6 @@ class _Builder:
                 self.problems.at(node, f"unknown section '{name}'{hint}")
 
 
-# --- entry points --------------------------------------------------------------------------------
-
-
-def loads(text: str | bytes, name: str = "<string>") -> Map:
-    """Build a map from the text of a map file; ``name`` is used in messages.
-
-    Raises :class:`argmap.errors.MapError` listing every problem found.
-    """
-    with collector_paused():  # the tree holds no cycles: loading large maps stays linear
-        return _loads(text, name)
-
-
-def _loads(text: str | bytes, name: str) -> Map:
-    problems = _Problems(name)
-    try:
-        if isinstance(text, bytes):
-            text = _decode(text, problems)
-        elif "\x00" in text:
-            problems.at_offset(
-                text.encode("utf-8", "replace"),
-                text.index("\x00"),
-                "binary file: it contains a NUL byte; a map is UTF-8 text",
-            )
-            raise _Abort
-        root = _parse_json(text, problems) if _is_json(name) else _parse(text, problems)
-    except _Abort:
-        raise problems.error() from None
-    built = _Builder(problems).build(root)
-    if built is None or problems.items:
-        raise problems.error()
-    return built
-
-
-def read_source(path: str | os.PathLike[str]) -> str:
-    """The plain text of a source, for checking quotes against it.
-
-    Raises :class:`argmap.errors.MapError` for a file that is not UTF-8 text or cannot be read.
-    """
-    name = os.fspath(path)
-    data = _read(name, "source")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problems = _Problems(name)
-        problems.at_offset(
-            data, error.start, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded"
-        )
-        raise problems.error() from None
-
-
-def load_map(
-    path: str | os.PathLike[str], *, form: str | None = None, leaves: str | None = None
-) -> Map:
-    """Read and validate the map file at ``path``: argmap's YAML, or Argdown or AIF JSON.
-
-    The format is ``form`` when given (``argmap``, ``argdown``, ``aif``), else taken from the
-    file's suffix and content (:mod:`argmap.formats`); ``leaves`` (``claim`` or ``evidence``)
-    says what the Argdown and AIF readers make of untagged statements without reasons.
-    Raises :class:`argmap.errors.MapError` listing every problem found, each with its place.
-    """
-    from argmap import formats  # small; the readers themselves are imported only when used
-
-    name = os.fspath(path)
-    return formats.read(name, _read(name, "map"), form=form, leaves=leaves)
-
-
 def build(root: Node, name: str, problems: Iterable[Problem] = ()) -> Map:
     """Validate a tree of positioned nodes shaped like a map file, as :func:`loads` does.
 
@@ -916,42 +477,3 @@ def build(root: Node, name: str, problems: Iterable[Problem] = ()) -> Map:
     if built is None or collected.items:
         raise collected.error()
     return built
-
-
-def decode(data: bytes, name: str) -> str:
-    """The text of a map file's bytes, or a MapError at the first NUL or undecodable byte."""
-    problems = _Problems(name)
-    try:
-        return _decode(data, problems)
-    except _Abort:
-        raise problems.error() from None
-
-
-def _read(name: str, what: str) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES, or a one-line error naming it."""
-
-    def refuse(message: str) -> MapError:
-        return MapError([Problem(name, 1, 1, message)])
-
-    if name == "-":
-        raise refuse(f"a {what} is read from a file, not from standard input: name the file")
-    try:
-        status = os.stat(name)
-        if stat.S_ISDIR(status.st_mode):
-            raise refuse(f"is a directory, not a {what} file")
-        if not stat.S_ISREG(status.st_mode):
-            raise refuse("not a regular file (a pipe or a device); save it to a file")
-        if status.st_size > MAX_BYTES:
-            raise refuse(
-                f"file too large: {status.st_size / 2**20:.0f} MiB "
-                f"(a {what} may have at most {MAX_BYTES // 2**20} MiB)"
-            )
-        with open(name, "rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise refuse("no such file") from None
-    except OSError as error:
-        raise refuse(f"cannot read: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        raise refuse(f"file too large (a {what} may have at most {MAX_BYTES // 2**20} MiB)")
-    return data

@@ -1,0 +1,74 @@
+"""What the Argdown reader gathers from a file: elements with their text, statements and
+arguments over all their occurrences, premise-conclusion structures and relations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+
+@attrs.define
+class Part:
+    """A piece of an element's text on one line, where it starts."""
+
+    line: int
+    column: int
+    text: str
+
+
+@attrs.define
+class Element:
+    """One written statement or argument: a definition, a reference, or untitled text."""
+
+    kind: str  # "statement" or "argument"
+    key: str
+    line: int
+    column: int
+    parts: list[Part] = attrs.Factory(list)
+
+
+@attrs.define
+class Entity:
+    """A statement (an equivalence class) or an argument, gathered over all its occurrences."""
+
+    kind: str
+    key: str
+    title: str | None
+    line: int
+    column: int
+    section: str | None = None
+    wordings: list[str] = attrs.Factory(list)
+    tags: list[str] = attrs.Factory(list)
+    data: dict[str, Any] = attrs.Factory(dict)
+    data_place: tuple[int, int] | None = None
+    pcs: Pcs | None = None
+    used: bool = False
+
+
+@attrs.define
+class Pcs:
+    """An argument's premise-conclusion structure: numbered statements and inference lines."""
+
+    line: int
+    column: int
+    items: list[tuple[int, str, int, int]] = attrs.Factory(list)  # number, key, line, column
+    inferences: list[Inference] = attrs.Factory(list)
+
+
+@attrs.define
+class Inference:
+    after: int  # how many items precede it
+    line: int
+    column: int
+    uses: list[int] | None = None
+    rule: str = ""
+
+
+@attrs.define
+class Relation:
+    relation: str
+    source: tuple[str, str]  # (kind, key)
+    target: tuple[str, str]
+    line: int
+    column: int

@@ -1,0 +1,203 @@
+"""The text inside an Argdown file's lines: comments, front matter, and the tags and data
+that an element's text holds."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from argmap.formats import tree as t
+from argmap.formats.argdown.gathered import Part
+
+_COMMENT = re.compile(
+    r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*|<!--|/\*", re.DOTALL
+)
+_TEXT_TOKEN = re.compile(
+    r"\\(.)|#\(([^)\n]*)\)|#([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)|(\{)",
+    re.DOTALL,
+)
+_PLAIN = re.compile(r"[^\\#{]*\Z")
+_FLAT_DATA = re.compile(
+    r'\{\s*(?:[A-Za-z_]+\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]{0,8})|true)\s*'
+    r"(?:,\s*|(?=\})))*\}\Z"
+)
+_FLAT_ITEM = re.compile(r'([A-Za-z_]+)\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9]+|true)')
+
+Report = Callable[[int, int, str], None]
+"""Records a problem at a line and column."""
+
+
+@attrs.frozen
+class Cleaned:
+    """An element's text without its tags and data, and what they were."""
+
+    text: str
+    data: dict[str, Any]
+    tags: list[str]
+    data_place: tuple[int, int] | None
+    """Where the last data block starts, if there is one."""
+
+
+def strip_comments(text: str, problem: Report) -> list[str | None]:
+    """The lines with comments blanked out; a line that held only a comment becomes None,
+    so that it neither ends a block nor adds text."""
+    places = t.Places(text)
+    out = []
+    last = 0
+    commented: set[int] = set()
+    for match in _COMMENT.finditer(text):
+        token = match.group()
+        if token.startswith("\\") or token.startswith("["):
+            continue
+        if token in ("<!--", "/*"):
+            line, column = places.of(match.start())
+            closer = "-->" if token == "<!--" else "*/"
+            problem(line, column, f"comment '{token}' is never closed with '{closer}'")
+            out.append(text[last : match.start()])
+            last = len(text)
+            break
+        first, _ = places.of(match.start())
+        final, _ = places.of(match.end())
+        commented.update(range(first, final + 1))
+        out.append(text[last : match.start()])
+        out.append(re.sub(r"[^\n]", " ", token))
+        last = match.end()
+    out.append(text[last:])
+    blanked = "".join(out).split("\n")
+    original = text.split("\n")
+    lines: list[str | None] = []
+    for number, (kept, before) in enumerate(zip(blanked, original, strict=False), start=1):
+        if number in commented and not kept.strip() and before.strip():
+            lines.append(None)
+        else:
+            lines.append(kept.rstrip())
+    return lines
+
+
+def front_matter(text: str, problem: Report) -> tuple[str, dict[str, Any] | None, int]:
+    """Reads ``=== ... ===`` at the top, before comments are looked for (a URL in it holds
+    ``//``): the text with those lines left empty, so that places stay the same; the front
+    matter's mapping (None when there is none to keep); the number of lines it took (0 if none).
+    """
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines) or not lines[index].startswith("==="):
+        return text, None, 0
+    start = index
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("===")), None)
+    if end is None:
+        problem(start + 1, 1, "front matter '===' is never closed with '==='")
+        return "\n" * (len(lines) - 1), None, 0
+    snippet = "\n".join(lines[start + 1 : end])
+    try:
+        data = t.load_yaml(snippet) if snippet.strip() else {}
+    except t.DataError as error:
+        problem(start + 2, 1, f"front matter is not valid YAML: {error}")
+        data = {}
+    if not isinstance(data, dict):
+        problem(start + 2, 1, "front matter must be a YAML mapping (title: ...)")
+        data = None
+    return "\n" * (end + 1) + "\n".join(lines[end + 1 :]), data, end + 1
+
+
+def clean(parts: list[Part], problem: Report) -> Cleaned:
+    """The text of ``parts`` without tags and data, with the tags and data it held."""
+    tags: list[str] = []
+    data_place: tuple[int, int] | None = None
+    words: list[str] = []
+    data: dict[str, Any] = {}
+    for part in parts:
+        text = part.text
+        if _PLAIN.match(text):  # most text has no escape, tag or data: keep it as it is
+            words.append(text)
+            words.append(" ")
+            continue
+        position = 0
+        while position < len(text):
+            match = _TEXT_TOKEN.search(text, position)
+            if match is None:
+                words.append(text[position:])
+                break
+            words.append(text[position : match.start()])
+            position = match.end()
+            if match.group(1) is not None:
+                words.append(match.group(1))
+            elif match.group(2) is not None or match.group(3) is not None:
+                tag = " ".join((match.group(2) or match.group(3) or "").split())
+                if tag:
+                    tags.append(tag)
+            else:
+                end = _closing_brace(text, match.start())
+                column = part.column + match.start()
+                if end < 0:
+                    problem(part.line, column, "data '{' is not closed by '}'")
+                    break
+                try:
+                    value = _flat_data(text[match.start() : end + 1])
+                    if value is None:
+                        value = t.load_yaml(text[match.start() : end + 1])
+                except t.DataError as error:
+                    problem(part.line, column, f"data {{...}} is not valid YAML: {error}")
+                    value = {}
+                if isinstance(value, dict):
+                    for key, item in value.items():
+                        data.setdefault(str(key), item)
+                    data_place = (part.line, column)
+                else:
+                    problem(part.line, column, "data {...} must be a mapping: {key: value}")
+                position = end + 1
+        words.append(" ")
+    return Cleaned(" ".join("".join(words).split()), data, tags, data_place)
+
+
+def _flat_data(snippet: str) -> dict[str, Any] | None:
+    """A data block of plain keys and JSON strings, numbers or true (what argmap writes), read
+    without YAML's parser; None for anything else, which YAML then reads."""
+    if not _FLAT_DATA.match(snippet):
+        return None
+    out: dict[str, Any] = {}
+    for key, raw in _FLAT_ITEM.findall(snippet):
+        if raw == "true":
+            out.setdefault(key, True)
+        elif raw.startswith('"'):
+            try:
+                out.setdefault(key, json.loads(raw))
+            except ValueError:  # an escape JSON lacks and YAML has, such as \x3d
+                return None
+        else:
+            out.setdefault(key, int(raw))
+    return out
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index of the '}' that closes the '{' at ``start``, quotes respected; -1 if none.
+
+    A '}' that closes a '[' ends the block too: YAML then says what is wrong inside it."""
+    opened: list[str] = []
+    quote, index = "", start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "{[":
+            opened.append(char)
+        elif char == "]" and opened and opened[-1] == "[":
+            opened.pop()
+        elif char == "}":
+            if opened.pop() == "{" and opened:
+                index += 1
+                continue
+            return index
+        index += 1
+    return -1
