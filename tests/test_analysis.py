@@ -33,9 +33,11 @@ G, N, D, U = Status.GROUNDED, Status.NOT_GROUNDED, Status.DEFEATED, Status.UNDEC
 
 
 def build(statements: str) -> Map:
-    """A map from the YAML of its ``statements`` block."""
+    """A map from the YAML of its ``statements`` block, with one section ``s`` that starts at
+    the first words of :data:`SOURCE`."""
     body = textwrap.indent(textwrap.dedent(statements).strip("\n"), "  ")
-    return loads(f"argmap: 1\ntitle: test\nstatements:\n{body}\n")
+    head = "sections: {s: {title: S, starts: In the spring}}\n"
+    return loads(f"argmap: 1\ntitle: test\nstatements:\n{body}\n{head}")
 
 
 def labels(statements: str, **kwargs: tuple[str, ...]) -> dict[str, Status]:
@@ -496,6 +498,23 @@ CASES = {
         "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply}",
         "e",
     ),
+    Code.MISPLACED_QUOTE: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply, section: s, "
+        "at: 2}\n",
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, quote: prices rose sharply, section: s, "
+        "at: 1}\n",
+        "e",
+    ),
+    Code.BEYOND_QUOTE: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: Prices rose in 2020., quote: prices rose}",
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: Prices rose in spring., quote: prices rose}",
+        "e",
+    ),
+    Code.RESTS_ON_MAPPER: (
+        "t: {thesis: T, reasons: [[e, a]]}\ne: {evidence: E, at: 1}\na: {assumption: A}",
+        "t: {thesis: T, reasons: [e, a]}\ne: {evidence: E, at: 1}\na: {assumption: A}",
+        "t",
+    ),
 }
 SOURCE = "In the spring, prices rose sharply across the region."
 
@@ -671,7 +690,7 @@ def test_hedged_answer_to_an_objection_is_load(undercut: str, rebuttal: str) -> 
             "c",
             Severity.INFO,
             "claim c is hedged (likely) and thesis t depends on it, through the answer to "
-            "objection o",
+            "objection o: rejecting it leaves t defeated",
         )
     ]
 
@@ -1000,3 +1019,57 @@ def test_a_very_long_missing_quote_is_compared_by_its_beginning() -> None:
     assert passage is not None
     assert passage.text.split()[0] == "w100"
     assert len(passage.text.split()) <= CLOSEST_WORDS + 1
+
+
+def test_hedged_load_says_whether_rejecting_the_statement_changes_the_thesis() -> None:
+    """t stands on c (hedged) and on e alone: rejecting c leaves t grounded, as whatif --reject
+    c shows, so the finding says that t keeps its label without it; with e gone from t's
+    reasons, rejecting c leaves t not grounded, and the finding says so."""
+    both = """
+        t: {thesis: T, reasons: [c, e]}
+        c: {claim: C, hedge: probably, reasons: [e2]}
+        e: {evidence: E, at: 1}
+        e2: {evidence: E2, at: 2}
+    """
+    assert evaluate(build(both), reject=("c",)).status["t"] is G
+    assert findings_of(both, Code.HEDGED_LOAD) == [
+        (
+            "c",
+            Severity.INFO,
+            "claim c is hedged (probably) and lies under thesis t, which keeps its label "
+            "without it",
+        )
+    ]
+    alone = """
+        t: {thesis: T, reasons: [c]}
+        c: {claim: C, hedge: probably, reasons: [e2]}
+        e2: {evidence: E2, at: 2}
+    """
+    assert findings_of(alone, Code.HEDGED_LOAD) == [
+        (
+            "c",
+            Severity.INFO,
+            "claim c is hedged (probably) and thesis t depends on it: rejecting it leaves t "
+            "not grounded",
+        )
+    ]
+
+
+def test_a_thesis_only_defended_says_that_nothing_supports_it() -> None:
+    """t has no reasons; its one rebuttal o is undercut, so t is defended, not supported: the
+    finding stays unsupported, an error (t is not grounded), and says what is missing."""
+    statements = """
+        t:
+          thesis: T
+          objections: [{id: o, premises: [e], objections: [u]}]
+        e: {evidence: E, at: 1}
+        u: {evidence: U, at: 2}
+    """
+    assert findings_of(statements, Code.UNSUPPORTED) == [
+        (
+            "t",
+            Severity.ERROR,
+            "thesis t has no reasons of its own: answering objection o defends it, but nothing "
+            "supports it, so it cannot be grounded",
+        )
+    ]

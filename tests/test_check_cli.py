@@ -211,8 +211,16 @@ def test_json_is_documented_structure_and_byte_stable(tmp_path: Path) -> None:
     assert entry["labels"] == {"t": "not-grounded", "c": "not-grounded", "e": "grounded"}
     assert entry["applies"] == {"t.r1": False}
     assert entry["verdicts"] == [
-        {"thesis": "t", "status": "not-grounded", "chain": ["t", "c"], "why": "c has no reasons"}
+        {
+            "thesis": "t",
+            "status": "not-grounded",
+            "chain": ["t", "c"],
+            "why": "c has no reasons",
+            "author": None,
+            "needs": [],
+        }
     ]
+    assert entry["sides"] == {"t": {"t": "for", "t.r1": "for", "c": "for", "e": "for"}}
     assert [f["code"] for f in entry["findings"]] == ["ungrounded", "unsupported"]
     assert entry["findings"][1] == {
         "code": "unsupported",

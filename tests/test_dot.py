@@ -238,6 +238,27 @@ def test_nodes_are_drawn_in_the_style_of_their_kind() -> None:
     assert unquote(graph.nodes["deliveries"]["fillcolor"]) == attacking.fillcolor
 
 
+def test_statements_are_coloured_by_their_side_of_the_thesis() -> None:
+    """The rebuttal's premise (deliveries) is against the thesis, and so is the survey that
+    supports it; the answer to the rebuttal (delivery-windows, a premise of an objection to
+    deliveries) is on the thesis's side and drawn as evidence, not as an attack."""
+    text = (
+        MAP.replace(
+            "    claim: Shops could no longer receive deliveries.\n",
+            "    claim: Shops could no longer receive deliveries.\n    reasons: [shop-survey]\n",
+        )
+        + "  shop-survey:\n    evidence: Two shops in three rely on deliveries.\n    at: 5\n"
+    )
+    graph = dot_of(text)
+    evidence = DEFAULT_THEME.kinds[Kind.EVIDENCE].fillcolor
+    against = DEFAULT_THEME.attacking[Kind.EVIDENCE].fillcolor
+    assert unquote(graph.nodes["deliveries"]["fillcolor"]) == (
+        DEFAULT_THEME.attacking[Kind.CLAIM].fillcolor
+    )
+    assert unquote(graph.nodes["shop-survey"]["fillcolor"]) == against
+    assert unquote(graph.nodes["delivery-windows"]["fillcolor"]) == evidence
+
+
 def test_assumptions_are_visibly_supplied_by_the_mapper() -> None:
     """An assumption has a dashed border and says who supplied it."""
     node = dot_of(MAP).nodes["crashes-matter"]
@@ -752,3 +773,20 @@ def test_graphviz_draws_a_statement_of_a_megabyte() -> None:
     done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert 'id="x"' in done.stdout.decode()
+
+
+def test_a_link_the_mapper_assumed_is_drawn_dashed_grey_and_the_key_says_so() -> None:
+    """A reason written with `assumed:` is a dashed grey arrow in every picture, its tooltip says
+    whose it is, and the key explains it; the author's own reason keeps the solid support line."""
+    graph = dot_of(
+        "argmap: 1\ntitle: T\nstatements:\n"
+        "  t: {thesis: T, reasons: [{assumed: e}, f]}\n"
+        "  e: {evidence: E, at: 1}\n  f: {evidence: F, at: 2}\n"
+    )
+    assumed = edge(graph, "e", "t")
+    authors = edge(graph, "f", "t")
+    assert unquote(assumed["style"]) == "dashed"
+    assert unquote(assumed["color"]) == DEFAULT_THEME.assumed_color
+    assert "assumed by the mapper" in unquote(assumed["tooltip"])
+    assert unquote(authors["style"]) == DEFAULT_THEME.edges[Relation.SUPPORT].style
+    assert "link assumed by the mapper" in label_text(graph.nodes["_legend"]["label"])

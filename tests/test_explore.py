@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from argmap import explore
-from argmap.analysis import check, evaluate
+from argmap.analysis import Side, check, evaluate
 from argmap.errors import ArgmapError, QueryError
 from argmap.explore import Critical, Role
 from argmap.load import load_map, loads
@@ -77,7 +77,8 @@ def test_linked_premises_are_grouped_under_their_reason() -> None:
 
 def test_rebuttals_and_undercuts_are_marked() -> None:
     """A rebuttal hangs under the statement it attacks; an undercut under the reason it attacks;
-    a reply to an objection under the objection."""
+    a reply to an objection under the objection. The rebuttal's premise is against the thesis,
+    and says so; the reply that answers it is on the thesis's side, and is unmarked."""
     lines = outline_of(fixture("answered")).lines
     roles = {line.statement or line.inference: line.role for line in lines}
     assert roles["c-cost"] is Role.REBUTTAL
@@ -85,7 +86,16 @@ def test_rebuttals_and_undercuts_are_marked() -> None:
     assert roles["u-old"] is Role.UNDERCUT  # shown as a header: it has an undercut of its own
     assert roles["e-recount"] is Role.UNDERCUT
     text = explore.format_tree(outline_of(fixture("answered")), 0)
-    assert "  - rebuttal: c-cost (claim) [defeated]: The town cannot afford a new school.\n" in text
+    assert (
+        "  - rebuttal: c-cost (claim) [defeated, against]: The town cannot afford a new school.\n"
+        in text
+    )
+    assert {
+        line.statement: line.side for line in lines if line.statement in ("c-cost", "e-grant")
+    } == {
+        "c-cost": Side.AGAINST,
+        "e-grant": Side.FOR,
+    }
     assert "    - undercut u-old [does not apply]\n" in text
 
 

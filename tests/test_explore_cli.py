@@ -47,6 +47,8 @@ CASES = [
     ("seed.stats.json", ["stats", "--format", "json", TUTORIAL, SEED]),
     ("seed.whatif-critical.txt", ["whatif", SEED, "--critical"]),
     ("seed.whatif-reject.txt", ["whatif", SEED, "--reject", "e-defence-minister"]),
+    ("seed.whatif-author-only.txt", ["whatif", SEED, "--author-only"]),
+    ("tutorial.whatif-author-only.txt", ["whatif", TUTORIAL, "--author-only"]),
 ]
 
 
@@ -157,7 +159,7 @@ def test_whatif_needs_a_question() -> None:
     """whatif without --reject/--accept/--critical, or with both, is a usage error."""
     result = run("whatif", CHAIN)
     assert result.exit_code == 2
-    assert "give --reject/--accept, or --critical" in result.output
+    assert "give --reject/--accept or --author-only, or --critical" in result.output
     both = run("whatif", CHAIN, "--critical", "--reject", "t")
     assert both.exit_code == 2
 

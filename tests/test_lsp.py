@@ -27,10 +27,18 @@ TUTORIAL_FINDINGS = [
         "which is not answered; it stands on other reasons",
     ),
     (
+        "25:2-25:13",
+        "rests-on-mapper",
+        "Information",
+        "thesis later-start is grounded only through the mapper's reading: on the author's words "
+        "alone it is not grounded; it needs start-caused-it",
+    ),
+    (
         "49:2-49:12",
         "hedged-load",
         "Information",
-        "claim more-sleep is hedged (probably) and thesis later-start depends on it",
+        "claim more-sleep is hedged (probably) and lies under thesis later-start, which keeps its "
+        "label without it",
     ),
     ("57:2-57:13", "unsupported", "Hint", "claim body-clocks has no reasons"),
 ]
@@ -66,7 +74,7 @@ async def test_opening_the_tutorial_shows_its_findings_at_their_statements(
     assert [
         (r.location.range.start.line, r.message) for r in contested.related_information or ()
     ] == [(75, "evidence one-term")]
-    acknowledged = found[2]
+    acknowledged = found[3]
     assert list(acknowledged.tags or ()) == [types.DiagnosticTag.Unnecessary]
     assert acknowledged.message.splitlines()[-1].startswith("acknowledged: The report gives")
 
@@ -155,8 +163,8 @@ async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     only that reason used becomes an orphan; the other findings move up with the text."""
     session = Session(client, copy(SEED, tmp_path))
     before = short(await session.open())
-    assert len(before) == 16
-    assert before[1] == (
+    assert len(before) == 17
+    assert before[2] == (
         "92:2-92:10",
         "ungrounded",
         "Error",
@@ -167,14 +175,14 @@ async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     )
     end = session.text.index("\n\n", start) + 1
     after = short(await session.edit(session.text[:start] + session.text[end:]))
-    assert after[1] == ("92:2-92:10", "unsupported", "Error", "thesis t-burden has no reasons")
+    assert after[2] == ("92:2-92:10", "unsupported", "Error", "thesis t-burden has no reasons")
     assert (
         "499:2-499:14",
         "orphan",
         "Warning",
         "claim c-equalizing is neither a thesis nor a premise of anything",
     ) in after
-    assert len(after) == 16  # c-equalizing's hedged load is gone with the reason
+    assert len(after) == 17  # c-equalizing's hedged load is gone with the reason
     assert not any("c-equalizing is hedged" in d[3] for d in after)
 
 
@@ -328,7 +336,7 @@ async def test_acknowledging_a_finding_writes_an_ack_with_a_placeholder(
     an acknowledged hint."""
     session = Session(client, copy(TUTORIAL, tmp_path))
     found = await session.open()
-    hedged = found[1]
+    hedged = found[2]
     fixes = await client.text_document_code_action_async(
         types.CodeActionParams(
             session.document, hedged.range, types.CodeActionContext(diagnostics=[hedged])
@@ -348,11 +356,12 @@ async def test_acknowledging_a_finding_writes_an_ack_with_a_placeholder(
     lines = session.text.splitlines(keepends=True)
     lines.insert(56, edit.new_text)
     after = short(await session.edit("".join(lines)))
-    assert after[1] == (
+    assert after[2] == (
         "49:2-49:12",
         "hedged-load",
         "Hint",
-        "claim more-sleep is hedged (probably) and thesis later-start depends on it",
+        "claim more-sleep is hedged (probably) and lies under thesis later-start, which keeps its "
+        "label without it",
     )
 
 

@@ -95,7 +95,9 @@ def test_seed_findings(seed: Map) -> None:
     """Exactly these findings, no more: the claims the author asserts without support, the two
     failing theses, the hedged claims the theses lean on, and the author's concession that
     undercuts the step from silence to agreement and is never answered. Only the longer-term
-    challenge and its answer, which bear on no thesis, are acknowledged (as orphans)."""
+    challenge and its answer, which bear on no thesis, are acknowledged (as orphans). The main
+    thesis stands only through the mapper's premises: on the author's words alone it is not
+    grounded, and it needs the partnership's premise, or both of the 1996 framework's."""
     report = check(seed)
     found = {(f.code, f.statement) for f in report.findings}
     assert found == {
@@ -115,8 +117,13 @@ def test_seed_findings(seed: Map) -> None:
         (Code.HEDGED_LOAD, "c-equalizing"),
         (Code.ORPHAN, "c-challenge"),
         (Code.ORPHAN, "c-common-ground"),
+        (Code.RESTS_ON_MAPPER, "t-agreed"),
     }
     assert len(report.findings) == len(found)
+    agreed, burden, outlook = report.verdicts
+    assert agreed.needs == (("a-partners-coordinate",), ("a-framework-covers", "a-informed-agreed"))
+    assert burden.author is burden.status
+    assert outlook.author is outlook.status
     acknowledged = {(f.code, f.statement) for f in report.findings if f.acknowledged}
     assert acknowledged == {(Code.ORPHAN, "c-challenge"), (Code.ORPHAN, "c-common-ground")}
 
@@ -342,8 +349,8 @@ def test_tutorial_uses_every_feature(tutorial: Map) -> None:
 def test_tutorial_checks_clean(tutorial: Map) -> None:
     """The tutorial passes `argmap check` at the default level (exit 0): its thesis is grounded,
     both rebuttals are answered, the one unsupported claim is acknowledged, and what remains is
-    information: the hedge the thesis leans on, and the unanswered undercut of a reason the thesis
-    does without."""
+    information: the hedge the thesis leans on, the unanswered undercut of a reason the thesis
+    does without, and that the thesis stands only through the mapper's one assumption."""
     report = check(tutorial)
     assert [v.status for v in report.verdicts] == [Status.GROUNDED]
     assert report.failing() == ()
@@ -351,8 +358,10 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
         (Code.CONTESTED, "later-start", False),
         (Code.HEDGED_LOAD, "more-sleep", False),
         (Code.UNSUPPORTED, "body-clocks", True),
+        (Code.RESTS_ON_MAPPER, "later-start", False),
     }
-    assert len(report.findings) == 3
+    assert len(report.findings) == 4
+    assert report.verdicts[0].needs == (("start-caused-it",),)
     assert not any(
         report.evaluation.applies[o.id] for o in tutorial.statements["later-start"].objections
     )

@@ -59,7 +59,12 @@ def dump_map(map_: Map) -> str:
     if source:
         data["source"] = source
     if map_.sections:
-        data["sections"] = {section.id: section.title for section in map_.sections}
+        data["sections"] = {
+            section.id: section.title
+            if section.starts is None
+            else {"title": section.title, "starts": section.starts}
+            for section in map_.sections
+        }
     data["statements"] = {s.id: _statement(s) for s in map_.statements.values()}
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
@@ -98,12 +103,20 @@ def _inference(inference: Reason | Objection, auto_id: str) -> Any:
     premises: Any = (
         inference.premises[0] if len(inference.premises) == 1 else _Flow(inference.premises)
     )
-    if inference.id == auto_id and inference.note is None and not inference.objections:
+    if (
+        inference.id == auto_id
+        and inference.note is None
+        and not inference.objections
+        and not inference.assumed
+        and inference.quote is None
+    ):
         return premises
     out: dict[str, Any] = {}
     if inference.id != auto_id:
         out["id"] = inference.id
-    out["premises"] = premises
+    out["assumed" if inference.assumed else "premises"] = premises
+    if inference.quote is not None:
+        out["quote"] = inference.quote
     if inference.note is not None:
         out["note"] = inference.note
     if inference.objections:

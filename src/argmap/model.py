@@ -57,6 +57,12 @@ class Code(enum.Enum):
     """Two statements with the same text."""
     QUOTE_NOT_FOUND = "quote-not-found"
     """A quote that does not occur in the source text."""
+    MISPLACED_QUOTE = "misplaced-quote"
+    """A quote that is in the source, but not where the statement's locator says."""
+    BEYOND_QUOTE = "beyond-quote"
+    """Evidence whose text has numbers, names or dates its quote's paragraph does not."""
+    RESTS_ON_MAPPER = "rests-on-mapper"
+    """A thesis that stands only through the mapper's reading: not on the author's words alone."""
 
 
 @attrs.frozen
@@ -81,6 +87,10 @@ class Objection:
     """Undercuts of this objection: replies that deny the premises bear on the target."""
     note: str | None = None
     """The mapper's note."""
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    """The mapper's reconstruction: the author does not draw this link (``assumed:`` in a map)."""
+    quote: str | None = attrs.field(default=None, kw_only=True)
+    """The author's connective that draws this link ("Given its economic shortcomings")."""
     position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """Where the objection is written."""
 
@@ -97,6 +107,10 @@ class Reason:
     """Undercuts: objections that deny these premises support the claim."""
     note: str | None = None
     """The mapper's note."""
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    """The mapper's reconstruction: the author does not draw this link (``assumed:`` in a map)."""
+    quote: str | None = attrs.field(default=None, kw_only=True)
+    """The author's connective that draws this link ("Given its economic shortcomings")."""
     position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """Where the reason is written."""
 
@@ -168,6 +182,9 @@ class Section:
     """The section's id, used by statements' ``section``."""
     title: str
     """The section's heading as shown."""
+    starts: str | None = attrs.field(default=None, kw_only=True)
+    """The words the section's first paragraph begins with in the source, for a section that no
+    heading of the source marks (``starts:`` in a map); None to find it by its heading."""
     position: Position | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """Where the section is declared."""
 

@@ -54,10 +54,15 @@ def schema() -> dict[str, Any]:
             {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["premises"],
+                "oneOf": [{"required": ["premises"]}, {"required": ["assumed"]}],
                 "properties": {
                     "id": _ref("id"),
                     "premises": _premises("The co-premises: one id or a list of ids."),
+                    "assumed": _premises(
+                        "The co-premises of a link the mapper reads into the text (the author "
+                        "does not draw it): one id or a list of ids, in place of premises."
+                    ),
+                    "quote": _text("The author's connective that draws this link."),
                     "note": _text("The mapper's note."),
                     "objections": _ref("inferences", "Undercuts: objections to this inference."),
                 },
@@ -126,9 +131,25 @@ def schema() -> dict[str, Any]:
             },
             "sections": {
                 "type": "object",
-                "description": "The parts of the source, in order: id -> heading.",
+                "description": "The parts of the source, in order: id -> heading, or id -> "
+                "{title, starts} for a part no heading of the source marks.",
                 "propertyNames": {"pattern": ID},
-                "additionalProperties": _ref("text"),
+                "additionalProperties": {
+                    "oneOf": [
+                        _ref("text"),
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["title"],
+                            "properties": {
+                                "title": _text("The section's heading as shown."),
+                                "starts": _text(
+                                    "The words its first paragraph begins with in the source."
+                                ),
+                            },
+                        },
+                    ]
+                },
             },
             "statements": {
                 "type": "object",

@@ -7,6 +7,7 @@ these names from ``argmap.analysis``, not from the modules inside it.
 
 from __future__ import annotations
 
+from argmap.analysis.author import Shares, evaluate_author_only, shares
 from argmap.analysis.findings import Finding, Report, check
 from argmap.analysis.labels import Evaluation, Verdict, evaluate
 from argmap.analysis.quotes import (
@@ -16,6 +17,7 @@ from argmap.analysis.quotes import (
     normalise_quote,
     normalise_statement,
 )
+from argmap.analysis.sides import Side, Sides, sides
 from argmap.graph import strong_components
 
 __all__ = [
@@ -24,11 +26,17 @@ __all__ = [
     "Finding",
     "Passage",
     "Report",
+    "Shares",
+    "Side",
+    "Sides",
     "SourceText",
     "Verdict",
     "check",
     "evaluate",
+    "evaluate_author_only",
     "normalise_quote",
     "normalise_statement",
+    "shares",
+    "sides",
     "strong_components",
 ]

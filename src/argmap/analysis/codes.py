@@ -19,6 +19,9 @@ SEVERITY: Final = {
     Code.HEDGED_LOAD: Severity.INFO,
     Code.DUPLICATE: Severity.WARNING,
     Code.QUOTE_NOT_FOUND: Severity.ERROR,
+    Code.MISPLACED_QUOTE: Severity.WARNING,
+    Code.BEYOND_QUOTE: Severity.INFO,
+    Code.RESTS_ON_MAPPER: Severity.INFO,
 }
 """Each code's severity; a finding that means a thesis does not stand is an error, and a circle
 whose claims are all grounded anyway is a warning."""
@@ -41,6 +44,11 @@ HINTS: Final = {
     "or acknowledge it",
     Code.DUPLICATE: "merge the two into one statement and point every use at it",
     Code.QUOTE_NOT_FOUND: "copy the quote verbatim from the source",
+    Code.MISPLACED_QUOTE: "correct the statement's `section:` and `at:`, or, when the source's "
+    "parts are not found as they should be, say where a section starts (`starts:`)",
+    Code.BEYOND_QUOTE: "quote the words that say it, or keep the statement to what the quote says",
+    Code.RESTS_ON_MAPPER: "the verdict is the mapper's reading as much as the author's: say so, "
+    "or find where the text itself draws these links (a reason's `quote:`)",
 }
 """The hint printed under each finding: how to fix it, or how to acknowledge it."""
 

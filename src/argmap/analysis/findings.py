@@ -8,9 +8,12 @@ from typing import NamedTuple
 
 import attrs
 
+from argmap.analysis.author import author_labelling, mapper_nodes, needs, needs_text
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
+from argmap.analysis.places import Layout, Place, beyond
 from argmap.analysis.quotes import SourceText, normalise_statement
+from argmap.analysis.sides import Sides, sides
 from argmap.graph import Adjacency, Graph, Label
 from argmap.model import Code, Kind, Map, Position, Statement
 from argmap.status import Severity, Status
@@ -48,6 +51,8 @@ class Report:
     """The labels."""
     verdicts: tuple[Verdict, ...]
     """One per thesis, in map order."""
+    sides: Sides = attrs.field(factory=lambda: Sides({}))
+    """The side of every statement, reason and objection with respect to each thesis."""
 
     def failing(self, fail_on: Severity = Severity.WARNING) -> tuple[Finding, ...]:
         """The findings that fail a run: not acknowledged, at or above ``fail_on``."""
@@ -94,15 +99,46 @@ def check(map: Map, *, source: str | None = None) -> Report:
         *_circles(graph, labels),
         *_orphans(graph),
         *_untraceable(graph),
-        *_hedged_load(graph),
+        *_hedged_load(graph, labels),
         *_duplicates(graph),
-        *(_quotes(graph, SourceText(source)) if source is not None else ()),
+        *(_quoted(map, graph, SourceText(source)) if source is not None else ()),
     ]
+    verdicts = [labels.verdict(thesis) for thesis in graph.theses]
+    if mapper_nodes(graph):
+        verdicts, readings = _author_readings(graph, labels, verdicts)
+        found.extend(readings)
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
     statements = graph.statements
     findings = tuple(_finding(statements[f.statement], f) for f in found)
-    verdicts = tuple(labels.verdict(thesis) for thesis in graph.theses)
-    return Report(findings, labels.evaluation(), verdicts)
+    return Report(findings, labels.evaluation(), tuple(verdicts), sides(map))
+
+
+def _author_readings(
+    graph: Graph, labels: Labelling, verdicts: list[Verdict]
+) -> tuple[list[Verdict], list[_Found]]:
+    """Each verdict with its second reading, on the author's words alone, and a rests-on-mapper
+    finding for each thesis that is grounded only through the mapper's items."""
+    author = author_labelling(graph)
+    read: list[Verdict] = []
+    found: list[_Found] = []
+    for thesis, verdict in zip(graph.theses, verdicts, strict=True):
+        status = author.status(thesis)
+        sets: tuple[tuple[int, ...], ...] = ()
+        if labels.label[thesis] == Label.IN and status is not Status.GROUNDED:
+            sets = needs(graph, thesis)
+            word = status.value.replace("-", " ")
+            it_needs = f"; it needs {needs_text(graph.ids, sets)}" if sets else ""
+            found.append(
+                _Found(
+                    thesis,
+                    Code.RESTS_ON_MAPPER,
+                    f"thesis {graph.ids[thesis]} is grounded only through the mapper's reading: "
+                    f"on the author's words alone it is {word}{it_needs}",
+                )
+            )
+        named = tuple(tuple(graph.ids[n] for n in s) for s in sets)
+        read.append(attrs.evolve(verdict, author=status, needs=named))
+    return read, found
 
 
 def _usage(graph: Graph) -> tuple[list[bool], list[bool]]:
@@ -126,7 +162,7 @@ def _evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[_Found]:
     for i, statement in enumerate(graph.statements):
         what = f"{statement.kind.value} {statement.id}"
         if statement.kind.is_claim and not statement.reasons:
-            yield _Found(i, Code.UNSUPPORTED, f"{what} has no reasons")
+            yield _Found(i, Code.UNSUPPORTED, f"{what} has no reasons{_only_defended(graph, i)}")
         if used[i] and not supports[i]:
             continue
         status = labels.status(i)
@@ -138,6 +174,20 @@ def _evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[_Found]:
         elif status is Status.UNDECIDED:
             yield _undecided(graph, labels, i, what)
         yield from _undercuts_aside(graph, labels, i, what)
+
+
+def _only_defended(graph: Graph, node: int) -> str:
+    """For a statement without reasons whose rebuttals are answered: that its defence does not
+    support it. Empty for one that nothing attacks."""
+    rebuttals = graph.neg[node]
+    if not rebuttals:
+        return ""
+    named = ", ".join(graph.ids[o] for o in rebuttals[:3])
+    which = "objection" if len(rebuttals) == 1 else "objections"
+    return (
+        f" of its own: answering {which} {named} defends it, but nothing supports it, so it "
+        "cannot be grounded"
+    )
 
 
 def _defeated(graph: Graph, labels: Labelling, node: int, what: str) -> _Found:
@@ -296,9 +346,18 @@ def _untraceable(graph: Graph) -> Iterator[_Found]:
             )
 
 
-def _hedged_load(graph: Graph) -> Iterator[_Found]:
+HEDGES_TRIED = 100
+"""Past this many hedged statements under the theses, check does not try rejecting each."""
+
+
+def _hedged_load(graph: Graph, labels: Labelling) -> Iterator[_Found]:
     """Hedged statements that a thesis depends on, however indirectly; each names the thesis that
     reaches it first (breadth first from all theses in map order).
+
+    Each is then rejected alone, as ``whatif --reject`` does: when that changes a thesis's label,
+    the finding says so and names that thesis; when it changes none, the finding says the thesis
+    stands without it. (Past :data:`HEDGES_TRIED` hedged statements, none is tried, and the
+    finding says only where the statement lies.)
 
     A statement depends on the premises of its reasons and on what answers the objections against
     it or its reasons: the premises of an undercut of such an objection, and of a rebuttal of one
@@ -319,20 +378,38 @@ def _hedged_load(graph: Graph) -> Iterator[_Found]:
                     answered[premise] = answered[node] if answered[node] != -1 else objection
                     following.append(premise)
         frontier = following
-    for i, statement in enumerate(graph.statements):
-        if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1:
-            words = f" ({statement.hedge})" if statement.hedge else ""
-            through = (
-                f", through the answer to objection {graph.ids[answered[i]]}"
-                if answered[i] != -1
-                else ""
-            )
-            yield _Found(
-                i,
-                Code.HEDGED_LOAD,
-                f"{statement.kind.value} {statement.id} is hedged{words} and thesis "
-                f"{graph.ids[origin[i]]} depends on it{through}",
-            )
+    hedged = [
+        i
+        for i, statement in enumerate(graph.statements)
+        if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1
+    ]
+    try_each = len(hedged) <= HEDGES_TRIED
+    ids = graph.ids
+    for i in hedged:
+        statement = graph.statements[i]
+        words = f" ({statement.hedge})" if statement.hedge else ""
+        through = (
+            f", through the answer to objection {ids[answered[i]]}" if answered[i] != -1 else ""
+        )
+        what = f"{statement.kind.value} {statement.id} is hedged{words}"
+        thesis = origin[i]
+        if not try_each:
+            message = f"{what} and thesis {ids[thesis]} rests on it{through}"
+        else:
+            rejected = Labelling(graph, (ids[i],), ())
+            changed = next((t for t in graph.theses if rejected.label[t] != labels.label[t]), None)
+            if changed is not None:
+                now = rejected.status(changed).value.replace("-", " ")
+                message = (
+                    f"{what} and thesis {ids[changed]} depends on it{through}: "
+                    f"rejecting it leaves {ids[changed]} {now}"
+                )
+            else:
+                message = (
+                    f"{what} and lies under thesis {ids[thesis]}{through}, which keeps its "
+                    "label without it"
+                )
+        yield _Found(i, Code.HEDGED_LOAD, message)
 
 
 def _depends_on(pos: Adjacency, neg: Adjacency, statement: int) -> Iterator[tuple[int, int]]:
@@ -387,6 +464,73 @@ def _quotes(graph: Graph, source: SourceText) -> Iterator[_Found]:
         yield _Found(
             i, Code.QUOTE_NOT_FOUND, f"quote of {statement.id} is not in the source{closest}"
         )
+
+
+def _quoted(map: Map, graph: Graph, source: SourceText) -> Iterator[_Found]:
+    """Quotes not in the source, quotes not where their locator says, and evidence that says
+    more than its quote's paragraph."""
+    yield from _quotes(graph, source)
+    layout = Layout(source, map.sections)
+    for i, statement in enumerate(graph.statements):
+        if statement.quote is None:
+            continue
+        occurrences = layout.occurrences(statement.quote)
+        if not occurrences:
+            continue
+        yield from _misplaced(map, layout, i, statement, occurrences)
+        if statement.kind is Kind.EVIDENCE:
+            words: set[str] = set()
+            for _place, word in occurrences:
+                words |= layout.paragraph_words(source.spans[word][0])
+            missing = beyond(statement.text, words)
+            if missing:
+                yield _Found(
+                    i,
+                    Code.BEYOND_QUOTE,
+                    f"evidence {statement.id} says more than its quote's paragraph: "
+                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in it",
+                )
+
+
+def _misplaced(
+    map: Map,
+    layout: Layout,
+    node: int,
+    statement: Statement,
+    occurrences: list[tuple[Place | None, int]],
+) -> Iterator[_Found]:
+    """A quote none of whose occurrences is where the statement's locator says; checked only
+    for a paragraph number in a section whose start the source shows."""
+    if not isinstance(statement.at, int) or statement.section not in layout.found:
+        return
+    wanted = Place(statement.section, statement.at)
+    places = [place for place, _word in occurrences]
+    if wanted in places:
+        return
+
+    def name(place: Place | None) -> str:
+        if place is None or place.section is None:
+            return "a part of the source no section of the map names"
+        section = map.section(place.section)
+        title = section.title if section else place.section
+        return f"{title}, para. {place.paragraph}"
+
+    says = map.locator(statement)
+    if len(places) == 1:
+        (place,) = places
+        short = (
+            f"para. {statement.at}"
+            if place is not None and place.section == statement.section
+            else says
+        )
+        message = f"the quote of {statement.id} is in {name(place)}; the map says {short}"
+    else:
+        where = "; ".join(dict.fromkeys(name(p) for p in places))
+        message = (
+            f"the quote of {statement.id} occurs {len(places)} times ({where}), none of them "
+            f"at {says}, where the map says it is"
+        )
+    yield _Found(node, Code.MISPLACED_QUOTE, message)
 
 
 def _finding(statement: Statement, found: _Found) -> Finding:

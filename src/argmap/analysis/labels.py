@@ -48,6 +48,13 @@ class Verdict:
     """Ids from the thesis down to where its support runs out (just the thesis when grounded)."""
     why: str = ""
     """The reason at the end of the chain: ``c9 has no reasons``; empty when grounded."""
+    author: Status | None = None
+    """Its label on the author's words alone (every assumption and every link the mapper
+    assumed taken away); None when the map has none of the mapper's items."""
+    needs: tuple[tuple[str, ...], ...] = ()
+    """When it is grounded but not on the author's words alone: sets of the mapper's items, any
+    one of which, given back to the author's words, grounds it again (see
+    :func:`argmap.analysis.author.needs`)."""
 
     @property
     def explanation(self) -> str:
@@ -70,7 +77,17 @@ class Labelling:
     in (a statement that is out with one is defeated, else not grounded).
     """
 
-    def __init__(self, graph: Graph, reject: Collection[str], accept: Collection[str]) -> None:
+    def __init__(
+        self,
+        graph: Graph,
+        reject: Collection[str],
+        accept: Collection[str],
+        *,
+        without: Collection[int] = (),
+    ) -> None:
+        """Label ``graph`` with the statements named in ``reject`` forced out and those in
+        ``accept`` forced in; the nodes in ``without`` (statements, reasons or objections) are
+        taken away: forced out, as if they were not in the map."""
         n = len(graph.ids)
         self.graph = graph
         undecided, in_, out = Label.UNDECIDED, Label.IN, Label.OUT
@@ -90,6 +107,9 @@ class Labelling:
                     raise QueryError(f"no statement '{name}' in the map{hint}")
                 label[node] = value
                 forced[node] = True
+        for node in without:
+            label[node] = out
+            forced[node] = True
         decided: list[int] = [node for node in range(n) if forced[node]]
         for node in decided:
             counter += 1
@@ -202,6 +222,8 @@ class Labelling:
                 return chain, f"{name} has no reasons"
             reason = self.first(graph.pos[node], Label.OUT)
             assert reason is not None  # an out claim that is not defeated has all reasons out
+            if self.forced[reason]:
+                return chain, f"reason {ids[reason]} is taken away"
             premise = self.first(graph.pos[reason], Label.OUT)
             undercut = self.first(graph.neg[reason], Label.IN)
             if undercut is not None and (

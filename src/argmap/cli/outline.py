@@ -99,6 +99,11 @@ IDS = "ID[,ID...]"
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--reject", multiple=True, metavar=IDS, help="Treat as false (or repeat it).")
 @click.option("--accept", multiple=True, metavar=IDS, help="Treat as given (or repeat it).")
+@click.option(
+    "--author-only",
+    is_flag=True,
+    help="Take away the mapper's reading: every assumption and assumed link.",
+)
 @click.option("--critical", is_flag=True, help="List the single points of failure instead.")
 @click.pass_context
 def whatif_command(
@@ -106,6 +111,7 @@ def whatif_command(
     map_path: Path,
     reject: tuple[str, ...],
     accept: tuple[str, ...],
+    author_only: bool,
     critical: bool,
     from_format: str | None,
     leaves: str | None,
@@ -123,8 +129,8 @@ def whatif_command(
             f"unexpected {' '.join(ctx.args)!r}: --reject and --accept take ids joined by commas "
             "(--reject a,b) or the option again (--reject a --reject b), and one MAP"
         )
-    if critical == bool(reject or accept):
-        raise click.UsageError("give --reject/--accept, or --critical")
+    if critical == bool(reject or accept or author_only):
+        raise click.UsageError("give --reject/--accept or --author-only, or --critical")
     if (reject or accept) and not _ids(reject) + _ids(accept):
         raise click.UsageError("--reject/--accept name no statement")
     argmap = load_map(map_path, form=from_format, leaves=leaves)
@@ -133,5 +139,7 @@ def whatif_command(
         found = explore.critical(argmap, evaluation)
         click.echo(answers.format_critical(argmap, found, evaluation), nl=False)
     else:
-        result = explore.whatif(argmap, reject=_ids(reject), accept=_ids(accept))
+        result = explore.whatif(
+            argmap, reject=_ids(reject), accept=_ids(accept), author_only=author_only
+        )
         click.echo(answers.format_whatif(result), nl=False)

@@ -132,7 +132,7 @@ class _Drawing:
         self.findings: dict[str, list[FindingLike]] = {}
         for finding in findings or ():
             self.findings.setdefault(finding.statement, []).append(finding)
-        self.attacking = selection.attacking_only(map)
+        self.attacking = selection.against(map)
 
     # what a statement looks like
 
@@ -259,9 +259,10 @@ class _Drawing:
         style = theme.edges[group.relation]
         inactive = self.applies(group) is False
         penwidth = theme.unanswered_penwidth if self.thick(group) else style.penwidth
+        color = theme.assumed_color if group.assumed else style.color
         pairs = [
-            ("style", style.style),
-            ("color", quote(theme.inactive_color if inactive else style.color)),
+            ("style", "dashed" if group.assumed else style.style),
+            ("color", quote(theme.inactive_color if inactive else color)),
             ("arrowhead", style.arrowhead),
             ("penwidth", f"{penwidth:g}"),
             ("tooltip", tooltip(clip(group.tooltip, TOOLTIP_CHARS))),
@@ -275,8 +276,15 @@ class _Drawing:
         for premise in group.premises:
             link_pairs = [
                 ("id", quote(f"{group.id}:from:{premise}")),
-                ("style", style.style if group.relation is not Relation.SUPPORT else link.style),
-                ("color", quote(theme.inactive_color if inactive else style.color)),
+                (
+                    "style",
+                    "dashed"
+                    if group.assumed
+                    else style.style
+                    if group.relation is not Relation.SUPPORT
+                    else link.style,
+                ),
+                ("color", quote(theme.inactive_color if inactive else color)),
                 ("arrowhead", link.arrowhead),
                 ("penwidth", f"{link.penwidth:g}"),
             ]
@@ -314,6 +322,7 @@ class _Drawing:
                 | ({Relation.LINK} if any(group.junction for group in groups) else set())
             ),
             unanswered=any(self.thick(group) for group in groups),
+            assumed=any(group.assumed for group in groups),
             inactive=any(self.applies(group) is False for group in groups),
             findings=frozenset(f.severity for f in marked if f.acknowledged is None),
             acknowledged=any(f.acknowledged is not None for f in marked),

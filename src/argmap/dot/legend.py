@@ -24,6 +24,8 @@ class Key:
     """Each kind of line drawn."""
     unanswered: bool = False
     """An objection nothing answers is drawn thick."""
+    assumed: bool = False
+    """A link the mapper assumed is drawn dashed grey."""
     inactive: bool = False
     """A reason or objection that does not apply is greyed out."""
     findings: frozenset[Severity] = frozenset()
@@ -66,6 +68,13 @@ def _swatches(key: Key, theme: Theme) -> list[tuple[str, str]]:
     if key.unanswered:
         color = theme.edges[Relation.REBUTTAL].color
         out.append((font(f"<B>{html('━━━┤')}</B>", color=color), "unanswered objection"))
+    if key.assumed:
+        out.append(
+            (
+                font(html("╌╌╌▶"), color=theme.assumed_color),
+                "link assumed by the mapper (the author does not draw it)",
+            )
+        )
     if key.inactive:
         out.append((font(html("───▶"), color=theme.inactive_color), "does not apply"))
     plain = theme.kinds[Kind.CLAIM]

@@ -73,11 +73,14 @@ class Group:
     junction: bool
     unanswered: bool
     note: str | None
+    assumed: bool = False
+    """The link is the mapper's (written with ``assumed:``)."""
 
     @property
     def tooltip(self) -> str:
         """What hovering over the reason or objection shows: its id and the mapper's note."""
-        return self.id if self.note is None else f"{self.id}: {self.note}"
+        name = f"{self.id} (assumed by the mapper)" if self.assumed else self.id
+        return name if self.note is None else f"{name}: {self.note}"
 
 
 def _answered(map: Map, objection: Objection) -> bool:
@@ -99,6 +102,7 @@ def _group(map: Map, part: Reason | Objection, relation: Relation, target: str) 
         junction=len(part.premises) > 1 or bool(part.objections),
         unanswered=isinstance(part, Objection) and not _answered(map, part),
         note=part.note,
+        assumed=part.assumed,
     )
 
 
@@ -143,6 +147,22 @@ def attacking_only(map: Map) -> frozenset[str]:
         for objection in _attacks_on(statement):
             attacking.update(objection.premises)
     return frozenset(attacking - supporting)
+
+
+def against(map: Map) -> frozenset[str]:
+    """Statements drawn on the side against: against every thesis that reaches them (see
+    :func:`argmap.analysis.sides`), so that the author's answer to an objection is drawn on the
+    thesis's side; a statement no thesis reaches is against when it is a premise of objections
+    and of no reason."""
+    from argmap.analysis import Side, sides
+
+    overall = sides(map).overall()
+    unreached = attacking_only(map)
+    return frozenset(
+        sid
+        for sid in map.statements
+        if overall.get(sid) is Side.AGAINST or (sid not in overall and sid in unreached)
+    )
 
 
 def homes(map: Map, shown: Sequence[Statement], groups: Sequence[Group]) -> dict[str, str | None]:

@@ -47,7 +47,8 @@ class Role(enum.Enum):
     SUPPORTING = "supporting"
     """A thesis, or a premise of some reason, or a statement used nowhere."""
     ATTACKING = "attacking"
-    """A premise of objections only: it speaks against something."""
+    """On the side against the thesis: an objection's premise, or what supports one (an answer
+    to an objection is on the thesis's side)."""
 
 
 @attrs.frozen
@@ -135,6 +136,8 @@ class Theme:
     """Marks of the evaluation statuses, in the order the key lists them."""
     inactive_color: str
     """Colour of a reason or objection that does not apply, when statuses are shown."""
+    assumed_color: str
+    """Colour of a link the mapper assumed (drawn dashed), as of an assumption's border."""
     critical: Marker
     """Mark of a single point of failure; drawn with a double border as well."""
     small_fontsize: float
@@ -199,7 +202,7 @@ def _attacking_styles() -> dict[Kind, NodeStyle]:
     return {
         kind: attrs.evolve(
             style,
-            name="speaks against something: premise of an objection",
+            name="against the thesis: an objection, or what supports one",
             fillcolor=fill,
             color=border,
             fontcolor=BLACK,
@@ -279,6 +282,7 @@ def _default() -> Theme:
             }
         ),
         inactive_color="#AAAAAA",
+        assumed_color=GREY,
         critical=Marker("★", "critical: a thesis falls without it", BLACK),
         small_fontsize=9.0,
         small_color="#555555",
@@ -298,6 +302,9 @@ def _default() -> Theme:
                 Code.HEDGED_LOAD: "hedged, yet a thesis rests on it",
                 Code.DUPLICATE: "duplicate",
                 Code.QUOTE_NOT_FOUND: "quote not in the source",
+                Code.MISPLACED_QUOTE: "quote not where the locator says",
+                Code.BEYOND_QUOTE: "says more than its quote",
+                Code.RESTS_ON_MAPPER: "grounded only through the mapper's reading",
             }
         ),
     )

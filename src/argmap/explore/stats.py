@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import check
+from argmap.analysis import check, shares
 from argmap.graph import Graph
 from argmap.model import Code, Kind, Map, Reason
 from argmap.status import Status
@@ -43,6 +43,12 @@ class Stats:
     """Findings per code (codes found only, in the order of :class:`Code`)."""
     acknowledged: Mapping[str, int]
     """Of those, the findings that the map acknowledges."""
+    assumed_links: int = 0
+    """The mapper's reasons and objections (written with ``assumed:``); the mapper's other items
+    are the assumptions, counted in :attr:`statements`."""
+    authors_share: Mapping[str, float] = attrs.field(factory=dict)
+    """For each thesis, the share (0 to 1) of what is on its side that is the author's, not the
+    mapper's (see :func:`argmap.analysis.shares`)."""
 
     @property
     def total(self) -> int:
@@ -59,6 +65,11 @@ class Stats:
             "claims": {"total": self.claims, "grounded": self.grounded_claims},
             "evidence_per_thesis": dict(self.evidence_per_thesis),
             "findings": dict(self.findings),
+            "mapper": {
+                "assumptions": self.statements.get("assumption", 0),
+                "assumed_links": self.assumed_links,
+            },
+            "authors_share": {t: round(v, 4) for t, v in self.authors_share.items()},
             "acknowledged": dict(self.acknowledged),
         }
 
@@ -67,6 +78,7 @@ def stats(map: Map) -> Stats:
     """Count statements, reasons and objections, measure the support, and tally the findings of
     :func:`argmap.analysis.check`. Linear in the size of the map."""
     report = check(map)
+    mapper = shares(map)
     graph = Graph.of(map)
     kinds = dict.fromkeys((kind.value for kind in Kind), 0)
     for statement in graph.statements:
@@ -95,6 +107,8 @@ def stats(map: Map) -> Stats:
         evidence_per_thesis=_evidence_per_thesis(graph),
         findings={code: n for code, n in counts.items() if n},
         acknowledged={code: n for code, n in acknowledged.items() if n},
+        assumed_links=mapper.assumed_links,
+        authors_share=dict(mapper.authors_share),
     )
 
 

@@ -4,11 +4,11 @@ check's statuses and findings and the single points of failure (:func:`outline`)
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import attrs
 
-from argmap.analysis import Evaluation, Finding, check
+from argmap.analysis import Evaluation, Finding, Side, check, sides
 from argmap.graph import Graph
 from argmap.model import Code, Kind, Map, Objection, Statement
 from argmap.status import Status
@@ -65,6 +65,9 @@ class Line:
     findings: tuple[tuple[Code, bool], ...] = ()
     """Findings about the statement: code, and whether the map acknowledges it."""
     critical: bool = False
+    side: Side | None = None
+    """The statement's side with respect to the thesis at the top of its outline (None under a
+    root that is no thesis)."""
     """A single point of failure of a thesis."""
     quote: str | None = None
     """The statement's quote from the source."""
@@ -167,6 +170,8 @@ class _TreeBuilder:
             marks.append((finding.code, finding.acknowledged is not None))
         self.seen: set[str] = set()
         self.lines: list[Line] = []
+        self.sides = sides(map)
+        self.side_of: Mapping[str, Side] = {}
 
     def applies(self, inference: str) -> bool | None:
         return None if self.evaluation is None else self.evaluation.applies.get(inference)
@@ -175,6 +180,7 @@ class _TreeBuilder:
         # Stack items: (statement id, role, indentation, statement depth, inference id) to expand,
         # or a finished Line.
         stack: list[tuple[str, Role, int, int, str | None] | Line] = [(sid, Role.ROOT, 0, 0, None)]
+        self.side_of = self.sides.by_thesis.get(sid, {})
         while stack:
             item = stack.pop()
             if isinstance(item, Line):
@@ -227,6 +233,7 @@ class _TreeBuilder:
             status=None if self.evaluation is None else self.evaluation.status.get(sid),
             findings=tuple(self.findings.get(sid, ())),
             critical=sid in self.critical,
+            side=self.side_of.get(sid),
             quote=statement.quote,
             locator=self.map.locator(statement),
         )

@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 import attrs
 
-from argmap.analysis import evaluate
+from argmap.analysis import evaluate, evaluate_author_only
 from argmap.errors import QueryError
 from argmap.model import Kind, Map
 from argmap.status import Status
@@ -38,6 +38,8 @@ class WhatIf:
     """Statements treated as given."""
     changes: tuple[Change, ...]
     """Every statement whose status changes: theses first, then the rest, each in map order."""
+    author_only: bool = False
+    """Whether the mapper's reading (assumptions, assumed links) is taken away too."""
 
     @property
     def theses(self) -> tuple[Change, ...]:
@@ -45,10 +47,17 @@ class WhatIf:
         return tuple(c for c in self.changes if c.kind is Kind.THESIS)
 
 
-def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ()) -> WhatIf:
-    """Evaluate the map again with ``reject`` treated as false and ``accept`` as given, and list
-    every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for an id
-    the map does not have."""
+def whatif(
+    map: Map,
+    reject: Collection[str] = (),
+    accept: Collection[str] = (),
+    *,
+    author_only: bool = False,
+) -> WhatIf:
+    """Evaluate the map again with ``reject`` treated as false and ``accept`` as given (and, with
+    ``author_only``, on the author's words alone: every assumption and assumed link taken away),
+    and list every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for
+    an id the map does not have."""
     reject = tuple(dict.fromkeys(reject))
     accept = tuple(dict.fromkeys(accept))
     require(map, (*reject, *accept))
@@ -56,11 +65,12 @@ def whatif(map: Map, reject: Collection[str] = (), accept: Collection[str] = ())
     if both:
         raise QueryError(f"'{both[0]}' cannot be both rejected and accepted")
     before = evaluate(map).status
-    after = evaluate(map, reject=reject, accept=accept).status
+    reading = evaluate_author_only if author_only else evaluate
+    after = reading(map, reject=reject, accept=accept).status
     changes = [
         Change(sid, statement.kind, before[sid], after[sid])
         for sid, statement in map.statements.items()
         if before[sid] is not after[sid]
     ]
     changes.sort(key=lambda c: c.kind is not Kind.THESIS)  # stable: map order within each group
-    return WhatIf(reject, accept, tuple(changes))
+    return WhatIf(reject, accept, tuple(changes), author_only)

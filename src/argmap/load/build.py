@@ -55,7 +55,8 @@ STATEMENT_FIELDS: Final = (
     "tags",
     "ack",
 )
-INFERENCE_KEYS: Final = ("id", "premises", "objections", "note")
+SECTION_KEYS: Final = ("title", "starts")
+INFERENCE_KEYS: Final = ("id", "premises", "assumed", "quote", "objections", "note")
 FIELD_CUTOFF: Final = 0.75
 """How alike a misspelt field must be to a real one to be suggested: 'qoute' for 'quote', not
 'note' for 'type' (field names are few and short, so a loose match suggests nonsense)."""
@@ -212,9 +213,23 @@ class _Builder:
         out = []
         for name, (key, value) in self.fields(mapping, (), "'sections'").items():
             section_id = self.ident(key, "section id")
-            title = self.text(value, f"the heading of section '{name}'")
+            starts = None
+            if isinstance(value, Mapping):
+                fields = self.fields(value, SECTION_KEYS, f"section '{name}'")
+                if "title" not in fields:
+                    self.problems.at(value, f"section '{name}' has no 'title'")
+                    continue
+                title = self.text(fields["title"][1], f"the heading of section '{name}'")
+                if "starts" in fields:
+                    starts = self.text(fields["starts"][1], f"the start of section '{name}'")
+            else:
+                title = self.text(value, f"the heading of section '{name}'")
             if section_id is not None and title is not None:
-                out.append(Section(section_id, title, position=Position(key.line, key.column)))
+                out.append(
+                    Section(
+                        section_id, title, starts=starts, position=Position(key.line, key.column)
+                    )
+                )
         return tuple(out)
 
     def statements(self, node: Node) -> dict[str, Statement]:
@@ -361,7 +376,8 @@ class _Builder:
         what = f"{role} {auto_id}"
         position = Position(node.line, node.column)
         inference_id = auto_id
-        note = None
+        note = quote = None
+        assumed = False
         undercuts: tuple[Objection, ...] = ()
         if isinstance(node, Mapping):
             article = "an" if role[0] in "aeiou" else "a"
@@ -371,13 +387,29 @@ class _Builder:
                 if given is not None:
                     inference_id = given
             what = f"{role} '{inference_id}'"
-            if "premises" not in fields:
-                self.problems.at(node, f"{what} has no 'premises'")
+            assumed = "assumed" in fields
+            if assumed and "premises" in fields:
+                self.problems.at(
+                    fields["assumed"][0],
+                    f"{what} has both 'premises' and 'assumed': write its premises under one "
+                    "('assumed' when the link is the mapper's)",
+                )
+            premises_entry = fields.get("assumed") or fields.get("premises")
+            if premises_entry is None:
+                self.problems.at(node, f"{what} has no 'premises' (or 'assumed')")
                 premise_nodes: list[Node] = []
             else:
-                premise_nodes = self.premise_nodes(fields["premises"][1], what)
+                premise_nodes = self.premise_nodes(premises_entry[1], what)
             if "note" in fields:
                 note = self.text(fields["note"][1], f"the note of {what}")
+            if "quote" in fields:
+                quote = self.text(fields["quote"][1], f"the quote of {what}")
+                if assumed:
+                    self.problems.at(
+                        fields["quote"][0],
+                        f"{what} is assumed by the mapper, so it cannot carry the author's words "
+                        "as its 'quote': write 'premises' for a link the author draws",
+                    )
             if "objections" in fields:
                 undercuts = self.inferences(
                     fields["objections"][1], statement, inference_id, "objection", Objection
@@ -398,7 +430,15 @@ class _Builder:
             self.references.append((role, statement, premise, what))
         if not premise_nodes:
             return None
-        return cls(inference_id, tuple(premises), undercuts, note, position=position)
+        return cls(
+            inference_id,
+            tuple(premises),
+            undercuts,
+            note,
+            assumed=assumed,
+            quote=quote,
+            position=position,
+        )
 
     def premise_nodes(self, node: Node, what: str) -> list[Node]:
         if isinstance(node, Sequence):

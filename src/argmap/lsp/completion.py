@@ -38,6 +38,9 @@ _CODE_HELP: Final = {
     Code.HEDGED_LOAD: "a hedged claim a thesis depends on",
     Code.DUPLICATE: "two statements with the same text",
     Code.QUOTE_NOT_FOUND: "a quote not in the source",
+    Code.MISPLACED_QUOTE: "a quote not where its locator says",
+    Code.BEYOND_QUOTE: "evidence that says more than its quote",
+    Code.RESTS_ON_MAPPER: "a thesis grounded only through the mapper's reading",
 }
 
 

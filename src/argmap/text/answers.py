@@ -37,6 +37,16 @@ def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
         out.append("  evidence per thesis")
         pad = max(map(len, figures.evidence_per_thesis), default=0)
         out += [f"    {thesis:<{pad}}  {n}" for thesis, n in figures.evidence_per_thesis.items()]
+        assumptions = figures.statements.get("assumption", 0)
+        out.append(
+            f"  mapper's items {assumptions + figures.assumed_links} (assumptions {assumptions}, "
+            f"assumed links {figures.assumed_links})"
+        )
+        out.append("  author's share of each thesis's support")
+        out += [
+            f"    {thesis:<{pad}}  {100 * share:.0f}%"
+            for thesis, share in figures.authors_share.items()
+        ]
         total = sum(figures.findings.values())
         details = ", ".join(
             f"{code} {n}"
@@ -68,7 +78,8 @@ def stats_json(results: Sequence[tuple[str, Stats]]) -> str:
 
 def format_whatif(result: WhatIf) -> str:
     """The changes as text, theses first: ``c4: grounded → not-grounded``."""
-    what = [f"rejecting {', '.join(result.reject)}"] if result.reject else []
+    what = ["taking away the mapper's reading"] if result.author_only else []
+    what += [f"rejecting {', '.join(result.reject)}"] if result.reject else []
     what += [f"accepting {', '.join(result.accept)}"] if result.accept else []
     head = " and ".join(what) or "changing nothing"
     out = [head[0].upper() + head[1:] + ":"]

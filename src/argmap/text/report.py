@@ -128,7 +128,22 @@ def _verdict_line(verdict: Verdict, colour: bool) -> str:
     line = f"thesis {verdict.thesis} is {painter(colour)(word, ink, Ink.BOLD)}"
     if verdict.why:
         line += f": {visible(verdict.explanation)}"
-    return line
+    return line + author_reading(verdict)
+
+
+def author_reading(verdict: Verdict) -> str:
+    """`` (on the author's words alone: not grounded; it needs a1 or a2)``, or `` (the same on
+    the author's words alone)``; empty for a map without the mapper's items."""
+    if verdict.author is None:
+        return ""
+    if verdict.author is verdict.status:
+        return " (the same on the author's words alone)"
+    word = verdict.author.value.replace("-", " ")
+    sets = verdict.needs
+    several = any(len(s) > 1 for s in sets)
+    joined = (", or " if several and len(sets) > 1 else " or ").join(" and ".join(s) for s in sets)
+    it_needs = f"; it needs {joined}" if sets else ""
+    return f" (on the author's words alone: {word}{it_needs})"
 
 
 def to_human(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = False) -> str:
@@ -216,11 +231,18 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
                     "labels": {"c9": "not-grounded", ...},
                     "applies": {"c4.r1": false, ...},
                     "verdicts": [{"thesis": "t", "status": "not-grounded",
-                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons"}]}],
+                                  "chain": ["t", "c4", "c9"], "why": "c9 has no reasons",
+                                  "author": "not-grounded", "needs": [["a1"], ["a2", "c3.r1"]]}],
+                    "sides": {"t": {"t": "for", "c4": "for", "c4.o1": "against", ...}}}],
          "summary": {"error": 1, "warning": 2, "info": 0, "acknowledged": 1,
                      "failing": 3, "maps": 1, "unreadable": 0}}
 
-    Files are in the order given; findings in map order; labels and applies keyed by id. A file
+    Files are in the order given; findings in map order; labels and applies keyed by id; sides,
+    for each thesis, every statement, reason and objection it reaches (``for``, ``against`` or
+    ``both``: see :mod:`argmap.analysis.sides`). A verdict's ``author`` is the thesis's label
+    on the author's words alone (null for a map without the mapper's items), ``needs`` the sets of
+    the mapper's items any one of which grounds it again (see :mod:`argmap.analysis.author`). A
+    file
     that could not be read has ``readable: false``, its problems, and empty findings and labels.
     ``colour`` is accepted for a uniform signature and ignored.
     """
@@ -236,6 +258,7 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
             "labels": {},
             "applies": {},
             "verdicts": [],
+            "sides": {},
         }
         if item.report is not None:
             evaluation = item.report.evaluation
@@ -243,9 +266,20 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
             entry["labels"] = {k: v.value for k, v in evaluation.status.items()}
             entry["applies"] = dict(evaluation.applies)
             entry["verdicts"] = [
-                {"thesis": v.thesis, "status": v.status.value, "chain": list(v.chain), "why": v.why}
+                {
+                    "thesis": v.thesis,
+                    "status": v.status.value,
+                    "chain": list(v.chain),
+                    "why": v.why,
+                    "author": v.author.value if v.author else None,
+                    "needs": [list(s) for s in v.needs],
+                }
                 for v in item.report.verdicts
             ]
+            entry["sides"] = {
+                thesis: {node: side.value for node, side in sides.items()}
+                for thesis, sides in item.report.sides.by_thesis.items()
+            }
         files.append(entry)
     summary = summarise(checked, fail_on)
     document = {

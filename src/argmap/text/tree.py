@@ -7,6 +7,7 @@ import enum
 from collections.abc import Mapping
 from typing import Final
 
+from argmap.analysis import Side
 from argmap.explore import Line, Outline, Role
 from argmap.status import Status
 from argmap.text.colour import STATUS_INKS, Ink, paint, visible
@@ -134,6 +135,8 @@ def _line_words(line: Line) -> _Words:
         status.append((line.status.value, line.status))
     if line.critical:
         status.append(("critical", _Style.CRITICAL))
+    if line.side is not None and line.side is not Side.FOR:
+        status.append((line.side.value, _Style.MARKER))
     words += _enclose(status, "[", "]")
     found: _Words = []
     for code, acknowledged in line.findings:

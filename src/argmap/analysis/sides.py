@@ -1,0 +1,108 @@
+"""Which side of each thesis every statement, reason and objection is on.
+
+Start at the thesis, on its own side (*for*), and follow what each node rests on: a support (a
+statement's reason, a reason's or objection's premise) keeps the side, an attack (a rebuttal, an
+undercut) flips it. So a rebuttal of the thesis is *against*, its premises are *against*, an
+objection to one of those premises is *for* again, and so on at any depth. A node reached both
+ways (a premise of a reason and of an objection, or a node on a cycle with an odd number of
+attacks) is on *both* sides; a node the thesis does not reach at all has no side for it.
+
+The walk is a breadth-first search over (node, side) pairs of :class:`argmap.graph.Graph`: each
+pair is visited once, so cycles end and a map of 100,000 statements takes two passes at most.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+
+import attrs
+
+from argmap.graph import Graph
+from argmap.model import Map
+
+
+class Side(enum.Enum):
+    """Where a node stands with respect to one thesis."""
+
+    FOR = "for"
+    """It supports the thesis, or attacks what attacks it."""
+    AGAINST = "against"
+    """It attacks the thesis or its support, or supports such an attack."""
+    BOTH = "both"
+    """It is reached both ways."""
+
+    def __or__(self, other: Side) -> Side:
+        return self if self is other else Side.BOTH
+
+
+def reach(graph: Graph, thesis: int) -> tuple[list[bool], list[bool]]:
+    """For every node of ``graph``: is it reached from ``thesis`` on the thesis's side, and is it
+    reached on the other side (keeping at each support, flipping at each attack)."""
+    n = len(graph)
+    on = ([False] * n, [False] * n)  # on[0]: for, on[1]: against
+    pos, neg = graph.pos, graph.neg
+    on[0][thesis] = True
+    frontier = [(thesis, 0)]
+    while frontier:
+        following = []
+        for node, side in frontier:
+            for target in pos.flat[pos.start[node] : pos.start[node + 1]]:
+                if not on[side][target]:
+                    on[side][target] = True
+                    following.append((target, side))
+            flipped = 1 - side
+            for target in neg.flat[neg.start[node] : neg.start[node + 1]]:
+                if not on[flipped][target]:
+                    on[flipped][target] = True
+                    following.append((target, flipped))
+        frontier = following
+    return on
+
+
+def side_list(graph: Graph, thesis: int) -> list[Side | None]:
+    """The side of every node for ``thesis`` (None where the thesis does not reach it)."""
+    for_, against = reach(graph, thesis)
+    return [
+        Side.BOTH if f and a else Side.FOR if f else Side.AGAINST if a else None
+        for f, a in zip(for_, against, strict=True)
+    ]
+
+
+@attrs.frozen
+class Sides:
+    """The sides of one map: for each thesis, the side of every node it reaches."""
+
+    by_thesis: Mapping[str, Mapping[str, Side]]
+    """Thesis id -> node id (statement, reason or objection) -> side, in node order; nodes the
+    thesis does not reach are left out."""
+
+    def of(self, thesis: str) -> Mapping[str, Side]:
+        """The sides for one thesis."""
+        return self.by_thesis[thesis]
+
+    def overall(self) -> dict[str, Side]:
+        """The side of each node over all theses together: *for* when it is for every thesis it
+        reaches, *against* when against each, *both* otherwise."""
+        out: dict[str, Side] = {}
+        for sides in self.by_thesis.values():
+            for node, side in sides.items():
+                out[node] = out[node] | side if node in out else side
+        return out
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.by_thesis)
+
+
+def sides(map: Map) -> Sides:
+    """The side of every statement, reason and objection of ``map`` with respect to each thesis."""
+    graph = Graph.of(map)
+    ids = graph.ids
+    by_thesis: dict[str, dict[str, Side]] = {}
+    for thesis in graph.theses:
+        by_thesis[ids[thesis]] = {
+            ids[node]: side
+            for node, side in enumerate(side_list(graph, thesis))
+            if side is not None
+        }
+    return Sides(by_thesis)
