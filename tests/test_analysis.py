@@ -486,6 +486,40 @@ CASES = {
         "t: {thesis: T, reasons: [c]}\nc: {claim: C, reasons: [e]}\ne: {evidence: E, at: 1}",
         "c",
     ),
+    Code.UNKNOWN_HEDGE: (
+        "t: {thesis: T, reasons: [e], hedge: arguably}\ne: {evidence: E, at: 1}",
+        "t: {thesis: T, reasons: [e], hedge: arguably, level: likely}\ne: {evidence: E, at: 1}",
+        "t",
+    ),
+    Code.OVERSTATED: (
+        "t: {thesis: T, reasons: [e], certainty: it is clear}\n"
+        "e: {evidence: E, at: 1, level: likely}",
+        "t: {thesis: T, reasons: [e], hedge: likely}\ne: {evidence: E, at: 1, level: likely}",
+        "t",
+    ),
+    Code.SINGLE_SOURCE: (
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: Xu}\n"
+        "e2: {evidence: E2, at: 2, by: {name: ' xu', role: general}}",
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: Xu}\n"
+        "e2: {evidence: E2, at: 2, by: {name: Gabuev, role: analyst}}",
+        "t",
+    ),
+    Code.UNNAMED_ONLY: (
+        "t: {thesis: T, reasons: [[e, e2]]}\n"
+        "e: {evidence: E, at: 1, by: {unnamed: sources}, ack: {unnamed-source: as written}}\n"
+        "e2: {evidence: E2, at: 2, by: {unnamed: officials}, ack: {unnamed-source: as written}}",
+        "t: {thesis: T, reasons: [[e, e2]]}\n"
+        "e: {evidence: E, at: 1, by: {unnamed: sources}, ack: {unnamed-source: as written}}\n"
+        "e2: {evidence: E2, at: 2, by: Xu}",
+        "t",
+    ),
+    Code.UNNAMED_SOURCE: (
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: {unnamed: sources}}\n"
+        "e2: {evidence: E2, at: 2, by: Xu}",
+        "t: {thesis: T, reasons: [[e, e2]]}\ne: {evidence: E, at: 1, by: Gabuev}\n"
+        "e2: {evidence: E2, at: 2, by: Xu}",
+        "e",
+    ),
     Code.DUPLICATE: (
         "t: {thesis: T, reasons: [e, e2]}\ne: {evidence: 'Prices rose.', at: 1}\n"
         "e2: {evidence: '  prices   ROSE ', at: 2}",

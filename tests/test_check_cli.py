@@ -83,8 +83,8 @@ def test_clean_map_passes(tmp_path: Path) -> None:
     result = run(write(tmp_path, "sound.argmap.yaml", SOUND))
     assert result.exit_code == 0
     assert result.stdout.endswith(
-        "thesis t is grounded\n\n1 map: 0 errors, 0 warnings, 0 info, 0 acknowledged; "
-        "passes at warning and above\n"
+        "thesis t is grounded (earned: almost certain)\n\n"
+        "1 map: 0 errors, 0 warnings, 0 info, 0 acknowledged; passes at warning and above\n"
     )
 
 
@@ -163,7 +163,7 @@ def test_unreadable_map_is_reported_in_its_place_and_others_still_checked(tmp_pa
     assert result.exit_code == 2
     assert result.stderr == ""
     blocks = result.stdout.split("\n\n")
-    assert blocks[0] == f"{good}: thesis t is grounded"
+    assert blocks[0] == f"{good}: thesis t is grounded (earned: almost certain)"
     first, second = blocks[1].splitlines()
     assert first.startswith(f"{bad}:4:")
     assert "nope" in first
@@ -210,12 +210,15 @@ def test_json_is_documented_structure_and_byte_stable(tmp_path: Path) -> None:
     assert entry["readable"] is True
     assert entry["labels"] == {"t": "not-grounded", "c": "not-grounded", "e": "grounded"}
     assert entry["applies"] == {"t.r1": False}
+    assert entry["earned"] == {"t": None, "c": None, "e": "almost certain"}
     assert entry["verdicts"] == [
         {
             "thesis": "t",
             "status": "not-grounded",
             "chain": ["t", "c"],
             "why": "c has no reasons",
+            "stated": None,
+            "earned": None,
             "author": None,
             "needs": [],
         }

@@ -775,6 +775,20 @@ def test_graphviz_draws_a_statement_of_a_megabyte() -> None:
     assert 'id="x"' in done.stdout.decode()
 
 
+def test_status_marks_show_what_a_statement_earns_and_states() -> None:
+    """With statuses drawn, a grounded statement's mark says what it earns and, when it states a
+    level, that level; without statuses nothing of it shows."""
+    argmap = loads(
+        "argmap: 1\ntitle: t\nstatements:\n"
+        "  t: {thesis: T, certainty: it is clear, reasons: [c]}\n"
+        "  c: {claim: C, hedge: likely, reasons: [e]}\n  e: {evidence: E}\n"
+    )
+    graph = read_dot(draw(argmap, status=True))
+    assert "grounded, earns likely (states certain)" in label_text(graph.nodes["t"]["label"])
+    assert "grounded, earns almost certain" in label_text(graph.nodes["e"]["label"])
+    assert "earns almost certain" not in draw(argmap, findings=True)
+
+
 def test_a_link_the_mapper_assumed_is_drawn_dashed_grey_and_the_key_says_so() -> None:
     """A reason written with `assumed:` is a dashed grey arrow in every picture, its tooltip says
     whose it is, and the key explains it; the author's own reason keeps the solid support line."""

@@ -199,8 +199,8 @@ def test_evidence_shows_its_quote_and_locator_below_it() -> None:
     """Evidence is followed by its quote and its place in the source, indented below it."""
     text = explore.format_tree(outline_of(fixture("chain")), 0)
     assert (
-        "    + e-cracks (evidence) [grounded, critical]: Inspectors found cracks in two of its"
-        " piers.\n"
+        "    + e-cracks (evidence) [grounded, earns almost certain, critical]: Inspectors found"
+        " cracks in two of its piers.\n"
         '        "cracks in two piers" (Inspection report, para. 2)\n'
     ) in text
 
@@ -213,8 +213,9 @@ def test_lines_wrap_at_the_width_with_a_hanging_indent() -> None:
         for line in text.splitlines():
             assert len(line) <= width or " " not in line.strip(), line
     wrapped = explore.format_tree(outline, 40).splitlines()
-    assert wrapped[2] == "t (thesis) [grounded]: The bridge should"
-    assert wrapped[3] == "    be repaired this year."
+    assert wrapped[2] == "t (thesis) [grounded,"
+    assert wrapped[3] == "    earns almost certain]: The bridge"
+    assert wrapped[4] == "    should be repaired this year."
 
 
 def test_width_zero_never_wraps() -> None:
@@ -330,11 +331,24 @@ def test_whatif_lists_every_change_theses_first() -> None:
     assert explore.format_whatif(result) == (
         "Rejecting e-cracks:\n"
         "  theses:\n"
-        "    t: grounded → not-grounded\n"
+        "    t: grounded → not-grounded; earns almost certain → nothing\n"
         "  other statements:\n"
-        "    c-unsafe: grounded → not-grounded\n"
-        "    e-cracks: grounded → not-grounded\n"
+        "    c-unsafe: grounded → not-grounded; earns almost certain → nothing\n"
+        "    e-cracks: grounded → not-grounded; earns almost certain → nothing\n"
     )
+
+
+def test_whatif_lists_a_change_of_earned_confidence_alone() -> None:
+    """A statement that stays grounded but earns less is a change too, shown without a status
+    arrow."""
+    argmap = loads(
+        "argmap: 1\ntitle: t\nstatements:\n  t: {thesis: T, reasons: [e, c]}\n"
+        "  e: {evidence: E}\n  c: {claim: C, hedge: likely, reasons: [e2]}\n  e2: {evidence: E2}\n"
+    )
+    assert [str(c) for c in explore.whatif(argmap, reject=["e"]).changes] == [
+        "t: grounded; earns almost certain → likely",
+        "e: grounded → not-grounded; earns almost certain → nothing",
+    ]
 
 
 def test_whatif_accepting_a_claim_grounds_what_rests_on_it() -> None:
@@ -361,7 +375,10 @@ def test_whatif_with_no_change_says_so() -> None:
     assert [c.statement for c in result.changes] == ["e-tender"]
     quiet = explore.whatif(fixture("chain"), reject=["c-soon"])
     assert quiet.changes == ()
-    assert explore.format_whatif(quiet) == "Rejecting c-soon:\n  no statement changes status\n"
+    assert (
+        explore.format_whatif(quiet)
+        == "Rejecting c-soon:\n  no statement changes status or earned confidence\n"
+    )
 
 
 def test_whatif_refuses_unknown_and_contradictory_ids() -> None:
@@ -542,12 +559,17 @@ def test_the_critical_header_says_a_thesis_may_be_left_defeated() -> None:
 
 
 def test_outline_is_the_tree_with_check_and_critical_marks() -> None:
-    """explore.outline does what ``argmap tree --critical`` needs in one call."""
+    """explore.outline does what ``argmap tree --critical`` needs in one call, earned levels
+    included."""
     argmap = fixture("chain")
     report = check(argmap)
     marked = [c.statement for c in explore.critical(argmap, report.evaluation)]
     by_hand = explore.tree(
-        argmap, evaluation=report.evaluation, findings=report.findings, critical=marked
+        argmap,
+        evaluation=report.evaluation,
+        findings=report.findings,
+        critical=marked,
+        earned=report.earned,
     )
     assert explore.outline(argmap, with_critical=True) == by_hand
     assert not any(line.critical for line in explore.outline(argmap).lines)

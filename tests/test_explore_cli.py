@@ -73,8 +73,8 @@ def test_tree_width_option_wraps_and_zero_never_wraps() -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 50
     wide = run("tree", CHAIN, "--width", "0").output
     assert (
-        "    + e-cracks (evidence) [grounded]: Inspectors found cracks in two of its piers.\n"
-        in (wide)
+        "    + e-cracks (evidence) [grounded, earns almost certain]: Inspectors found cracks in "
+        "two of its piers.\n" in (wide)
     )
 
 
@@ -83,7 +83,10 @@ def test_tree_critical_marks_the_single_points_of_failure() -> None:
     plain = run("tree", CHAIN, "--width", "0").output
     marked = run("tree", CHAIN, "--width", "0", "--critical").output
     assert "critical" not in plain
-    assert "  + c-unsafe (claim) [grounded, critical]: The bridge is unsafe.\n" in marked
+    assert (
+        "  + c-unsafe (claim) [grounded, earns almost certain, critical]: The bridge is unsafe.\n"
+        in marked
+    )
 
 
 def test_tree_unknown_focus_is_one_line_with_a_suggestion_and_exit_2() -> None:
@@ -146,7 +149,8 @@ def test_whatif_accept_grants_a_statement() -> None:
     """--accept treats a statement as given and lists what changes."""
     result = run("whatif", CHAIN, "--accept", "c-soon")
     assert result.output == (
-        "Accepting c-soon:\n  other statements:\n    c-soon: not-grounded → grounded\n"
+        "Accepting c-soon:\n  other statements:\n"
+        "    c-soon: not-grounded → grounded; earns nothing → almost certain\n"
     )
 
 

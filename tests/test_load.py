@@ -166,8 +166,8 @@ def test_every_problem_is_reported_in_one_pass() -> None:
         (
             HEADER + "  t: {thesis: T, type: claim}\n",
             "m.yaml:4:18: unknown field 'type' in statement 't' (the fields are thesis, claim, "
-            "evidence, assumption, reasons, objections, quote, at, section, hedge, note, tags, "
-            "ack)",
+            "evidence, assumption, reasons, objections, quote, at, section, hedge, certainty, "
+            "level, by, grade, note, tags, ack)",
         ),
         (
             HEADER

@@ -331,6 +331,9 @@ def test_tutorial_uses_every_feature(tutorial: Map) -> None:
     assert any(_premise_attacked(tutorial, o.premises) for o in rebuttals)
     assert any(s.hedge for s in statements)
     assert any(s.hedge == "" for s in statements)
+    assert any(s.certainty and s.level for s in statements)
+    assert any(s.by and s.by.role and s.grade for s in statements)
+    assert any(s.by and s.by.unnamed for s in statements)
     assert tutorial.sections
     assert any(s.section for s in statements)
     assert any(s.note for s in statements)
@@ -350,7 +353,8 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
     """The tutorial passes `argmap check` at the default level (exit 0): its thesis is grounded,
     both rebuttals are answered, the one unsupported claim is acknowledged, and what remains is
     information: the hedge the thesis leans on, the unanswered undercut of a reason the thesis
-    does without, and that the thesis stands only through the mapper's one assumption."""
+    does without, its stated level one step above what it earns, the unnamed source of an answer
+    it survives through, and that the thesis stands only through the mapper's one assumption."""
     report = check(tutorial)
     assert [v.status for v in report.verdicts] == [Status.GROUNDED]
     assert report.failing() == ()
@@ -358,9 +362,11 @@ def test_tutorial_checks_clean(tutorial: Map) -> None:
         (Code.CONTESTED, "later-start", False),
         (Code.HEDGED_LOAD, "more-sleep", False),
         (Code.UNSUPPORTED, "body-clocks", True),
+        (Code.OVERSTATED, "later-start", False),
+        (Code.UNNAMED_SOURCE, "contract-ends", False),
         (Code.RESTS_ON_MAPPER, "later-start", False),
     }
-    assert len(report.findings) == 4
+    assert len(report.findings) == 6
     assert report.verdicts[0].needs == (("start-caused-it",),)
     assert not any(
         report.evaluation.applies[o.id] for o in tutorial.statements["later-start"].objections

@@ -9,6 +9,9 @@ import yaml
 
 from argmap.model import Map, Objection, Reason, Statement
 
+CONFIDENCE_KEYS = ("certainty", "level", "by", "grade")
+"""The keys :func:`confidence_fields` writes."""
+
 
 class _Dumper(yaml.SafeDumper):
     """Indents list items under their key, as people write them."""
@@ -73,6 +76,7 @@ def _statement(statement: Statement) -> dict[str, Any]:
     out: dict[str, Any] = {statement.kind.value: statement.text}
     if statement.hedge is not None:
         out["hedge"] = statement.hedge or True
+    out.update(confidence_fields(statement))
     if statement.section is not None:
         out["section"] = statement.section
     if statement.at is not None:
@@ -91,6 +95,27 @@ def _statement(statement: Statement) -> dict[str, Any]:
         out["tags"] = _Flow(statement.tags)
     if statement.acks:
         out["ack"] = {ack.code.value: ack.why for ack in statement.acks}
+    return out
+
+
+def confidence_fields(statement: Statement) -> dict[str, Any]:
+    """The statement's ``certainty``, ``level``, ``by`` and ``grade`` as the map format writes
+    them (the other formats carry them the same way)."""
+    out: dict[str, Any] = {}
+    if statement.certainty is not None:
+        out["certainty"] = statement.certainty
+    if statement.level is not None:
+        out["level"] = statement.level.term
+    if statement.by is not None:
+        by = statement.by
+        if by.role is None and not by.unnamed:
+            out["by"] = by.name
+        else:
+            out["by"] = {"unnamed" if by.unnamed else "name": by.name}
+            if by.role is not None:
+                out["by"]["role"] = by.role
+    if statement.grade is not None:
+        out["grade"] = str(statement.grade)
     return out
 
 

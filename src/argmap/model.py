@@ -53,6 +53,16 @@ class Code(enum.Enum):
     """Evidence without a quote or a locator: it cannot be traced back to the source."""
     HEDGED_LOAD = "hedged-load"
     """A hedged claim that a thesis depends on."""
+    UNKNOWN_HEDGE = "unknown-hedge"
+    """A hedge or certainty marker whose words are not on the confidence scale, and no level."""
+    OVERSTATED = "overstated"
+    """A statement stated with more confidence than its support earns."""
+    SINGLE_SOURCE = "single-source"
+    """A thesis whose evidence all comes from one source."""
+    UNNAMED_ONLY = "unnamed-only"
+    """A thesis whose evidence all comes from unnamed sources."""
+    UNNAMED_SOURCE = "unnamed-source"
+    """Evidence from an unnamed source that a thesis depends on."""
     DUPLICATE = "duplicate"
     """Two statements with the same text."""
     QUOTE_NOT_FOUND = "quote-not-found"
@@ -63,6 +73,83 @@ class Code(enum.Enum):
     """Evidence whose text has numbers, names or dates its quote's paragraph does not."""
     RESTS_ON_MAPPER = "rests-on-mapper"
     """A thesis that stands only through the mapper's reading: not on the author's words alone."""
+
+
+class Level(enum.IntEnum):
+    """A step of the confidence scale, lowest first: the seven estimative terms of ICD 203, and
+    the stated certainty above them. Its value is its rank (1 to 8)."""
+
+    ALMOST_NO_CHANCE = 1
+    """Almost no chance (1-5%)."""
+    VERY_UNLIKELY = 2
+    """Very unlikely (5-20%)."""
+    UNLIKELY = 3
+    """Unlikely (20-45%)."""
+    EVEN_CHANCE = 4
+    """Roughly even chance (45-55%)."""
+    LIKELY = 5
+    """Likely (55-80%)."""
+    VERY_LIKELY = 6
+    """Very likely (80-95%)."""
+    ALMOST_CERTAIN = 7
+    """Almost certain (95-99%)."""
+    CERTAIN = 8
+    """Stated certainty ("it is clear"): beyond any estimate; no evidence earns it."""
+
+    @property
+    def term(self) -> str:
+        """The level as maps write it: ``roughly even chance``."""
+        return _TERMS[self]
+
+    @classmethod
+    def named(cls, term: str) -> Level | None:
+        """The level a map's ``level:`` names (case and spacing ignored), if any."""
+        return _LEVELS.get(" ".join(term.casefold().split()))
+
+
+_TERMS: dict[Level, str] = {
+    Level.ALMOST_NO_CHANCE: "almost no chance",
+    Level.VERY_UNLIKELY: "very unlikely",
+    Level.UNLIKELY: "unlikely",
+    Level.EVEN_CHANCE: "roughly even chance",
+    Level.LIKELY: "likely",
+    Level.VERY_LIKELY: "very likely",
+    Level.ALMOST_CERTAIN: "almost certain",
+    Level.CERTAIN: "certain",
+}
+_LEVELS: dict[str, Level] = {term: level for level, term in _TERMS.items()}
+
+
+@attrs.frozen
+class Attribution:
+    """Whose a piece of evidence is: a named person or body, with a role, or an unnamed source."""
+
+    name: str
+    """The person or body ("Xu Qiliang"), or how the text refers to an unnamed source
+    ("Chinese sources")."""
+    role: str | None = None
+    """Who they are ("Vice Chairman of China's Central Military Commission")."""
+    unnamed: bool = False
+    """True when the text does not name the source."""
+
+    @property
+    def key(self) -> str:
+        """What tells two sources apart: the name, case and spacing ignored."""
+        return " ".join(self.name.casefold().split())
+
+
+@attrs.frozen
+class Grade:
+    """A source grade in the two-part Admiralty (NATO) form: ``B2``."""
+
+    reliability: str
+    """The source's reliability, ``A`` (completely reliable) to ``E`` (unreliable), ``F`` (cannot
+    be judged)."""
+    credibility: int
+    """The information's credibility, 1 (confirmed) to 5 (improbable), 6 (cannot be judged)."""
+
+    def __str__(self) -> str:
+        return f"{self.reliability}{self.credibility}"
 
 
 @attrs.frozen
@@ -154,6 +241,14 @@ class Statement:
     """Id of the section of the source the statement belongs to."""
     hedge: str | None = None
     """The author's hedge ("most likely"); an empty string marks a hedge without its words."""
+    certainty: str | None = None
+    """The author's marker of stated certainty ("it is clear"), in the author's words."""
+    level: Level | None = None
+    """The stated confidence, as the mapper reads it, where the hedge's words do not say it."""
+    by: Attribution | None = None
+    """Whose the evidence is."""
+    grade: Grade | None = None
+    """The source grade of the evidence."""
     note: str | None = None
     """The mapper's note."""
     tags: tuple[str, ...] = ()
@@ -167,6 +262,11 @@ class Statement:
     def hedged(self) -> bool:
         """True when the author states this with reservation."""
         return self.hedge is not None
+
+    @property
+    def marker(self) -> str | None:
+        """The words that state the confidence: the hedge's, else the certainty marker's."""
+        return self.hedge or self.certainty
 
     def premise_ids(self) -> Iterator[str]:
         """Every statement id this statement's reasons rest on, in map order."""

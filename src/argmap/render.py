@@ -22,11 +22,13 @@ from argmap.dot.theme import DEFAULT_THEME, Theme
 from argmap.errors import ExecutableNotFound, RenderError
 from argmap.files import write_atomic
 from argmap.formats import MAP_SUFFIXES
-from argmap.model import Map
+from argmap.model import Level, Map
 from argmap.options import ENGINES, PICTURE_FORMATS, PictureFormat
 
 if TYPE_CHECKING:
     import graphviz
+
+    from argmap.analysis import Report
 
 Format = PictureFormat
 FORMATS = PICTURE_FORMATS
@@ -137,7 +139,15 @@ def draw(
         evaluation=report.evaluation if report is not None and options.status else None,
         critical=marked,
         theme=theme,
+        confidence=_confidence(map, report) if report is not None and options.status else None,
     )
+
+
+def _confidence(map: Map, report: Report) -> dict[str, tuple[Level | None, Level | None]]:
+    """What each statement earns and states, as the status marks show it."""
+    from argmap.analysis import stated
+
+    return {s.id: (report.earned[s.id], stated(s)) for s in map.statements.values()}
 
 
 def picture(dot_source: str, fmt: Format, engine: str = "dot", *, name: str | None = None) -> bytes:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.model import Code, Kind
+from argmap.model import Code, Kind, Level
 
 SCHEMA_ID = "urn:argmap:format:1"
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -94,6 +94,32 @@ def schema() -> dict[str, Any]:
             },
             "section": _ref("id", "The section's id."),
             "hedge": _ref("text", "The author's hedge ('most likely'), or true."),
+            "certainty": _text("The author's marker of stated certainty ('it is clear')."),
+            "level": {
+                "description": "The stated confidence, where the hedge's words do not say it.",
+                "enum": [level.term for level in Level],
+            },
+            "by": {
+                "description": "Whose the evidence is: a name, or name/unnamed with a role.",
+                "anyOf": [
+                    _ref("text"),
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "name": _text("The person or body."),
+                            "unnamed": _text("How the text refers to a source it does not name."),
+                            "role": _text("Who they are."),
+                        },
+                        "oneOf": [{"required": ["name"]}, {"required": ["unnamed"]}],
+                    },
+                ],
+            },
+            "grade": {
+                "type": "string",
+                "description": "Source grade: reliability A-F and credibility 1-6, as B2.",
+                "pattern": "^[A-Fa-f][1-6]$",
+            },
             "note": _text("The mapper's note."),
             "tags": {
                 "description": "Free tags.",

@@ -1,6 +1,6 @@
 """Check times beyond loading (``argmap.check`` on a loaded map) for generated maps of 1,000, 10,000
-and 100,000 statements, the peak memory of loading and checking 100,000 in a fresh process, and the
-quote check against a source of 10,000 words."""
+and 100,000 statements, what earned confidence adds to checking 100,000, the peak memory of loading
+and checking 100,000 in a fresh process, and the quote check against a source of 10,000 words."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ from generate import generate
 from timing import cold, median_seconds, peak_memory_mib
 
 from argmap.analysis import SourceText, check
+from argmap.analysis.confidence import Earned, overstated, unknown_hedges
+from argmap.analysis.labels import Labelling
+from argmap.graph import Graph
 from argmap.load import loads
+from argmap.model import Map
 
 MEMORY_SCRIPT = """
 import resource, sys
@@ -40,6 +44,21 @@ def _quote_misses(times: int) -> float:
     return median_seconds(look_up, times)
 
 
+def _confidence_share(argmap: Map, check_seconds: float, times: int) -> float:
+    """What the earned-confidence pass and its findings (unknown-hedge, overstated) add to
+    ``check``: their median time over that of the rest of check, on the same labelled graph."""
+    graph = Graph(argmap)
+    label = Labelling(graph, (), ()).label
+
+    def confidence() -> None:
+        earned = Earned(graph, label)
+        list(unknown_hedges(graph))
+        list(overstated(graph, earned))
+
+    seconds = median_seconds(confidence, times)
+    return seconds / (check_seconds - seconds)
+
+
 def rows() -> list[tuple[str, str, float | str, bool]]:
     out: list[tuple[str, str, float | str, bool]] = []
     per_statement = []
@@ -48,6 +67,15 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
         seconds = median_seconds(cold(check, argmap), times)
         per_statement.append(seconds / n)
         out.append((f"check {n:,} statements", f"<= {limit:g} s", seconds, seconds <= limit))
+    share = _confidence_share(argmap, seconds, 5)
+    out.append(
+        (
+            "earned confidence, 100,000 statements: added to check",
+            "<= 20%",
+            f"{share:.0%}",
+            share <= 0.2,
+        )
+    )
     growth = per_statement[-1] / per_statement[1]
     out.append(
         (

@@ -17,6 +17,11 @@ SEVERITY: Final = {
     Code.ORPHAN: Severity.WARNING,
     Code.UNTRACEABLE: Severity.WARNING,
     Code.HEDGED_LOAD: Severity.INFO,
+    Code.UNKNOWN_HEDGE: Severity.WARNING,
+    Code.OVERSTATED: Severity.WARNING,
+    Code.SINGLE_SOURCE: Severity.WARNING,
+    Code.UNNAMED_ONLY: Severity.WARNING,
+    Code.UNNAMED_SOURCE: Severity.INFO,
     Code.DUPLICATE: Severity.WARNING,
     Code.QUOTE_NOT_FOUND: Severity.ERROR,
     Code.MISPLACED_QUOTE: Severity.WARNING,
@@ -24,7 +29,8 @@ SEVERITY: Final = {
     Code.RESTS_ON_MAPPER: Severity.INFO,
 }
 """Each code's severity; a finding that means a thesis does not stand is an error, and a circle
-whose claims are all grounded anyway is a warning."""
+whose claims are all grounded anyway is a warning; ``overstated`` goes by the size of the gap
+(:data:`argmap.analysis.confidence.OVERSTATED_SEVERITY`)."""
 
 THESIS_FAILS: Final = frozenset({Code.UNSUPPORTED, Code.UNGROUNDED, Code.DEFEATED, Code.CONTESTED})
 """The codes that mean a thesis does not stand, when they are about a thesis."""
@@ -42,6 +48,14 @@ HINTS: Final = {
     Code.UNTRACEABLE: "add the source's words as `quote:` or where it is as `at:`",
     Code.HEDGED_LOAD: "the thesis is only as firm as this hedge: find firmer support, "
     "or acknowledge it",
+    Code.UNKNOWN_HEDGE: "state its level (level: likely), or write a word of the scale "
+    "(maps/README.md, Confidence)",
+    Code.OVERSTATED: "state it no firmer than its support (hedge: likely), or firm up the "
+    "weakest link",
+    Code.SINGLE_SOURCE: "find evidence from another source, or acknowledge that the text has one",
+    Code.UNNAMED_ONLY: "find evidence from a named source, or acknowledge that the text has none",
+    Code.UNNAMED_SOURCE: "the thesis is only as firm as a source no one can check: find a named "
+    "one, or acknowledge it",
     Code.DUPLICATE: "merge the two into one statement and point every use at it",
     Code.QUOTE_NOT_FOUND: "copy the quote verbatim from the source",
     Code.MISPLACED_QUOTE: "correct the statement's `section:` and `at:`, or, when the source's "

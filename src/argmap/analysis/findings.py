@@ -3,19 +3,20 @@ each with its severity, message and hint, and the map's acknowledgements applied
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import NamedTuple
 
 import attrs
 
+from argmap.analysis import confidence, sources
 from argmap.analysis.author import author_labelling, mapper_nodes, needs, needs_text
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict, arrows, objection_name
 from argmap.analysis.places import Layout, Place, beyond
 from argmap.analysis.quotes import SourceText, normalise_statement
 from argmap.analysis.sides import Sides, sides
-from argmap.graph import Adjacency, Graph, Label
-from argmap.model import Code, Kind, Map, Position, Statement
+from argmap.graph import Graph, Label
+from argmap.model import Code, FrozenMapping, Kind, Level, Map, Position, Statement
 from argmap.status import Severity, Status
 from argmap.util import plural
 
@@ -51,6 +52,9 @@ class Report:
     """The labels."""
     verdicts: tuple[Verdict, ...]
     """One per thesis, in map order."""
+    earned: Mapping[str, Level | None] = attrs.field(factory=dict)
+    """What each statement earns (:mod:`argmap.analysis.confidence`), in map order: None for one
+    that is not grounded."""
     sides: Sides = attrs.field(factory=lambda: Sides({}))
     """The side of every statement, reason and objection with respect to each thesis."""
 
@@ -94,23 +98,36 @@ def check(map: Map, *, source: str | None = None) -> Report:
     """
     graph = Graph.of(map)
     labels = Labelling(graph, (), ())
+    earned = confidence.Earned(graph, labels.label)
     found = [
         *_evaluation_findings(graph, labels),
         *_circles(graph, labels),
         *_orphans(graph),
         *_untraceable(graph),
         *_hedged_load(graph, labels),
+        *(_Found(*f) for f in confidence.unknown_hedges(graph)),
+        *(_Found(*f) for f in confidence.overstated(graph, earned)),
+        *(_Found(*f) for f in sources.thesis_findings(graph, sources.sources_below(graph))),
+        *(_Found(*f) for f in sources.unnamed_findings(graph)),
         *_duplicates(graph),
         *(_quoted(map, graph, SourceText(source)) if source is not None else ()),
     ]
-    verdicts = [labels.verdict(thesis) for thesis in graph.theses]
+    statements = graph.statements
+    verdicts = [
+        attrs.evolve(
+            labels.verdict(thesis),
+            stated=confidence.stated(statements[thesis]),
+            earned=earned.of(thesis),
+        )
+        for thesis in graph.theses
+    ]
     if mapper_nodes(graph):
         verdicts, readings = _author_readings(graph, labels, verdicts)
         found.extend(readings)
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
-    statements = graph.statements
     findings = tuple(_finding(statements[f.statement], f) for f in found)
-    return Report(findings, labels.evaluation(), tuple(verdicts), sides(map))
+    levels = {graph.ids[i]: earned.of(i) for i in range(graph.n_statements)}
+    return Report(findings, labels.evaluation(), tuple(verdicts), FrozenMapping(levels), sides(map))
 
 
 def _author_readings(
@@ -363,7 +380,6 @@ def _hedged_load(graph: Graph, labels: Labelling) -> Iterator[_Found]:
     it or its reasons: the premises of an undercut of such an objection, and of a rebuttal of one
     of its premises. Rejecting any of these can change the statement's status; the statements it
     depends on depend in turn on theirs."""
-    pos, neg = graph.pos, graph.neg
     origin = [-1] * graph.n_statements
     answered = [-1] * graph.n_statements  # the first objection answered on the way, if any
     frontier = list(graph.theses)
@@ -372,7 +388,7 @@ def _hedged_load(graph: Graph, labels: Labelling) -> Iterator[_Found]:
     while frontier:
         following = []
         for node in frontier:
-            for premise, objection in _depends_on(pos, neg, node):
+            for premise, objection in sources.depends_on(graph, node):
                 if origin[premise] == -1:
                     origin[premise] = origin[node]
                     answered[premise] = answered[node] if answered[node] != -1 else objection
@@ -410,25 +426,6 @@ def _hedged_load(graph: Graph, labels: Labelling) -> Iterator[_Found]:
                     "label without it"
                 )
         yield _Found(i, Code.HEDGED_LOAD, message)
-
-
-def _depends_on(pos: Adjacency, neg: Adjacency, statement: int) -> Iterator[tuple[int, int]]:
-    """The statements ``statement`` directly depends on, each with the objection it answers (-1
-    for support): the premises of its reasons, then the premises of the answers to each objection
-    against it or against one of its reasons."""
-    reasons = pos[statement]
-    for reason in reasons:
-        for premise in pos[reason]:
-            yield premise, -1
-    for attacked in (statement, *reasons):
-        for objection in neg[attacked]:
-            for undercut in neg[objection]:
-                for premise in pos[undercut]:
-                    yield premise, objection
-            for attacker in pos[objection]:
-                for rebuttal in neg[attacker]:
-                    for premise in pos[rebuttal]:
-                        yield premise, objection
 
 
 def _duplicates(graph: Graph) -> Iterator[_Found]:

@@ -22,7 +22,7 @@ import attrs
 
 from argmap.errors import QueryError, did_you_mean
 from argmap.graph import Graph, Label
-from argmap.model import Map
+from argmap.model import Level, Map
 from argmap.status import Status
 
 
@@ -48,6 +48,11 @@ class Verdict:
     """Ids from the thesis down to where its support runs out (just the thesis when grounded)."""
     why: str = ""
     """The reason at the end of the chain: ``c9 has no reasons``; empty when grounded."""
+    stated: Level | None = None
+    """The confidence the thesis states (its level, hedge or certainty marker), if any."""
+    earned: Level | None = None
+    """The confidence its support earns (:mod:`argmap.analysis.confidence`); None when it is not
+    grounded."""
     author: Status | None = None
     """Its label on the author's words alone (every assumption and every link the mapper
     assumed taken away); None when the map has none of the mapper's items."""

@@ -33,7 +33,7 @@ from argmap.dot.quoting import (
 )
 from argmap.dot.selection import Group, select
 from argmap.dot.theme import DEFAULT_THEME, Marker, NodeStyle, Relation, Role, Theme
-from argmap.model import Code, Map, Statement
+from argmap.model import Code, Level, Map, Statement
 from argmap.options import DEFAULT_WRAP, DIRECTIONS, Direction, Layout
 from argmap.status import Severity, Status
 
@@ -133,6 +133,7 @@ class _Drawing:
         for finding in findings or ():
             self.findings.setdefault(finding.statement, []).append(finding)
         self.attacking = selection.against(map)
+        self.confidence: Mapping[str, tuple[Level | None, Level | None]] | None = None
 
     # what a statement looks like
 
@@ -174,8 +175,20 @@ class _Drawing:
                 marks.append((theme.findings[finding.severity], word))
         status = self.status(statement)
         if status is not None:
-            marks.append((theme.statuses[status], theme.statuses[status].word))
+            marks.append((theme.statuses[status], self.status_word(statement, status)))
         return marks
+
+    def status_word(self, statement: Statement, status: Status) -> str:
+        """``grounded, earns likely (states certain)`` when earned levels are drawn."""
+        word = self.theme.statuses[status].word
+        if self.confidence is None:
+            return word
+        level, own = self.confidence.get(statement.id, (None, None))
+        if level is not None:
+            word += f", earns {level.term}"
+        if own is not None:
+            word += f" (states {own.term})"
+        return word
 
     # nodes
 
@@ -339,19 +352,23 @@ def to_dot(
     evaluation: EvaluationLike | None = None,
     critical: Collection[str] = (),
     theme: Theme = DEFAULT_THEME,
+    confidence: Mapping[str, tuple[Level | None, Level | None]] | None = None,
 ) -> str:
     """The map as DOT text: same map and arguments, same text, byte for byte.
 
     ``findings`` (from ``argmap check``) are marked on their statements, and objections nothing
     answers are drawn thick; ``None`` draws no findings. ``evaluation`` adds each statement's
     status and greys out reasons and objections that do not apply. ``critical`` statements get a
-    double border. Of ``options``, the drawing takes the direction, focus, depth, wrap, key and
-    layout;
-    :func:`argmap.render.draw` works out the findings, statuses and critical statements it asks for.
+    double border. ``confidence`` (with ``evaluation``) adds to the status what each statement
+    earns and the level it states, by id (:attr:`argmap.analysis.Report.earned` and
+    :func:`argmap.analysis.stated`). Of ``options``, the drawing takes the direction, focus,
+    depth, wrap, key and layout; :func:`argmap.render.draw` works out the findings, statuses and
+    critical statements it asks for.
     """
     drawing = _Drawing(
         map, options, findings=findings, evaluation=evaluation, critical=critical, theme=theme
     )
+    drawing.confidence = confidence
     shown = selection.shown(map, options.focus, options.depth)
     note = None
     if layout.folds(len(shown), options.layout):

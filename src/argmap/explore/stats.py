@@ -1,5 +1,6 @@
 """Figures about a map (:func:`stats`): statements, reasons and objections by shape, the deepest
-chain of support, the evidence below each thesis, the findings per code."""
+chain of support, the evidence below each thesis, the findings per code, the evidence per source
+and per grade."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Final
 
 import attrs
 
-from argmap.analysis import check, shares
+from argmap.analysis import SourceCount, check, per_grade, per_source, shares
 from argmap.graph import Graph
 from argmap.model import Code, Kind, Map, Reason
 from argmap.status import Status
@@ -43,6 +44,10 @@ class Stats:
     """Findings per code (codes found only, in the order of :class:`Code`)."""
     acknowledged: Mapping[str, int]
     """Of those, the findings that the map acknowledges."""
+    evidence_per_source: tuple[SourceCount, ...] = ()
+    """The evidence of each source (``by:``), most first; the evidence with none last."""
+    evidence_per_grade: Mapping[str, int] = attrs.field(factory=dict)
+    """Evidence per source grade, in grade order; ``ungraded`` last."""
     assumed_links: int = 0
     """The mapper's reasons and objections (written with ``assumed:``); the mapper's other items
     are the assumptions, counted in :attr:`statements`."""
@@ -71,6 +76,16 @@ class Stats:
             },
             "authors_share": {t: round(v, 4) for t, v in self.authors_share.items()},
             "acknowledged": dict(self.acknowledged),
+            "evidence_per_source": [
+                {
+                    "source": row.source,
+                    "role": row.role,
+                    "unnamed": row.unnamed,
+                    "evidence": list(row.evidence),
+                }
+                for row in self.evidence_per_source
+            ],
+            "evidence_per_grade": dict(self.evidence_per_grade),
         }
 
 
@@ -107,6 +122,8 @@ def stats(map: Map) -> Stats:
         evidence_per_thesis=_evidence_per_thesis(graph),
         findings={code: n for code, n in counts.items() if n},
         acknowledged={code: n for code, n in acknowledged.items() if n},
+        evidence_per_source=tuple(per_source(graph)),
+        evidence_per_grade=per_grade(graph),
         assumed_links=mapper.assumed_links,
         authors_share=dict(mapper.authors_share),
     )

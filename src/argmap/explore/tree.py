@@ -10,7 +10,7 @@ import attrs
 
 from argmap.analysis import Evaluation, Finding, Side, check, sides
 from argmap.graph import Graph
-from argmap.model import Code, Kind, Map, Objection, Statement
+from argmap.model import Code, Kind, Level, Map, Objection, Statement
 from argmap.status import Status
 
 from .critical import critical
@@ -56,6 +56,13 @@ class Line:
     """The statement's text (None when it is shown above)."""
     hedge: str | None = None
     """The statement's hedge, as in :attr:`Statement.hedge`."""
+    certainty: str | None = None
+    """The statement's certainty marker, as in :attr:`Statement.certainty`."""
+    level: Level | None = None
+    """The level the map states for it, as in :attr:`Statement.level`."""
+    earned: Level | None = None
+    """What the statement earns, when earned levels are given (None also for a statement that is
+    not grounded)."""
     linked: bool = False
     """The reason or objection has several premises, all needed."""
     status: Status | None = None
@@ -97,6 +104,7 @@ def tree(
     evaluation: Evaluation | None = None,
     findings: Iterable[Finding] = (),
     critical: Collection[str] = (),
+    earned: Mapping[str, Level | None] | None = None,
 ) -> Outline:
     """The outline of the argument: each thesis (or only ``focus``), under it its reasons,
     objections and replies, down to the evidence; statements no thesis rests on come last.
@@ -105,14 +113,14 @@ def tree(
     show once. ``depth`` limits how many statements deep the outline goes below each root. Statuses
     and findings are shown when ``evaluation`` and ``findings`` are given (from
     :func:`argmap.analysis.check`); ``critical`` names statements to mark as single points of
-    failure.
+    failure; ``earned`` gives what each statement earns (:attr:`argmap.analysis.Report.earned`).
     Raises :class:`~argmap.errors.QueryError` for an unknown ``focus``.
     """
     if focus is not None:
         require(map, [focus])
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
-    builder = _TreeBuilder(map, depth, evaluation, findings, critical)
+    builder = _TreeBuilder(map, depth, evaluation, findings, critical, earned or {})
     if focus is not None:
         builder.add_root(focus)
     else:
@@ -146,6 +154,7 @@ def outline(
         evaluation=report.evaluation,
         findings=report.findings,
         critical=marked,
+        earned=report.earned,
     )
 
 
@@ -159,8 +168,10 @@ class _TreeBuilder:
         evaluation: Evaluation | None,
         findings: Iterable[Finding],
         critical: Collection[str],
+        earned: Mapping[str, Level | None],
     ) -> None:
         self.map = map
+        self.earned = earned
         self.depth = depth
         self.evaluation = evaluation
         self.critical = frozenset(critical)
@@ -230,6 +241,9 @@ class _TreeBuilder:
             kind=statement.kind,
             text=statement.text,
             hedge=statement.hedge,
+            certainty=statement.certainty,
+            level=statement.level,
+            earned=self.earned.get(sid),
             status=None if self.evaluation is None else self.evaluation.status.get(sid),
             findings=tuple(self.findings.get(sid, ())),
             critical=sid in self.critical,

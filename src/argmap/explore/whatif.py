@@ -6,9 +6,9 @@ from collections.abc import Collection
 
 import attrs
 
-from argmap.analysis import evaluate, evaluate_author_only
+from argmap.analysis import earned_levels, evaluate, evaluate_author_only
 from argmap.errors import QueryError
-from argmap.model import Kind, Map
+from argmap.model import Kind, Level, Map
 from argmap.status import Status
 
 from .ids import require
@@ -16,7 +16,7 @@ from .ids import require
 
 @attrs.frozen
 class Change:
-    """A statement whose status changes."""
+    """A statement whose status or earned confidence changes."""
 
     statement: str
     """The statement's id."""
@@ -26,6 +26,23 @@ class Change:
     """Its status in the map as written."""
     after: Status
     """Its status with the rejections and grants applied."""
+    earned_before: Level | None = None
+    """What it earns in the map as written (None: nothing)."""
+    earned_after: Level | None = None
+    """What it earns with the rejections and grants applied."""
+
+    def __str__(self) -> str:
+        """``c4: grounded → not-grounded; earns likely → nothing``."""
+        line = f"{self.statement}: {self.before.value}"
+        if self.after is not self.before:
+            line += f" → {self.after.value}"
+        if self.earned_before is not self.earned_after:
+            was, now = (
+                level.term if level else "nothing"
+                for level in (self.earned_before, self.earned_after)
+            )
+            line += f"; earns {was} → {now}"
+        return line
 
 
 @attrs.frozen
@@ -37,7 +54,8 @@ class WhatIf:
     accept: tuple[str, ...]
     """Statements treated as given."""
     changes: tuple[Change, ...]
-    """Every statement whose status changes: theses first, then the rest, each in map order."""
+    """Every statement whose status or earned confidence changes: theses first, then the rest,
+    each in map order."""
     author_only: bool = False
     """Whether the mapper's reading (assumptions, assumed links) is taken away too."""
 
@@ -56,8 +74,8 @@ def whatif(
 ) -> WhatIf:
     """Evaluate the map again with ``reject`` treated as false and ``accept`` as given (and, with
     ``author_only``, on the author's words alone: every assumption and assumed link taken away),
-    and list every statement whose status changes. Raises :class:`~argmap.errors.QueryError` for
-    an id the map does not have."""
+    and list every statement whose status or earned confidence changes. Raises
+    :class:`~argmap.errors.QueryError` for an id the map does not have."""
     reject = tuple(dict.fromkeys(reject))
     accept = tuple(dict.fromkeys(accept))
     require(map, (*reject, *accept))
@@ -67,10 +85,12 @@ def whatif(
     before = evaluate(map).status
     reading = evaluate_author_only if author_only else evaluate
     after = reading(map, reject=reject, accept=accept).status
+    was = earned_levels(map)
+    now = earned_levels(map, reject=reject, accept=accept)
     changes = [
-        Change(sid, statement.kind, before[sid], after[sid])
+        Change(sid, statement.kind, before[sid], after[sid], was[sid], now[sid])
         for sid, statement in map.statements.items()
-        if before[sid] is not after[sid]
+        if before[sid] is not after[sid] or was[sid] is not now[sid]
     ]
     changes.sort(key=lambda c: c.kind is not Kind.THESIS)  # stable: map order within each group
     return WhatIf(reject, accept, tuple(changes), author_only)

@@ -16,8 +16,11 @@ from argmap.load.nodes import _INT, Mapping, Node, Scalar, Sequence, _describe, 
 from argmap.model import (
     FORMAT_VERSION,
     Ack,
+    Attribution,
     Code,
+    Grade,
     Kind,
+    Level,
     Map,
     Objection,
     Position,
@@ -51,12 +54,18 @@ STATEMENT_FIELDS: Final = (
     "at",
     "section",
     "hedge",
+    "certainty",
+    "level",
+    "by",
+    "grade",
     "note",
     "tags",
     "ack",
 )
 SECTION_KEYS: Final = ("title", "starts")
 INFERENCE_KEYS: Final = ("id", "premises", "assumed", "quote", "objections", "note")
+BY_KEYS: Final = ("name", "unnamed", "role")
+_GRADE = re.compile(r"\A([A-F])([1-6])\Z")
 FIELD_CUTOFF: Final = 0.75
 """How alike a misspelt field must be to a real one to be suggested: 'qoute' for 'quote', not
 'note' for 'type' (field names are few and short, so a loose match suggests nonsense)."""
@@ -280,6 +289,23 @@ class _Builder:
         note = self.text(entry[1], f"the note of {what}") if (entry := get("note")) else None
         at = self.locator(entry[1], what) if (entry := get("at")) else None
         hedge = self.hedge(entry[1], what) if (entry := get("hedge")) else None
+        certainty = None
+        if (entry := get("certainty")) is not None:
+            certainty = self.text(entry[1], f"the certainty of {what}")
+            if hedge is not None and certainty is not None:
+                self.problems.at(
+                    entry[0],
+                    f"{what} has both a hedge and a certainty marker: keep the one the author "
+                    "means, or state its level",
+                )
+        level = self.level(entry[1], what) if (entry := get("level")) else None
+        by = self.by(entry[1], what) if (entry := get("by")) else None
+        grade = self.grade(entry[1], what) if (entry := get("grade")) else None
+        for name in ("by", "grade"):
+            if kind is not Kind.EVIDENCE and (entry := get(name)) is not None:
+                self.problems.at(
+                    entry[0], f"{what} is a {kind.value}: only evidence has a source ('{name}')"
+                )
         tags = self.texts(entry[1], f"the tags of {what}") if (entry := get("tags")) else ()
         acks = self.acks(entry[1], what) if (entry := get("ack")) else ()
         section = None
@@ -300,6 +326,10 @@ class _Builder:
             at=at,
             section=section,
             hedge=hedge,
+            certainty=certainty,
+            level=level,
+            by=by,
+            grade=grade,
             note=note,
             tags=tags,
             acks=acks,
@@ -325,6 +355,57 @@ class _Builder:
             if node.value in _FALSE:
                 return None
         return self.text(node, f"the hedge of {what}")
+
+    def level(self, node: Node, what: str) -> Level | None:
+        term = self.text(node, f"the level of {what}")
+        if term is None:
+            return None
+        level = Level.named(term)
+        if level is None:
+            terms = [level.term for level in Level]
+            self.problems.at(
+                node,
+                f"the level of {what} is not on the confidence scale"
+                f"{did_you_mean(term.casefold(), terms)}: use one of {', '.join(terms)}",
+            )
+        return level
+
+    def by(self, node: Node, what: str) -> Attribution | None:
+        if isinstance(node, Scalar):
+            name = self.text(node, f"the source 'by' of {what}")
+            return Attribution(name) if name is not None else None
+        mapping = self.mapping(node, f"the source 'by' of {what}")
+        if mapping is None:
+            return None
+        fields = self.fields(mapping, BY_KEYS, f"the source 'by' of {what}")
+        role = None
+        if (entry := fields.get("role")) is not None:
+            role = self.text(entry[1], f"the role of the source of {what}")
+        names = [name for name in ("name", "unnamed") if name in fields]
+        if len(names) != 1:
+            self.problems.at(
+                mapping,
+                f"the source 'by' of {what} needs either a name or, for a source the text does "
+                "not name, how the text refers to it (unnamed: Chinese sources)",
+            )
+            return None
+        name = self.text(fields[names[0]][1], f"the source '{names[0]}' of {what}")
+        if name is None:
+            return None
+        return Attribution(name, role, unnamed=names[0] == "unnamed")
+
+    def grade(self, node: Node, what: str) -> Grade | None:
+        text = self.text(node, f"the grade of {what}")
+        if text is None:
+            return None
+        match = _GRADE.match(text.strip().upper())
+        if match is None:
+            self.problems.at(
+                node,
+                f"the grade of {what} must be a reliability A-F and a credibility 1-6, as in B2",
+            )
+            return None
+        return Grade(match.group(1), int(match.group(2)))
 
     def acks(self, node: Node, what: str) -> tuple[Ack, ...]:
         mapping = self.mapping(node, f"the 'ack' of {what}")

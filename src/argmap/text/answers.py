@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from argmap.analysis import Evaluation
+from argmap.analysis import UNATTRIBUTED, Evaluation
 from argmap.explore import STATS_VERSION, Critical, Stats, WhatIf
 from argmap.model import Map
 from argmap.options import StatsFormat
@@ -37,6 +37,7 @@ def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
         out.append("  evidence per thesis")
         pad = max(map(len, figures.evidence_per_thesis), default=0)
         out += [f"    {thesis:<{pad}}  {n}" for thesis, n in figures.evidence_per_thesis.items()]
+        out += _source_lines(figures)
         assumptions = figures.statements.get("assumption", 0)
         out.append(
             f"  mapper's items {assumptions + figures.assumed_links} (assumptions {assumptions}, "
@@ -59,6 +60,28 @@ def format_stats(results: Sequence[tuple[str, Stats]]) -> str:
         )
         out.append(f"  findings       {total}" + (f" ({details})" if details else ""))
     return "\n".join(out) + "\n"
+
+
+def _source_lines(figures: Stats) -> list[str]:
+    """Evidence per source and per grade, for a map that gives any source or grade."""
+    rows = figures.evidence_per_source
+    out: list[str] = []
+    if any(row.source != UNATTRIBUTED for row in rows):
+        names = [
+            row.source
+            + (f", {row.role}" if row.role else "")
+            + (" (unnamed)" if row.unnamed else "")
+            for row in rows
+        ]
+        pad = max(map(len, names))
+        out.append("  evidence per source")
+        out += [
+            f"    {name:<{pad}}  {len(row.evidence)}" for name, row in zip(names, rows, strict=True)
+        ]
+    if set(figures.evidence_per_grade) - {"ungraded"}:
+        out.append("  evidence per grade")
+        out += [f"    {grade:<8}  {n}" for grade, n in figures.evidence_per_grade.items()]
+    return out
 
 
 def format_stats_as(results: Sequence[tuple[str, Stats]], form: StatsFormat) -> str:
@@ -84,13 +107,13 @@ def format_whatif(result: WhatIf) -> str:
     head = " and ".join(what) or "changing nothing"
     out = [head[0].upper() + head[1:] + ":"]
     if not result.changes:
-        out.append("  no statement changes status")
+        out.append("  no statement changes status or earned confidence")
     theses = result.theses
     others = result.changes[len(theses) :]
     for label, group in (("theses", theses), ("other statements", others)):
         if group:
             out.append(f"  {label}:")
-            out += [f"    {c.statement}: {c.before.value} → {c.after.value}" for c in group]
+            out += [f"    {c}" for c in group]
     return "\n".join(out) + "\n"
 
 

@@ -128,6 +128,11 @@ def _verdict_line(verdict: Verdict, colour: bool) -> str:
     line = f"thesis {verdict.thesis} is {painter(colour)(word, ink, Ink.BOLD)}"
     if verdict.why:
         line += f": {visible(verdict.explanation)}"
+    levels = [f"earned: {verdict.earned.term}"] if verdict.earned else []
+    if verdict.stated:
+        levels.append(f"stated: {verdict.stated.term}")
+    if levels:
+        line += f" ({'; '.join(levels)})"
     return line + author_reading(verdict)
 
 
@@ -232,16 +237,19 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
                     "applies": {"c4.r1": false, ...},
                     "verdicts": [{"thesis": "t", "status": "not-grounded",
                                   "chain": ["t", "c4", "c9"], "why": "c9 has no reasons",
+                                  "stated": "likely", "earned": null,
                                   "author": "not-grounded", "needs": [["a1"], ["a2", "c3.r1"]]}],
+                    "earned": {"c9": null, "e1": "almost certain", ...},
                     "sides": {"t": {"t": "for", "c4": "for", "c4.o1": "against", ...}}}],
          "summary": {"error": 1, "warning": 2, "info": 0, "acknowledged": 1,
                      "failing": 3, "maps": 1, "unreadable": 0}}
 
-    Files are in the order given; findings in map order; labels and applies keyed by id; sides,
-    for each thesis, every statement, reason and objection it reaches (``for``, ``against`` or
-    ``both``: see :mod:`argmap.analysis.sides`). A verdict's ``author`` is the thesis's label
-    on the author's words alone (null for a map without the mapper's items), ``needs`` the sets of
-    the mapper's items any one of which grounds it again (see :mod:`argmap.analysis.author`). A
+    Files are in the order given; findings in map order; labels, applies and earned (the
+    confidence each statement earns, null when it is not grounded) keyed by id; sides, for each
+    thesis, every statement, reason and objection it reaches (``for``, ``against`` or ``both``:
+    see :mod:`argmap.analysis.sides`). A verdict's ``author`` is the thesis's label on the
+    author's words alone (null for a map without the mapper's items), ``needs`` the sets of the
+    mapper's items any one of which grounds it again (see :mod:`argmap.analysis.author`). A
     file
     that could not be read has ``readable: false``, its problems, and empty findings and labels.
     ``colour`` is accepted for a uniform signature and ignored.
@@ -258,6 +266,7 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
             "labels": {},
             "applies": {},
             "verdicts": [],
+            "earned": {},
             "sides": {},
         }
         if item.report is not None:
@@ -271,11 +280,16 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
                     "status": v.status.value,
                     "chain": list(v.chain),
                     "why": v.why,
+                    "stated": v.stated.term if v.stated else None,
+                    "earned": v.earned.term if v.earned else None,
                     "author": v.author.value if v.author else None,
                     "needs": [list(s) for s in v.needs],
                 }
                 for v in item.report.verdicts
             ]
+            entry["earned"] = {
+                k: level.term if level else None for k, level in item.report.earned.items()
+            }
             entry["sides"] = {
                 thesis: {node: side.value for node, side in sides.items()}
                 for thesis, sides in item.report.sides.by_thesis.items()

@@ -129,10 +129,16 @@ def _line_words(line: Line) -> _Words:
     kind = line.kind.value if line.kind else ""
     if line.hedge is not None:
         kind += ", hedged" + (f": {line.hedge}" if line.hedge else "")
+    if line.certainty is not None:
+        kind += f", certainty: {line.certainty}"
+    if line.level is not None:
+        kind += f", stated: {line.level.term}"
     words += _split(f"({kind})", None)
     status: _Words = []
     if line.status is not None:
         status.append((line.status.value, line.status))
+    if line.earned is not None:
+        status.append((f"earns {line.earned.term}", None))
     if line.critical:
         status.append(("critical", _Style.CRITICAL))
     if line.side is not None and line.side is not Side.FOR:

@@ -7,6 +7,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+from argmap.dump import CONFIDENCE_KEYS
 from argmap.errors import MapError, Problem
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
@@ -16,7 +17,20 @@ from argmap.model import Kind, Map
 DIALOGUE = ("L", "YA", "TA")
 ARGUMENT = ("I", "RA", "CA", "MA", "PA")
 _GENERIC = frozenset({"", "RA", "CA", "MA", "PA", "Default Inference", "Default Conflict"})
-STATEMENT_FIELDS = ("kind", "hedge", "quote", "at", "section", "note", "tags", "ack")
+STATEMENT_FIELDS = (
+    "kind",
+    "hedge",
+    "certainty",
+    "level",
+    "by",
+    "grade",
+    "quote",
+    "at",
+    "section",
+    "note",
+    "tags",
+    "ack",
+)
 
 
 def _skip(text: str, index: int) -> int:
@@ -378,7 +392,7 @@ class _Graph:
                 else:
                     kind = self.leaves.value
             items: list[tuple[str, Node]] = [(str(kind), t.text(node["text"], *place))]
-            for key in ("hedge", "quote", "at", "section", "tags", "ack"):
+            for key in ("hedge", *CONFIDENCE_KEYS, "quote", "at", "section", "tags", "ack"):
                 if key in extra:
                     items.append((key, t.value(extra[key], *place)))
             if node_id in reasons:

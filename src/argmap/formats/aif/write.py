@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from argmap.dump import confidence_fields
 from argmap.graph import inferences
 from argmap.model import Map, Objection, Reason
 
@@ -36,6 +37,7 @@ def write(map_: Map) -> str:
                 extra[key] = value
         if statement.hedge == "":
             extra["hedge"] = True
+        extra.update(confidence_fields(statement))
         if statement.tags:
             extra["tags"] = list(statement.tags)
         if statement.acks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from argmap.dump import CONFIDENCE_KEYS
 from argmap.errors import MapError
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
@@ -213,7 +214,7 @@ def _statement(
     items: list[tuple[str, Node]] = [(kind.value, t.text(wording, line, column))]
     data = entity.data
     dline, dcolumn = entity.data_place or (line, column)
-    for key in ("hedge", "quote", "at"):
+    for key in ("hedge", *CONFIDENCE_KEYS, "quote", "at"):
         if key in data:
             items.append((key, t.value(data[key], dline, dcolumn)))
     if reasons:

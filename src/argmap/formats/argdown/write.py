@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from argmap.dump import confidence_fields
 from argmap.formats.tree import slug
 from argmap.model import Kind, Map, Objection, Reason, Statement
 
@@ -131,6 +132,7 @@ def _definition(statement: Statement) -> str:
         data["text"] = statement.text
     if statement.hedge is not None:
         data["hedge"] = statement.hedge if statement.hedge else True
+    data.update(confidence_fields(statement))
     if statement.quote is not None:
         data["quote"] = statement.quote
     if statement.at is not None:
