@@ -173,29 +173,31 @@ async def test_broken_yaml_shows_the_syntax_error_alone_until_it_is_fixed(
 async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    """In the seed map, t-outlook loses its reason: an error at the thesis, and the assumption
-    that only that reason used becomes an orphan; the other findings move up with the text."""
+    """In the seed map, t-burden loses its only reason: an error at the thesis, and the claim that
+    only that reason used becomes an orphan; the other findings move up with the text."""
     session = Session(client, copy(SEED, tmp_path))
     before = short(await session.open())
     assert len(before) == 17
-    assert before[1] == (
-        "67:2-67:10",
+    assert before[2] == (
+        "92:2-92:10",
         "ungrounded",
         "Error",
         "thesis t-burden: its only reason does not apply: c-fragile is not grounded",
     )
-    start = session.text.index("    reasons:\n      - id: r-outlook")
+    start = session.text.index(
+        "    reasons:\n      # mapper: the author's stated reason is c-fragile"
+    )
     end = session.text.index("\n\n", start) + 1
     after = short(await session.edit(session.text[:start] + session.text[end:]))
-    assert after[2] == ("81:2-81:11", "unsupported", "Error", "thesis t-outlook has no reasons")
-    assert after[-1] == (
-        "613:2-613:19",
+    assert after[2] == ("92:2-92:10", "unsupported", "Error", "thesis t-burden has no reasons")
+    assert (
+        "499:2-499:14",
         "orphan",
         "Warning",
-        "assumption a-outlook-factors is neither a thesis nor a premise of anything",
-    )
-    assert len(after) == 17  # c-challenge's hedged load and t-outlook's rests-on-mapper are gone
-    assert not any("c-challenge" in d[3] for d in after)
+        "claim c-equalizing is neither a thesis nor a premise of anything",
+    ) in after
+    assert len(after) == 17  # c-equalizing's hedged load is gone with the reason
+    assert not any("c-equalizing is hedged" in d[3] for d in after)
 
 
 async def test_completion_offers_the_nearest_statements_first_with_kind_and_text(
