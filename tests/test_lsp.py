@@ -177,9 +177,9 @@ async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     only that reason used becomes an orphan; the other findings move up with the text."""
     session = Session(client, copy(SEED, tmp_path))
     before = short(await session.open())
-    assert len(before) == 17
-    assert before[2] == (
-        "92:2-92:10",
+    assert len(before) == 18
+    assert before[3] == (
+        "93:2-93:10",
         "ungrounded",
         "Error",
         "thesis t-burden: its only reason does not apply: c-fragile is not grounded",
@@ -189,14 +189,14 @@ async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     )
     end = session.text.index("\n\n", start) + 1
     after = short(await session.edit(session.text[:start] + session.text[end:]))
-    assert after[2] == ("92:2-92:10", "unsupported", "Error", "thesis t-burden has no reasons")
+    assert after[3] == ("93:2-93:10", "unsupported", "Error", "thesis t-burden has no reasons")
     assert (
-        "499:2-499:14",
+        "500:2-500:14",
         "orphan",
         "Warning",
         "claim c-equalizing is neither a thesis nor a premise of anything",
     ) in after
-    assert len(after) == 17  # c-equalizing's hedged load is gone with the reason
+    assert len(after) == 18  # c-equalizing's hedged load is gone with the reason
     assert not any("c-equalizing is hedged" in d[3] for d in after)
 
 

@@ -97,7 +97,8 @@ def test_seed_findings(seed: Map) -> None:
     undercuts the step from silence to agreement and is never answered. Only the longer-term
     challenge and its answer, which bear on no thesis, are acknowledged (as orphans). The main
     thesis stands only through the mapper's premises: on the author's words alone it is not
-    grounded, and it needs the partnership's premise, or both of the 1996 framework's."""
+    grounded, and it needs the partnership's premise, or both of the 1996 framework's; and the
+    author's "it is clear" is two steps firmer than the very likely its support earns."""
     report = check(seed)
     found = {(f.code, f.statement) for f in report.findings}
     assert found == {
@@ -118,9 +119,13 @@ def test_seed_findings(seed: Map) -> None:
         (Code.ORPHAN, "c-challenge"),
         (Code.ORPHAN, "c-common-ground"),
         (Code.RESTS_ON_MAPPER, "t-agreed"),
+        (Code.OVERSTATED, "t-agreed"),
     }
     assert len(report.findings) == len(found)
     agreed, burden, outlook = report.verdicts
+    assert agreed.stated is not None
+    assert agreed.earned is not None
+    assert (agreed.stated.term, agreed.earned.term) == ("certain", "very likely")
     assert agreed.needs == (("a-partners-coordinate",), ("a-framework-covers", "a-informed-agreed"))
     assert burden.author is burden.status
     assert outlook.author is outlook.status
