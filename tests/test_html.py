@@ -292,6 +292,21 @@ def test_serve_on_a_port_in_use_is_one_line_exit_2(tmp_path: Path) -> None:
 
 
 @needs_dot
+def test_preview_reads_the_map_in_the_format_serve_was_given(tmp_path: Path) -> None:
+    """``serve --from argdown`` hands the format to every rebuild: an Argdown file named .txt is
+    served as Argdown, while without the format it is argmap YAML and cannot be read."""
+    map_path = tmp_path / "debate.txt"
+    map_path.write_text("[t]: The thesis. #thesis\n  + [e]: The evidence. #evidence\n")
+    served = Preview(map_path, None, form="argdown")
+    served.rebuild()
+    assert served.problems == []
+    assert b"The evidence." in served.current()
+    unread = Preview(map_path, None)
+    unread.rebuild()
+    assert unread.problems[0].startswith(f"{map_path}:2:3: YAML syntax error")
+
+
+@needs_dot
 def test_preview_keeps_the_last_good_report_when_the_map_breaks(tmp_path: Path) -> None:
     """A save that breaks the map keeps the last good page and reports the problems with their
     lines; the next good save replaces the page and clears them."""
