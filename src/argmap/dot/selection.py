@@ -75,11 +75,16 @@ class Group:
     note: str | None
     assumed: bool = False
     """The link is the mapper's (written with ``assumed:``)."""
+    quote: str | None = None
+    """The author's connective that draws the link."""
 
     @property
     def tooltip(self) -> str:
-        """What hovering over the reason or objection shows: its id and the mapper's note."""
+        """What hovering over the reason or objection shows: its id, whose link it is (the
+        mapper's, or the author's connective in quotation marks) and the mapper's note."""
         name = f"{self.id} (assumed by the mapper)" if self.assumed else self.id
+        if self.quote is not None:
+            name = f"{name} “{self.quote}”"
         return name if self.note is None else f"{name}: {self.note}"
 
 
@@ -103,6 +108,7 @@ def _group(map: Map, part: Reason | Objection, relation: Relation, target: str) 
         unanswered=isinstance(part, Objection) and not _answered(map, part),
         note=part.note,
         assumed=part.assumed,
+        quote=part.quote,
     )
 
 
