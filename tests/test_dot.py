@@ -804,15 +804,3 @@ def test_a_link_the_mapper_assumed_is_drawn_dashed_grey_and_the_key_says_so() ->
     assert "assumed by the mapper" in unquote(assumed["tooltip"])
     assert unquote(authors["style"]) == DEFAULT_THEME.edges[Relation.SUPPORT].style
     assert "link assumed by the mapper" in label_text(graph.nodes["_legend"]["label"])
-
-
-def test_the_authors_connective_shows_when_hovering_over_his_link() -> None:
-    """A reason that carries the author's connective as its quote says it in its tooltip, in
-    quotation marks after its id, so that the picture tells the author's link from the mapper's
-    on hover as the line pattern does at a glance."""
-    graph = dot_of(
-        "argmap: 1\ntitle: T\nstatements:\n"
-        "  t: {thesis: T, reasons: [{id: r, premises: e, quote: Given this, note: N}]}\n"
-        "  e: {evidence: E, at: 1}\n"
-    )
-    assert unquote(edge(graph, "e", "t")["tooltip"]) == "r “Given this”: N"

@@ -80,12 +80,15 @@ class Group:
 
     @property
     def tooltip(self) -> str:
-        """What hovering over the reason or objection shows: its id, whose link it is (the
-        mapper's, or the author's connective in quotation marks) and the mapper's note."""
+        """What hovering over the reason or objection shows: its id, the author's connective and
+        the mapper's note."""
         name = f"{self.id} (assumed by the mapper)" if self.assumed else self.id
+        parts = [name]
         if self.quote is not None:
-            name = f"{name} “{self.quote}”"
-        return name if self.note is None else f"{name}: {self.note}"
+            parts.append(f"“{self.quote}”")
+        if self.note is not None:
+            parts.append(f"Note: {self.note}")
+        return "\n".join(parts)
 
 
 def _answered(map: Map, objection: Objection) -> bool:
