@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from argmap import formats
 from argmap.cli import LEAVES, MAP_FORMATS, main
@@ -24,7 +24,7 @@ from argmap.formats import Format, Leaves, aif, argdown
 from argmap.graph import inferences
 from argmap.load import load_map, loads
 from argmap.model import Map, Objection
-from strategies import maps
+from strategies import examples, maps
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -484,10 +484,12 @@ def test_hostile_text_survives_both_writers() -> None:
     assert aif.read("h.json", aif.write(m).encode()) == m
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(maps())
 def test_any_map_survives_argdown_and_aif(m: Map) -> None:
     """argmap -> Argdown -> argmap and argmap -> AIF -> argmap give an equal map, whatever the
-    texts (markup, quotes, line breaks, right-to-left script) and the shape."""
+    texts (markup, quotes, line breaks, right-to-left script), the shape and the fields: every
+    field of the model is drawn, the mapper's `assumed:` links, a reason's quote, a section's
+    `starts`, certainty, level, by and grade among them."""
     assert argdown.read("any.argdown", argdown.write(m).encode()) == m
     assert aif.read("any.json", aif.write(m).encode()) == m
