@@ -1,7 +1,7 @@
 """The editor configurations in editors/ work: each is driven as its editor would drive it, as far
 as this machine allows.
 
-- Neovim end to end: the real editor, headless, with nothing but argmap's file loaded and
+- Neovim and Emacs end to end: the real editor, headless, with nothing but argmap's file loaded and
   the venv's `argmap` on PATH, opens a map with an unknown premise and shows the server's
   diagnostic; a definition and a hover come back from the server. Neovim runs twice where it can:
   Debian's (0.7, the `start_client` branch) and 0.11 (the `vim.lsp.config` branch, from the
@@ -221,3 +221,100 @@ def test_neovim_argmap_lua_parses_and_takes_the_branch_of_its_version() -> None:
         )
         has_config = nvim_version(Path(nvim)) >= (0, 11, 0)
         assert done.stdout.split() == ["parsed", str(has_config).lower()], done.stderr
+
+
+# Emacs
+
+
+def have_eglot() -> bool:
+    """Whether Emacs finds eglot once its packages are activated (built in from Emacs 29,
+    Debian's elpa-eglot before)."""
+    if shutil.which("emacs") is None:
+        return False
+    probe = (
+        "(progn (require 'package)"
+        ' (add-to-list (quote package-directory-list) "/usr/share/emacs/site-lisp/elpa")'
+        " (package-initialize) (require 'eglot))"
+    )
+    done = subprocess.run(
+        ["emacs", "--batch", "-Q", "--eval", probe], capture_output=True, timeout=60, check=False
+    )
+    return done.returncode == 0
+
+
+needs_eglot = pytest.mark.skipif(
+    not have_eglot(), reason="Emacs with eglot is missing: make editors"
+)
+
+
+def run_emacs(tmp_path: Path, maps: Path) -> dict[str, Any]:
+    """`emacs --batch -Q` loading editors/emacs/argmap-eglot.el as README says, driven by
+    tests/editors/emacs_driver.el; what the driver saw."""
+    env = clean_env(
+        tmp_path,
+        [VENV_BIN, "/usr/bin", "/bin"],
+        ARGMAP_EL=str(EDITORS / "emacs" / "argmap-eglot.el"),
+        ARGMAP_MAP=str(maps / "city.argmap.yaml"),
+        ARGMAP_PLAIN=str(maps / "plain.yaml"),
+        ARGMAP_AT="{},{}".format(*PREMISE_AT),
+    )
+    driver = DRIVERS / "emacs_driver.el"
+    done = run(["emacs", "--batch", "-Q", "-l", str(driver)], env, maps)
+    assert done.returncode == 0, done.stdout + done.stderr
+    seen: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return seen
+
+
+@needs_eglot
+def test_emacs_eglot_shows_the_servers_diagnostic_and_answers_definition_and_hover(
+    tmp_path: Path, maps: Path
+) -> None:
+    """Emacs with argmap-eglot.el: the map opens in argmap-mode (on the YAML mode this Emacs can
+    show), eglot-ensure connects, and
+    flymake holds exactly the unknown-premise error at the misspelt id with the server's code;
+    M-.'s xref backend finds the statement of a premise, and a hover describes it; a plain YAML
+    file is left alone."""
+    seen = run_emacs(tmp_path, maps)
+    assert "error" not in seen, seen["error"]
+    assert (seen["mode"], seen["managed"]) == ("argmap-mode", True)
+    if seen["yaml-ts-ready"]:
+        assert seen["parent"] == "yaml-ts-mode"
+    else:  # never yaml-ts-mode without its grammar: it would show the map as plain text
+        assert seen["parent"] == ("yaml-mode" if seen["yaml-mode-present"] else "prog-mode")
+    [diagnostic] = seen["diagnostics"]
+    assert {k: diagnostic[k] for k in ("line", "col", "type", "code", "message")} == {
+        "line": PROBLEM_AT[0],
+        "col": PROBLEM_AT[1],
+        "type": "eglot-error",
+        "code": "map-problem",
+        "message": PROBLEM,
+    }
+    assert PROBLEM in diagnostic["text"]
+    assert seen["xref-backend"] == "eglot"
+    assert seen["definitions"] == [
+        {"file": str(maps / "city.argmap.yaml"), "line": DEFINITION["start"]["line"]}
+    ]
+    assert seen["hover"].startswith("**evidence** `cleaner-air`\n\nThe trial weeks")
+    assert seen["plain-mode"] != "argmap-mode"
+    assert seen["plain-managed"] is None
+
+
+def test_emacs_argmap_eglot_el_is_well_formed() -> None:
+    """argmap-eglot.el reads as Emacs Lisp to its end (balanced, no stray text), so that a
+    `load` from an init file cannot stop half-way."""
+    if shutil.which("emacs") is None:
+        pytest.skip("Emacs is missing: make editors")
+    check = (
+        "(with-temp-buffer (insert-file-contents (pop command-line-args-left))"
+        " (goto-char (point-min)) (let ((n 0)) (condition-case nil"
+        " (while t (read (current-buffer)) (setq n (1+ n))) (end-of-file (princ n)))))"
+    )
+    done = subprocess.run(
+        ["emacs", "--batch", "-Q", "--eval", check, str(EDITORS / "emacs" / "argmap-eglot.el")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 5  # require, defalias, define-derived-mode, add-to-list x2, ...
