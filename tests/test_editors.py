@@ -9,6 +9,9 @@ as this machine allows.
 - VS Code without VS Code: the manifest against the extension manifest's documented rules, and
   extension.js activated in Node with the real vscode-languageclient and a stand-in for the
   `vscode` module; the client it builds does its real initialize handshake with `argmap lsp`.
+- Helix without Helix (it is not packaged where this project is built): languages.toml against
+  the keys Helix reads, its globs against Helix's matching rule, its command against the server,
+  and the query files as well-formed S-expressions.
 
 The drivers are in tests/editors/, the way they are run in tests/editorrun.py. A test that needs
 an editor, Node or a library missing here skips and says what installs it (`make editors`).
@@ -22,7 +25,9 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -528,3 +533,178 @@ def test_vscode_extension_packages_with_the_readmes_command(tmp_path: Path) -> N
     names = set(zipfile.ZipFile(vsix).namelist())
     assert {"extension/extension.js", "extension/package.json"} <= names
     assert "extension/node_modules/vscode-languageclient/package.json" in names
+
+
+# Helix
+
+HELIX = tomllib.loads((EDITORS / "helix" / "languages.toml").read_text(encoding="utf-8"))
+LANGUAGE_KEYS = {
+    "name",
+    "language-id",
+    "scope",
+    "injection-regex",
+    "file-types",
+    "shebangs",
+    "roots",
+    "auto-format",
+    "diagnostic-severity",
+    "comment-tokens",
+    "comment-token",
+    "block-comment-tokens",
+    "indent",
+    "language-servers",
+    "grammar",
+    "formatter",
+    "soft-wrap",
+    "text-width",
+    "rulers",
+    "path-completion",
+    "word-completion",
+    "workspace-lsp-roots",
+    "persistent-diagnostic-sources",
+    "rainbow-brackets",
+    "code-actions-on-save",
+    "auto-pairs",
+    "debugger",
+}
+"""The keys of a `[[language]]` section, from the language configuration table of Helix's book
+(languages.md) and its LanguageConfiguration, which refuses any other key (deny_unknown_fields)."""
+SERVER_KEYS = {"command", "args", "config", "timeout", "environment", "required-root-patterns"}
+"""The keys of a `[language-server.NAME]` section, from the same page."""
+HELIX_YAML_QUERIES = {"highlights", "indents", "injections", "rainbows", "textobjects"}
+"""The query files of Helix's own yaml language (runtime/queries/yaml/)."""
+
+
+def helix_glob(glob: str) -> str:
+    """A `file-types` glob as Helix matches it against a file's full path: one that is not
+    absolute and does not start with `*/` gets `*/` in front (helix-core's syntax config), and
+    `*` crosses `/` (globset's default, as in fnmatch)."""
+    return glob if glob.startswith(("/", "*/")) else "*/" + glob
+
+
+def test_helix_languages_toml_has_the_shape_helix_reads() -> None:
+    """languages.toml is TOML with one `[language-server.argmap]` (command and args) and one
+    `[[language]]` naming it in `language-servers`, using only keys Helix knows (it refuses
+    others), with the required name, scope and file-types, and the current `comment-tokens`."""
+    assert set(HELIX) == {"language-server", "language"}
+    assert set(HELIX["language-server"]) == {"argmap"}
+    server = HELIX["language-server"]["argmap"]
+    assert set(server) <= SERVER_KEYS
+    assert (server["command"], server["args"]) == ("argmap", ["lsp"])
+    [language] = HELIX["language"]
+    assert set(language) <= LANGUAGE_KEYS
+    assert {"name", "scope", "file-types"} <= set(language)
+    assert language["name"] == "argmap"
+    assert language["scope"] == "source.argmap"
+    assert language["language-servers"] == ["argmap"]
+    assert language["grammar"] == "yaml"
+    assert language["comment-tokens"] == "#"
+    assert "comment-token" not in language  # the older spelling, kept by Helix as an alias
+    assert language["indent"] == {"tab-width": 2, "unit": "  "}
+    assert all(set(entry) == {"glob"} for entry in language["file-types"])
+
+
+def test_helix_file_types_match_maps_and_nothing_else() -> None:
+    """With Helix's rule for globs, the file-types take every map (`.argmap.yaml`, `.yml`,
+    `.json`) wherever it is, and leave other YAML and JSON to Helix's own languages."""
+    [language] = HELIX["language"]
+    globs = [helix_glob(entry["glob"]) for entry in language["file-types"]]
+
+    def matches(path: str) -> bool:
+        return any(fnmatchcase(path, glob) for glob in globs)
+
+    for path in (
+        "/home/u/maps/city.argmap.yaml",
+        "/home/u/city.argmap.yml",
+        "/srv/a/b/c/city.argmap.json",
+    ):
+        assert matches(path), path
+    for path in ("/home/u/city.yaml", "/home/u/argmap.yaml", "/home/u/package.json"):
+        assert not matches(path), path
+
+
+def test_helix_command_starts_the_server(tmp_path: Path) -> None:
+    """The command and args languages.toml names, found on PATH as Helix finds it, are a
+    language server: it answers initialize with its capabilities and exits 0 on shutdown and
+    exit."""
+    server = HELIX["language-server"]["argmap"]
+    env = clean_env(tmp_path, [VENV_BIN, "/usr/bin", "/bin"])
+    command = shutil.which(server["command"], path=env["PATH"])
+    assert command is not None
+    messages = [
+        '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}',
+        '{"jsonrpc":"2.0","id":2,"method":"shutdown"}',
+        '{"jsonrpc":"2.0","method":"exit"}',
+    ]
+    data = "".join(f"Content-Length: {len(m)}\r\n\r\n{m}" for m in messages).encode()
+    done = subprocess.run(
+        [command, *server["args"]], input=data, capture_output=True, timeout=60, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    bodies = [
+        json.loads(part)
+        for part in re.split(rb"Content-Length: \d+\r\n.*?\r\n\r\n", done.stdout)
+        if part
+    ]
+    assert bodies[0]["result"]["serverInfo"]["name"] == "argmap"
+    assert bodies[0]["result"]["capabilities"]["hoverProvider"] is True
+
+
+def s_expressions(text: str) -> list[str]:
+    """The top-level forms of a tree-sitter query, after comments; raises ValueError where the
+    parentheses or brackets do not balance or a string is not closed."""
+    forms, depth, start, i = [], 0, 0, 0
+    closing = {")": "(", "]": "["}
+    stack: list[str] = []
+    while i < len(text):
+        c = text[i]
+        if c == ";":
+            i = text.find("\n", i)
+            i = len(text) if i < 0 else i
+            continue
+        if c == '"':
+            end = i + 1
+            while end < len(text) and text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            if end >= len(text):
+                raise ValueError(f"string at {i} is not closed")
+            i = end + 1
+            continue
+        if c in "([":
+            if not stack:
+                start = i
+            stack.append(c)
+        elif c in ")]":
+            if not stack or stack.pop() != closing[c]:
+                raise ValueError(f"unbalanced {c!r} at {i}")
+            if not stack:
+                forms.append(text[start : i + 1])
+        depth = len(stack)
+        i += 1
+    if depth:
+        raise ValueError("unclosed form at the end")
+    return forms
+
+
+def test_s_expressions_finds_forms_and_refuses_unbalanced_text() -> None:
+    """The checker the query test relies on: it finds top-level forms past comments and strings
+    with parentheses, and refuses a missing or a stray parenthesis."""
+    text = '; a comment (\n(pair key: (_) @key) ; more\n((x) @y (#eq? @y ")("))\n'
+    assert s_expressions(text) == ["(pair key: (_) @key)", '((x) @y (#eq? @y ")("))']
+    for bad in ("(pair", "(a))", '(a "b)'):
+        with pytest.raises(ValueError, match=r"unbalanced|unclosed|not closed"):
+            s_expressions(bad)
+
+
+def test_helix_queries_are_well_formed_and_inherit_yaml() -> None:
+    """Each query file under queries/argmap/ is well-formed (balanced S-expressions) and starts
+    with `; inherits: yaml`, so that the argmap language highlights, indents, injects, colours
+    brackets and selects text objects as Helix's YAML does; one file for each query Helix's yaml
+    has."""
+    folder = EDITORS / "helix" / "queries" / "argmap"
+    files = sorted(folder.glob("*.scm"))
+    assert {f.stem for f in files} == HELIX_YAML_QUERIES
+    for query in files:
+        text = query.read_text(encoding="utf-8")
+        assert text.splitlines()[0] == "; inherits: yaml", query.name
+        s_expressions(text)
