@@ -13,7 +13,7 @@ square of the picture's size: 0.4 s for 1,000 generated statements, a minute for
 - up to :data:`FULL_STATEMENTS`, every statement is drawn roughly (:data:`ROUGH_GRAPH`): the
   node-placing search is skipped, which is most of Graphviz's time even when cut short, the
   search for fewer crossings makes a few passes, the section boxes are left out, and the pieces
-  that hang together with nothing else are stacked beside the rest (:mod:`argmap.dot.stack`);
+  that hang together with nothing else are stacked on the left (:mod:`argmap.dot.stack`);
 - beyond, an overview: the theses (or the focus) and the deepest number of levels below them that
   keeps the picture within :data:`OVERVIEW_STATEMENTS` statements; every statement whose reasons
   or objections are folded away says how many, and the title says how much is shown.
@@ -102,7 +102,7 @@ def effort(statements: int, layout: Layout = Layout.AUTO) -> tuple[tuple[str, st
 
 ROUGH_WORDS = (
     "Drawn quickly for its size: straight lines, no section boxes, and what is linked to nothing "
-    "else stacked beside the rest"
+    "else stacked on the left"
 )
 """What the title says of a picture laid out roughly."""
 

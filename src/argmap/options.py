@@ -68,7 +68,7 @@ class Layout(enum.Enum):
     ROUGH = "rough"
     """Every statement, laid out in seconds even at ten thousand: no search for where to place the
     nodes, few passes against crossings, straight edges, no section boxes, and the pieces that
-    hang together with nothing else stacked in columns beside the rest."""
+    hang together with nothing else stacked in columns on the left."""
     OVERVIEW = "overview"
     """The theses (or the focus) and as many levels below as fit in a picture that lays out in
     seconds; each statement whose support is folded away says how much."""

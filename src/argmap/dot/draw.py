@@ -400,7 +400,7 @@ def to_dot(
     stacking: list[str] = []
     if rough:
         members[None], stacking = stack.arranged(nodes, groups)
-        note = f"{note}; {layout.ROUGH_WORDS}" if note else layout.ROUGH_WORDS
+        note = f"{note}. {layout.ROUGH_WORDS}" if note else layout.ROUGH_WORDS
     lines = frame.header(map, options.direction, theme, graph=layout.EFFORT[manner], note=note)
     lines += frame.sections(map, members, options.direction, theme)
     lines += [f"  {member}" for member in members.get(None, ())]

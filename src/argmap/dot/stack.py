@@ -1,7 +1,7 @@
 """Where the pieces of a large picture go: the parts of the drawing that hang together with
-nothing else (an orphan statement, a small argument of its own) stacked in columns beside the
-largest, instead of side by side on one row. Pure, like :mod:`argmap.dot`, which uses it for the
-rough layout (:mod:`argmap.layout`).
+nothing else (an orphan statement, a small argument of its own) stacked in columns on the left
+of the largest, instead of side by side on one row. Pure, like :mod:`argmap.dot`, which uses it
+for the rough layout (:mod:`argmap.layout`).
 
 Graphviz's ``dot`` puts every piece of a graph on the ranks from the lowest up and the pieces
 side by side, so that a map with a thousand orphans draws a row of a thousand boxes, a picture
@@ -38,8 +38,9 @@ class Piece:
 
 def pieces(nodes: Sequence[str], edges: Iterable[tuple[str, str]]) -> list[Piece]:
     """The drawing's pieces, in the order of their first nodes. ``edges`` run from tail to head
-    (premise to claim); one that names a node not in ``nodes`` is left out. Circles are broken as
-    Graphviz breaks them, by the edge that closes one in a walk of the nodes in order."""
+    (premise to claim); one that names a node not in ``nodes`` is left out. Circles are broken
+    the way Graphviz's ``dot`` breaks them, at the edge that closes one in a walk of the nodes in
+    order."""
     index = {node: i for i, node in enumerate(nodes)}
     after: list[list[int]] = [[] for _ in nodes]
     parent = list(range(len(nodes)))
@@ -121,10 +122,10 @@ def stacking(found: Sequence[Piece]) -> list[tuple[str, str]]:
     many ranks as the tallest piece (or as the square root of the number of pieces, when that is
     more, so that a map of orphans alone draws a block, not a row or a column), a piece stands on
     the one below it one rank up, and the pieces go in by decreasing height, each into the first
-    column with room for it (ties in the pieces' order), except that nothing is put on the
-    first of the tallest (unless all are a single rank), so that the main argument's theses stay
-    on top. A drawing of one piece, or of pieces all
-    as tall as the tallest, gets none. Same pieces, same edges."""
+    column with room for it (ties in the pieces' order). Nothing is put on the first of the
+    tallest (unless all are a single rank), so that the main argument's theses stay on top. A
+    drawing of one piece, or of pieces all as tall as the tallest, gets none. Same pieces, same
+    edges."""
     if len(found) < 2:
         return []
     tallest = max(piece.height for piece in found)
