@@ -22,7 +22,8 @@ Use :meth:`Graph.of` to get the graph of a map: it is built once per map object 
 each analysis reads from it:
 
 - the labelling (:mod:`argmap.analysis.labels`): ``pos`` and ``neg`` counts, ``parents``, ``given``;
-- the findings: ``pos`` and ``neg``, and the circles of :attr:`Graph.components`;
+- the findings: ``pos`` and ``neg``, and the circles of :attr:`Graph.components`; the what-ifs
+  check asks again and again (:mod:`argmap.analysis.relabel`): :attr:`Graph.dependencies`;
 - stats: :attr:`Graph.support` and :attr:`Graph.components` (deepest chain, evidence per thesis);
 - critical: :meth:`Graph.labels` (an evaluation as node labels), ``pos``, ``neg``, ``given`` and
   ``theses`` (the derivation forest), and ``written`` (what a statement's status rests on, for its
@@ -319,6 +320,16 @@ class Graph:
         """The strongly connected components of :attr:`support`: a component reaches only
         components with smaller numbers."""
         return components(self.support)
+
+    @functools.cached_property
+    def dependencies(self) -> Components:
+        """The strongly connected components of every node with what it rests on (``pos`` and
+        ``neg`` together), numbered so that a component rests only on lower numbers: counting up
+        labels inputs first (:mod:`argmap.analysis.relabel`)."""
+        users = [~p if p < 0 else p for p in self.parents.flat]  # who rests on each node
+        of, count = strong_components(self.parents.start, users)
+        of = [count - 1 - c for c in of]  # Tarjan numbers the users first here
+        return Components(of, count, Adjacency(count, of, range(len(of))))
 
     def labels(self, status: Mapping[str, Status], applies: Mapping[str, bool]) -> list[Label]:
         """The label of every node, read back from statuses and applies (as in an

@@ -12,6 +12,7 @@ from argmap.analysis.author import author_labelling, mapper_nodes, needs, needs_
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict
 from argmap.analysis.quotes import SourceText
+from argmap.analysis.relabel import Relabelling
 from argmap.analysis.sides import Sides, sides
 from argmap.analysis.standing import Found, circles, evaluation_findings
 from argmap.analysis.structure import duplicates, hedged_load, orphans, quoted, untraceable
@@ -122,13 +123,14 @@ def _author_readings(
     """Each verdict with its second reading, on the author's words alone, and a rests-on-mapper
     finding for each thesis that is grounded only through the mapper's items."""
     author = author_labelling(graph)
+    again = Relabelling(author)  # the author-only labels, kept up to date for each what-if
     read: list[Verdict] = []
     found: list[Found] = []
     for thesis, verdict in zip(graph.theses, verdicts, strict=True):
         status = author.status(thesis)
         sets: tuple[tuple[int, ...], ...] = ()
         if labels.label[thesis] == Label.IN and status is not Status.GROUNDED:
-            sets = needs(graph, thesis)
+            sets = needs(graph, thesis, again)
             word = status.value.replace("-", " ")
             it_needs = f"; it needs {needs_text(graph.ids, sets)}" if sets else ""
             found.append(
