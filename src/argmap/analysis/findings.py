@@ -3,7 +3,7 @@ each with its severity, message and hint, and the map's acknowledgements applied
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 import attrs
 
@@ -14,7 +14,7 @@ from argmap.analysis.labels import Evaluation, Labelling, Verdict
 from argmap.analysis.quotes import SourceText
 from argmap.analysis.relabel import Relabelling
 from argmap.analysis.sides import Sides, sides
-from argmap.analysis.standing import Found, circles, evaluation_findings
+from argmap.analysis.standing import Found, circles, evaluation_findings, others
 from argmap.analysis.structure import duplicates, hedged_load, orphans, quoted, untraceable
 from argmap.graph import Graph, Label
 from argmap.model import Code, FrozenMapping, Level, Map, Position, Statement
@@ -40,6 +40,13 @@ class Finding:
     acknowledged: str | None = None
     """The map's reason for accepting the finding, when it acknowledges it; such findings never fail
     a run."""
+    related: tuple[str, ...] = ()
+    """The ids of the other statements it is about, each once: those its message names, in that
+    order (the steps of a circle, the premises of the objections that defeat or undercut it, the
+    premise where its support fails, the thesis a hedged or unnamed statement lies under, the
+    earlier copy of a duplicate, the assumptions a thesis needs), the statements down to the
+    weakest link of an overstated one, and all the evidence of a thesis on one source or on
+    unnamed sources only."""
 
 
 @attrs.frozen
@@ -112,7 +119,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
         verdicts, readings = _author_readings(graph, labels, verdicts)
         found.extend(readings)
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
-    findings = tuple(_finding(statements[f.statement], f) for f in found)
+    findings = tuple(_finding(statements[f.statement], f, graph.ids) for f in found)
     levels = {graph.ids[i]: earned.of(i) for i in range(graph.n_statements)}
     return Report(findings, labels.evaluation(), tuple(verdicts), FrozenMapping(levels), sides(map))
 
@@ -139,6 +146,7 @@ def _author_readings(
                     Code.RESTS_ON_MAPPER,
                     f"thesis {graph.ids[thesis]} is grounded only through the mapper's reading: "
                     f"on the author's words alone it is {word}{it_needs}",
+                    related=others(graph, thesis, (n for s in sets for n in s)),
                 )
             )
         named = tuple(tuple(graph.ids[n] for n in s) for s in sets)
@@ -146,10 +154,17 @@ def _author_readings(
     return read, found
 
 
-def _finding(statement: Statement, found: Found) -> Finding:
+def _finding(statement: Statement, found: Found, ids: Sequence[str]) -> Finding:
     code = found.code
     severity = found.severity or severity_of(code, statement.kind)
     ack = next((a.why for a in statement.acks if a.code is code), None)
     return Finding(
-        code, severity, statement.id, found.message, HINTS[code], statement.position, ack
+        code,
+        severity,
+        statement.id,
+        found.message,
+        HINTS[code],
+        statement.position,
+        ack,
+        tuple(ids[n] for n in found.related),
     )

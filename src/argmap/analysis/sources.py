@@ -103,8 +103,35 @@ def sources_below(graph: Graph) -> list[Sources]:
     return summary
 
 
-def thesis_findings(graph: Graph, below: list[Sources]) -> Iterator[tuple[int, Code, str]]:
-    """Theses whose evidence all comes from one source, or from unnamed sources only."""
+SourceFinding = tuple[int, Code, str, None, tuple[int, ...]]
+"""A finding as :class:`argmap.analysis.standing.Found` takes it: the statement, the code, the
+message, no severity of its own, and the other statements it is about."""
+
+
+def evidence_under(graph: Graph, statement: int) -> tuple[int, ...]:
+    """The evidence ``statement`` depends on, however indirectly, in map order."""
+    seen = [False] * graph.n_statements
+    seen[statement] = True
+    frontier = [statement]
+    while frontier:
+        following = []
+        for node in frontier:
+            for premise, _ in depends_on(graph, node):
+                if not seen[premise]:
+                    seen[premise] = True
+                    following.append(premise)
+        frontier = following
+    statements = graph.statements
+    return tuple(
+        n
+        for n in range(graph.n_statements)
+        if seen[n] and n != statement and statements[n].kind is Kind.EVIDENCE
+    )
+
+
+def thesis_findings(graph: Graph, below: list[Sources]) -> Iterator[SourceFinding]:
+    """Theses whose evidence all comes from one source, or from unnamed sources only; each with
+    that evidence."""
     for thesis in graph.theses:
         found = below[thesis]
         if found.unattributed or not found.keys:
@@ -116,16 +143,20 @@ def thesis_findings(graph: Graph, below: list[Sources]) -> Iterator[tuple[int, C
                 thesis,
                 Code.UNNAMED_ONLY,
                 f"all the evidence {what} depends on is from {many} (\u201c{found.names[0]}\u201d)",
+                None,
+                evidence_under(graph, thesis),
             )
         elif len(found.keys) == 1:
             yield (
                 thesis,
                 Code.SINGLE_SOURCE,
                 f"all the evidence {what} depends on comes from one source: {found.names[0]}",
+                None,
+                evidence_under(graph, thesis),
             )
 
 
-def unnamed_findings(graph: Graph) -> Iterator[tuple[int, Code, str]]:
+def unnamed_findings(graph: Graph) -> Iterator[SourceFinding]:
     """Evidence from unnamed sources that a thesis depends on, naming the first thesis that
     reaches it (breadth first from all theses in map order)."""
     origin = [-1] * graph.n_statements
@@ -149,6 +180,8 @@ def unnamed_findings(graph: Graph) -> Iterator[tuple[int, Code, str]]:
             Code.UNNAMED_SOURCE,
             f"evidence {statement.id} is from an unnamed source (\u201c{by.name}\u201d) and "
             f"thesis {graph.ids[origin[i]]} depends on it",
+            None,
+            (origin[i],),
         )
 
 

@@ -3,7 +3,7 @@ unsupported, defeated, ungrounded, contested and undecided statements, and circl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from argmap.analysis.labels import Labelling, arrows, objection_name
@@ -14,13 +14,27 @@ from argmap.util import plural
 
 
 class Found(NamedTuple):
-    """A finding before it is dressed: the statement's index, the code, the message, and the
-    severity when it differs from the code's usual one."""
+    """A finding before it is dressed: the statement's index, the code, the message, the
+    severity when it differs from the code's usual one, and the other statements it is about."""
 
     statement: int
     code: Code
     message: str
     severity: Severity | None = None
+    related: tuple[int, ...] = ()
+
+
+def others(graph: Graph, node: int, nodes: Iterable[int]) -> tuple[int, ...]:
+    """The statements among ``nodes`` other than ``node``, each once, in the order given: what
+    a finding about ``node`` names besides it (:attr:`Found.related`)."""
+    n_statements = graph.n_statements
+    return tuple(dict.fromkeys(n for n in nodes if n != node and 0 <= n < n_statements))
+
+
+def premises_of(graph: Graph, objections: Iterable[int]) -> Iterator[int]:
+    """The premises of each objection in turn, as :func:`objection_name` names them."""
+    for objection in objections:
+        yield from graph.pos[objection]
 
 
 def usage(graph: Graph) -> tuple[list[bool], list[bool]]:
@@ -78,7 +92,12 @@ def _defeated(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
     named = " and ".join(objection_name(graph, o) for o in rebuttals[:3])
     more = f" and {plural(len(rebuttals) - 3, 'more')}" if len(rebuttals) > 3 else ""
     which = "which is" if len(rebuttals) == 1 else "which are"
-    return Found(node, Code.DEFEATED, f"{what} is defeated by {named}{more}, {which} not answered")
+    return Found(
+        node,
+        Code.DEFEATED,
+        f"{what} is defeated by {named}{more}, {which} not answered",
+        related=others(graph, node, premises_of(graph, rebuttals[:3])),
+    )
 
 
 def _undercuts_aside(graph: Graph, labels: Labelling, node: int, what: str) -> Iterator[Found]:
@@ -98,6 +117,7 @@ def _undercuts_aside(graph: Graph, labels: Labelling, node: int, what: str) -> I
                 f"{what}: its reason {graph.ids[reason]} is undercut by "
                 f"{objection_name(graph, undercut)}, which is not answered{aside}",
                 Severity.INFO,
+                others(graph, node, graph.pos[undercut]),
             )
 
 
@@ -105,6 +125,7 @@ def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Foun
     """Why each reason of an out claim fails (the first three): contested when one is undercut."""
     reasons = graph.pos[node]
     parts: list[str] = []
+    named: list[int] = []
     undercut_any = False
     for reason in reasons:
         undercut = labels.first(graph.neg[reason], Label.IN)
@@ -115,10 +136,12 @@ def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Foun
                     f"{graph.ids[reason]} is undercut by {objection_name(graph, undercut)}, "
                     "which is not answered"
                 )
+                named.extend(graph.pos[undercut])
         elif len(parts) < 3:
             failed = labels.first(graph.pos[reason], Label.OUT)
             assert failed is not None
             parts.append(f"{graph.ids[failed]} is {labels.status(failed).value.replace('-', ' ')}")
+            named.append(failed)
     more = "; ..." if len(reasons) > len(parts) else ""
     lead = (
         "its only reason does not apply"
@@ -126,7 +149,9 @@ def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Foun
         else f"none of its {len(reasons):,} reasons applies"
     )
     code = Code.CONTESTED if undercut_any else Code.UNGROUNDED
-    return Found(node, code, f"{what}: {lead}: {'; '.join(parts)}{more}")
+    return Found(
+        node, code, f"{what}: {lead}: {'; '.join(parts)}{more}", related=others(graph, node, named)
+    )
 
 
 def _undecided(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
@@ -151,6 +176,7 @@ def _undecided(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
             Code.CONTESTED,
             f"{what} is undecided: {objection_name(graph, attack)} can be neither accepted nor "
             "rejected",
+            related=others(graph, node, graph.pos[attack]),
         )
     premise = next(
         p
@@ -163,6 +189,7 @@ def _undecided(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
         node,
         Code.UNGROUNDED,
         f"{what} is undecided: its support rests on {graph.ids[premise]}, which is undecided",
+        related=others(graph, node, (premise,)),
     )
 
 
@@ -182,6 +209,7 @@ def circles(graph: Graph, labels: Labelling) -> Iterator[Found]:
             f"{graph.statements[start].kind.value} {ids[start]} supports itself: "
             f"{arrows([ids[c] for c in cycle])}{also}",
             Severity.WARNING if grounded else Severity.ERROR,
+            others(graph, start, cycle),
         )
 
 

@@ -84,6 +84,7 @@ def hedged_load(graph: Graph, labels: Labelling) -> Iterator[Found]:
         )
         what = f"{statement.kind.value} {statement.id} is hedged{words}"
         thesis = origin[i]
+        named = thesis
         if again is None:
             message = f"{what} and thesis {ids[thesis]} rests on it{through}"
         else:
@@ -93,6 +94,7 @@ def hedged_load(graph: Graph, labels: Labelling) -> Iterator[Found]:
             now = again.status(changed).value.replace("-", " ") if changed is not None else ""
             again.undo(start)
             if changed is not None:
+                named = changed
                 message = (
                     f"{what} and thesis {ids[changed]} depends on it{through}: "
                     f"rejecting it leaves {ids[changed]} {now}"
@@ -102,7 +104,7 @@ def hedged_load(graph: Graph, labels: Labelling) -> Iterator[Found]:
                     f"{what} and lies under thesis {ids[thesis]}{through}, which keeps its "
                     "label without it"
                 )
-        yield Found(i, Code.HEDGED_LOAD, message)
+        yield Found(i, Code.HEDGED_LOAD, message, related=(named,))
 
 
 def duplicates(graph: Graph) -> Iterator[Found]:
@@ -121,6 +123,7 @@ def duplicates(graph: Graph) -> Iterator[Found]:
                 Code.DUPLICATE,
                 f"{statement.kind.value} {statement.id} has the same text as "
                 f"{graph.ids[earlier]}{line}",
+                related=(earlier,),
             )
 
 

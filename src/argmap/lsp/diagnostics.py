@@ -25,7 +25,6 @@ _SEVERITY: Final = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 _SUGGESTION = re.compile(r"\(did you mean '([^']+)'\?\)")
 _UNKNOWN_STATEMENT = re.compile(r"names unknown statement '([^']+)'")
 PROBLEM_CODE: Final = "map-problem"
@@ -83,16 +82,16 @@ def finding_diagnostic(
     finding: Finding, argmap: Map, lines: list[str], uri: str
 ) -> types.Diagnostic:
     """A finding at its statement's id: the code as the diagnostic's, the hint after the message,
-    the other statements the message names as related information. Acknowledged findings are
-    hints, faded as unnecessary, so the mapper still sees them."""
+    the other statements it is about (:attr:`Finding.related`) as related information.
+    Acknowledged findings are hints, faded as unnecessary, so the mapper still sees them."""
     where = id_range(lines, finding.position, finding.statement)
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(uri=uri, range=id_range(lines, statement.position, other)),
             message=f"{statement.kind.value} {other}",
         )
-        for other in named_statements(finding, argmap)
-        if (statement := argmap.statements[other]) is not None
+        for other in finding.related
+        if (statement := argmap.statements.get(other)) is not None
     ]
     message = f"{finding.message}\nhint: {finding.hint}"
     severity = _SEVERITY[finding.severity.value]
@@ -111,19 +110,6 @@ def finding_diagnostic(
         tags=tags,
         data={"statement": finding.statement, "code": finding.code.value},
     )
-
-
-def named_statements(finding: Finding, argmap: Map) -> list[str]:
-    """The other statements a finding's message names, in the order named, each once (a circle's
-    steps, the objection that defeats it, the duplicate's first copy). A quoted passage of the
-    source is not read for ids."""
-    message = finding.message.split("\u201c", 1)[0]
-    seen: dict[str, None] = {}
-    for match in _WORD.finditer(message):
-        word = match.group().rstrip(".")
-        if word != finding.statement and word in argmap.statements:
-            seen.setdefault(word, None)
-    return list(seen)
 
 
 def id_range(lines: list[str], position: Position | None, sid: str) -> types.Range:
