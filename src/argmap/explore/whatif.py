@@ -86,7 +86,7 @@ def whatif(
     reading = evaluate_author_only if author_only else evaluate
     after = reading(map, reject=reject, accept=accept).status
     was = earned_levels(map)
-    now = earned_levels(map, reject=reject, accept=accept)
+    now = earned_levels(map, reject=reject, accept=accept, author_only=author_only)
     changes = [
         Change(sid, statement.kind, before[sid], after[sid], was[sid], now[sid])
         for sid, statement in map.statements.items()

@@ -14,6 +14,7 @@ import attrs
 
 from argmap.analysis import Finding, Verdict
 from argmap.dot.theme import DEFAULT_THEME, Theme
+from argmap.explore import Change
 from argmap.html.assets import asset, colours, digest
 from argmap.html.escape import attribute, text
 from argmap.html.facts import Facts
@@ -334,10 +335,7 @@ def _rejecting(facts: Facts, statement: Statement) -> str:
     else:
         others = [c for c in changes if c.statement != statement.id]
         if others:
-            listed = ", ".join(
-                f"{_link(facts, c.statement)} {_word(c.before)} \u2192 {_word(c.after)}"
-                for c in others
-            )
+            listed = ", ".join(f"{_link(facts, c.statement)} {_change(c)}" for c in others)
             parts.append(f"changes {listed}")
         elif critical is None:
             parts.append("changes no other statement")
@@ -364,6 +362,18 @@ def _status(status: Status, theme: Theme) -> str:
 
 def _word(status: Status) -> str:
     return status.value.replace("-", " ")
+
+
+def _change(change: Change) -> str:
+    """``grounded → not grounded``; ``not grounded → grounded (earns likely)``; or, when the
+    status stays, ``earns very likely → likely``."""
+    was, now = (
+        level.term if level else "nothing" for level in (change.earned_before, change.earned_after)
+    )
+    if change.after is change.before:
+        return f"earns {was} \u2192 {now}"
+    moved = f"{_word(change.before)} \u2192 {_word(change.after)}"
+    return f"{moved} (earns {now})" if change.earned_after is not None else moved
 
 
 def _plural(n: int, word: str) -> str:
