@@ -45,6 +45,7 @@ STATEMENT_FIELDS: Final = (
     "tags",
     "ack",
 )
+STATEMENT_KEYS: Final = KIND_KEYS + STATEMENT_FIELDS
 SECTION_KEYS: Final = ("title", "starts")
 INFERENCE_KEYS: Final = ("id", "premises", "assumed", "quote", "objections", "note")
 
@@ -137,7 +138,7 @@ class _Builder(FieldReader):
         mapping = self.mapping(node, what)
         if mapping is None:
             return None
-        fields = self.fields(mapping, KIND_KEYS + STATEMENT_FIELDS, what)
+        fields = self.fields(mapping, STATEMENT_KEYS, what)
         kinds = [name for name in KIND_KEYS if name in fields]
         if not kinds:
             self.problems.at(
