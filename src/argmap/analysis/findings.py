@@ -19,6 +19,7 @@ from argmap.analysis.structure import duplicates, hedged_load, orphans, quoted, 
 from argmap.graph import Graph, Label
 from argmap.model import Code, FrozenMapping, Level, Map, Position, Statement
 from argmap.status import Severity, Status
+from argmap.util import collector_paused
 
 
 @attrs.frozen
@@ -90,6 +91,11 @@ def check(map: Map, *, source: str | None = None) -> Report:
     unanswered undercut of a reason that the statement does not need (it stands on another, or
     fails for another cause); everything else is a warning.
     """
+    with collector_paused():  # the findings and labels hold no cycles: large maps stay linear
+        return _check(map, source)
+
+
+def _check(map: Map, source: str | None) -> Report:
     graph = Graph.of(map)
     labels = Labelling(graph, (), ())
     earned = confidence.Earned(graph, labels.label)

@@ -46,13 +46,14 @@ def normalise_quote(text: str) -> str:
 
 
 def normalise_statement(text: str) -> str:
-    """Text as compared between statements: case, whitespace and punctuation ignored."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Text as compared between statements: case, whitespace and punctuation ignored. (ASCII
+    text is its own NFKC form, and ``str.split`` splits at the whitespace ``\\s`` matches.)"""
     if text.isascii():
-        text = text.translate(_ASCII_PUNCTUATION)
+        text = text.lower().translate(_ASCII_PUNCTUATION)
     else:
+        text = unicodedata.normalize("NFKC", text).casefold()
         text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 _ASCII_PUNCTUATION = str.maketrans(
