@@ -548,3 +548,26 @@ async def test_every_finding_names_the_other_statements_it_is_about_as_related_i
         ("unnamed-only", 113, [(116, "evidence e-rumour")]),
         ("unnamed-source", 116, [(113, "thesis t-shifts")]),
     ]
+
+
+async def test_a_range_after_characters_beyond_the_basic_plane_is_in_utf16_units(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """Positions are sent in the client's UTF-16 units: an unknown id written after two emoji
+    on its line starts two units further than its character count, and one on a line of ASCII
+    where the characters say."""
+    path = tmp_path / "emoji.argmap.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nstatements:\n"
+        '  t: {thesis: "\U0001f642\U0001f642", reasons: [nope]}\n'
+        "  c: {claim: C, reasons: [gone]}\n",
+        encoding="utf-8",
+    )
+    found = await Session(client, path).open()
+    line = '  t: {thesis: "\U0001f642\U0001f642", reasons: [nope]}'
+    start = line.index("nope") + 2  # each emoji is two UTF-16 units
+    other = "  c: {claim: C, reasons: [gone]}".index("gone")
+    assert [d.range for d in found] == [
+        types.Range(types.Position(3, start), types.Position(3, start + 4)),
+        types.Range(types.Position(4, other), types.Position(4, other + 4)),
+    ]

@@ -16,6 +16,7 @@ from lsprotocol import types
 from argmap.analysis import Finding, Report, check
 from argmap.errors import ArgmapError, MapError, Problem
 from argmap.model import Map, Position
+from argmap.util import collector_paused
 
 SOURCE: Final = "argmap"
 """The name diagnostics carry, so that an editor can tell them from other tools'."""
@@ -55,8 +56,10 @@ def diagnose(
     except MapError as error:
         found = tuple(problem_diagnostic(p, lines) for p in error.problems)
         return Diagnosis(found + extra, problems=error.problems)
-    report = check(argmap, source=source)
-    findings = tuple(finding_diagnostic(f, argmap, lines, uri) for f in report.findings)
+    with collector_paused():  # thousands of diagnostics, none holding a cycle
+        report = check(argmap, source=source)
+        ranges: dict[str, types.Range] = {}
+        findings = tuple(finding_diagnostic(f, argmap, lines, uri, ranges) for f in report.findings)
     return Diagnosis(findings + extra, argmap, report)
 
 
@@ -79,15 +82,29 @@ def problem_diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
 
 
 def finding_diagnostic(
-    finding: Finding, argmap: Map, lines: list[str], uri: str
+    finding: Finding,
+    argmap: Map,
+    lines: list[str],
+    uri: str,
+    ranges: dict[str, types.Range] | None = None,
 ) -> types.Diagnostic:
     """A finding at its statement's id: the code as the diagnostic's, the hint after the message,
     the other statements it is about (:attr:`Finding.related`) as related information.
-    Acknowledged findings are hints, faded as unnecessary, so the mapper still sees them."""
-    where = id_range(lines, finding.position, finding.statement)
+    Acknowledged findings are hints, faded as unnecessary, so the mapper still sees them.
+    ``ranges`` keeps the range of each statement's id, shared by the diagnostics of one text
+    (none changes a range it is given)."""
+    ranges = {} if ranges is None else ranges
+
+    def at(sid: str, position: Position | None) -> types.Range:
+        found = ranges.get(sid)
+        if found is None:
+            found = ranges[sid] = id_range(lines, position, sid)
+        return found
+
+    where = at(finding.statement, finding.position)
     related = [
         types.DiagnosticRelatedInformation(
-            location=types.Location(uri=uri, range=id_range(lines, statement.position, other)),
+            location=types.Location(uri=uri, range=at(other, statement.position)),
             message=f"{statement.kind.value} {other}",
         )
         for other in finding.related

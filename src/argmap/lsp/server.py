@@ -233,10 +233,22 @@ def _path(uri: str) -> Path | None:
 
 
 def _convert(diagnostic: types.Diagnostic, lines: list[str], codec: Any) -> types.Diagnostic:
-    diagnostic.range = codec.range_to_client_units(lines, diagnostic.range)
+    diagnostic.range = _client_range(diagnostic.range, lines, codec)
     for related in diagnostic.related_information or ():
-        related.location.range = codec.range_to_client_units(lines, related.location.range)
+        related.location.range = _client_range(related.location.range, lines, codec)
     return diagnostic
+
+
+def _client_range(where: types.Range, lines: list[str], codec: Any) -> types.Range:
+    """``where`` in the client's units: the same range on lines of ASCII, where every encoding
+    counts a character as one unit (and the codec's count, a character at a time, is most of
+    publishing thousands of diagnostics); else what the codec says."""
+    start, end = where.start, where.end
+    if start.line == end.line < len(lines):
+        text = lines[start.line]
+        if end.character <= len(text) and text.isascii():
+            return where
+    return cast(types.Range, codec.range_to_client_units(lines, where))
 
 
 def guarded(default: Callable[[], object]) -> Callable[[_F], _F]:
