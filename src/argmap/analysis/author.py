@@ -93,13 +93,18 @@ def _deletion(
 
 
 def needs(
-    graph: Graph, thesis: int, author: Relabelling | None = None
+    graph: Graph,
+    thesis: int,
+    author: Relabelling | None = None,
+    mapper: Sequence[int] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """Sets of the mapper's items, each of which, given back to the author's words alone, grounds
     ``thesis`` (see the module's docstring for how they are found); the smallest first.
-    ``author``, the author-only labelling kept up to date, is shared between theses when given."""
+    ``author``, the author-only labelling kept up to date, and ``mapper``, the mapper's items
+    (:func:`mapper_nodes`), are shared between theses when given."""
     for_, against = reach(graph, thesis)
-    items = [n for n in mapper_nodes(graph) if for_[n] or against[n]]
+    mapper = mapper_nodes(graph) if mapper is None else mapper
+    items = [n for n in mapper if for_[n] or against[n]]
     if len(items) > MAX_SEARCH:
         return (tuple(items),)
     if author is None:

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 import attrs
 
 from argmap.analysis import confidence, sources
-from argmap.analysis.author import author_labelling, mapper_nodes, needs, needs_text
+from argmap.analysis.author import mapper_nodes, needs, needs_text
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict
 from argmap.analysis.quotes import SourceText
@@ -121,8 +121,9 @@ def _check(map: Map, source: str | None) -> Report:
         )
         for thesis in graph.theses
     ]
-    if mapper_nodes(graph):
-        verdicts, readings = _author_readings(graph, labels, verdicts)
+    mapper = mapper_nodes(graph)
+    if mapper:
+        verdicts, readings = _author_readings(graph, labels, verdicts, mapper)
         found.extend(readings)
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
     findings = tuple(_finding(statements[f.statement], f, graph.ids) for f in found)
@@ -131,11 +132,11 @@ def _check(map: Map, source: str | None) -> Report:
 
 
 def _author_readings(
-    graph: Graph, labels: Labelling, verdicts: list[Verdict]
+    graph: Graph, labels: Labelling, verdicts: list[Verdict], mapper: list[int]
 ) -> tuple[list[Verdict], list[Found]]:
     """Each verdict with its second reading, on the author's words alone, and a rests-on-mapper
     finding for each thesis that is grounded only through the mapper's items."""
-    author = author_labelling(graph)
+    author = Labelling(graph, (), (), without=mapper)  # as author_labelling does
     again = Relabelling(author)  # the author-only labels, kept up to date for each what-if
     read: list[Verdict] = []
     found: list[Found] = []
@@ -143,7 +144,7 @@ def _author_readings(
         status = author.status(thesis)
         sets: tuple[tuple[int, ...], ...] = ()
         if labels.label[thesis] == Label.IN and status is not Status.GROUNDED:
-            sets = needs(graph, thesis, again)
+            sets = needs(graph, thesis, again, mapper)
             word = status.value.replace("-", " ")
             it_needs = f"; it needs {needs_text(graph.ids, sets)}" if sets else ""
             found.append(

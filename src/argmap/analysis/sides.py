@@ -48,29 +48,30 @@ def reach(graph: Graph, thesis: int) -> tuple[list[bool], list[bool]]:
 def _walk(graph: Graph, thesis: int) -> tuple[list[bool], list[bool], list[int]]:
     """:func:`reach`, and every node reached, in the order first reached."""
     n = len(graph)
-    on = ([False] * n, [False] * n)  # on[0]: for, on[1]: against
-    pos, neg = graph.pos, graph.neg
-    on[0][thesis] = True
+    for_, against = [False] * n, [False] * n
+    pflat, pstart = graph.pos.flat, graph.pos.start
+    nflat, nstart = graph.neg.flat, graph.neg.start
+    for_[thesis] = True
     reached = [thesis]
-    frontier = [(thesis, 0)]
+    frontier = [(thesis, True)]  # a node, and whether it was reached on the thesis's side
     while frontier:
         following = []
         for node, side in frontier:
-            for target in pos.flat[pos.start[node] : pos.start[node + 1]]:
-                if not on[side][target]:
-                    if not on[1 - side][target]:
+            keep, flip = (for_, against) if side else (against, for_)
+            for target in pflat[pstart[node] : pstart[node + 1]]:
+                if not keep[target]:
+                    if not flip[target]:
                         reached.append(target)
-                    on[side][target] = True
+                    keep[target] = True
                     following.append((target, side))
-            flipped = 1 - side
-            for target in neg.flat[neg.start[node] : neg.start[node + 1]]:
-                if not on[flipped][target]:
-                    if not on[side][target]:
+            for target in nflat[nstart[node] : nstart[node + 1]]:
+                if not flip[target]:
+                    if not keep[target]:
                         reached.append(target)
-                    on[flipped][target] = True
-                    following.append((target, flipped))
+                    flip[target] = True
+                    following.append((target, not side))
         frontier = following
-    return on[0], on[1], reached
+    return for_, against, reached
 
 
 def side_list(graph: Graph, thesis: int) -> list[Side | None]:
