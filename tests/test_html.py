@@ -506,3 +506,49 @@ def test_the_readme_s_report_examples_write_the_pages_they_name(
         written = result.stderr.removeprefix("wrote ").strip()
         assert written in command or written == "maps/tutorial.html"
         assert Path(written).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_statements_details_say_how_sure_whose_and_on_what_it_rests() -> None:
+    """The details give the stated and the earned confidence, whose the evidence is and its
+    grade, the mapper's note and tags, each reason with its premises together and whose link it
+    is, and the objections, including those against one of its reasons."""
+    from argmap.html.facts import gather
+    from argmap.html.page import page as render_page
+
+    argmap = loads(
+        "argmap: 1\ntitle: Details\nstatements:\n"
+        "  t:\n"
+        "    thesis: T\n"
+        "    certainty: it is clear\n"
+        "    note: The mapper's <note>\n"
+        "    tags: [crux, 'a & b']\n"
+        "    reasons:\n"
+        "      - {premises: [e1, a1], quote: 'Given E1,'}\n"
+        "      - {id: r2, assumed: e2, objections: [c3]}\n"
+        "    objections: [c4]\n"
+        "  e1: {evidence: E1, by: {name: Xu Qiliang, role: general}, grade: B2}\n"
+        "  e2: {evidence: E2, by: {unnamed: Chinese sources}}\n"
+        "  a1: {assumption: A1}\n"
+        "  c3: {claim: C3}\n"
+        "  c4: {claim: C4}\n"
+    )
+    html = re.sub(r"<a [^>]*>|</a>", "", render_page(gather(argmap), "<svg></svg>"))
+    t = html[html.index('data-id="t"') : html.index('data-id="e1"')]
+    assert "<dt>Certainty</dt><dd>it is clear</dd>" in t
+    assert "<dt>Confidence</dt><dd>stated certain; earns almost certain</dd>" in t
+    assert (
+        '<dt>Rests on</dt><dd><ul class="am-reasons">'
+        "<li><code>e1</code> and <code>a1</code> together <q>Given E1,</q></li>"
+        "<li><code>e2</code> (the mapper's link)</li></ul></dd>"
+    ) in t
+    assert (
+        '<dt>Objections</dt><dd><ul class="am-reasons"><li><code>c4</code></li>'
+        "<li><code>c3</code>, against the reason from <code>e2</code></li></ul></dd>"
+    ) in t
+    assert "<dt>Note</dt><dd>The mapper&#x27;s &lt;note&gt;</dd>" in t
+    assert "<dt>Tags</dt><dd>crux, a &amp; b</dd>" in t
+    e1 = html[html.index('data-id="e1"') : html.index('data-id="e2"')]
+    assert "<dt>By</dt><dd>Xu Qiliang, general</dd>" in e1
+    assert "<dt>Grade</dt><dd>B2</dd>" in e1
+    e2 = html[html.index('data-id="e2"') : html.index('data-id="a1"')]
+    assert "<dt>By</dt><dd>an unnamed source (Chinese sources)</dd>" in e2

@@ -54,7 +54,7 @@ def gather(map: Map, source: str | None = None) -> Facts:
         # Rejecting a statement that nothing rests on changes no other. One that is already out
         # can still change what others earn: refuted outright, it may no longer hold one back.
         used = _premises(map)
-        was = earned_levels(map)
+        was = report.earned
         for sid in map.statements:
             falls[sid] = _changes(map, report.evaluation, was, sid) if sid in used else ()
     else:
