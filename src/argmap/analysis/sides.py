@@ -83,17 +83,15 @@ def side_list(graph: Graph, thesis: int) -> list[Side | None]:
     ]
 
 
-def side_map(graph: Graph, thesis: int) -> dict[int, Side]:
-    """The side of each node ``thesis`` reaches, in node order: :func:`side_list` without the
-    nodes it does not reach, in time that grows with what it reaches, not with the map."""
+def side_map(graph: Graph, thesis: int) -> dict[str, Side]:
+    """The side of each node ``thesis`` reaches, by id in node order: :func:`side_list` without
+    the nodes it does not reach, in time that grows with what it reaches, not with the map."""
     for_, against, reached = _walk(graph, thesis)
     reached.sort()
+    ids = graph.ids
+    both, for_side, against_side = Side.BOTH, Side.FOR, Side.AGAINST
     return {
-        node: Side.BOTH
-        if for_[node] and against[node]
-        else Side.FOR
-        if for_[node]
-        else Side.AGAINST
+        ids[node]: (both if against[node] else for_side) if for_[node] else against_side
         for node in reached
     }
 
@@ -126,8 +124,4 @@ class Sides:
 def sides(map: Map) -> Sides:
     """The side of every statement, reason and objection of ``map`` with respect to each thesis."""
     graph = Graph.of(map)
-    ids = graph.ids
-    by_thesis: dict[str, dict[str, Side]] = {}
-    for thesis in graph.theses:
-        by_thesis[ids[thesis]] = {ids[node]: side for node, side in side_map(graph, thesis).items()}
-    return Sides(by_thesis)
+    return Sides({graph.ids[thesis]: side_map(graph, thesis) for thesis in graph.theses})

@@ -29,6 +29,7 @@ from argmap.errors import ArgmapError
 from argmap.explore import Critical, critical
 from argmap.lsp import diagnostics, index
 from argmap.lsp.config import Sources
+from argmap.util import collector_paused
 
 if TYPE_CHECKING:
     import cattrs  # pygls's own dependency, named here for its types only
@@ -151,10 +152,11 @@ class ArgmapServer(LanguageServer):
             state.critical = None
             lines = split_lines(text)
             codec = document.position_codec
-            published = [_convert(d, lines, codec) for d in diagnosis.diagnostics]
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
-            )
+            with collector_paused():  # thousands of acyclic diagnostics, converted and sent
+                published = [_convert(d, lines, codec) for d in diagnosis.diagnostics]
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
+                )
             if len(text) > QUIET_ABOVE:
                 await asyncio.sleep(QUIET)  # typing on: leave the worker free for the next check
             built = await loop.run_in_executor(
