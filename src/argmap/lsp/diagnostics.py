@@ -49,14 +49,16 @@ def diagnose(
     problems of the configuration (an unreadable source) shown along with the map's own."""
     from argmap.load import loads
 
-    lines = text.splitlines()
-    extra = tuple(problem_diagnostic(p, lines) for p in notes)
-    try:
-        argmap = loads(text, name)
-    except MapError as error:
-        found = tuple(problem_diagnostic(p, lines) for p in error.problems)
-        return Diagnosis(found + extra, problems=error.problems)
-    with collector_paused():  # thousands of diagnostics, none holding a cycle
+    # The map, its report and thousands of diagnostics hold no cycle: the collector waits until
+    # all are built, instead of walking the freshly loaded map again and again meanwhile.
+    with collector_paused():
+        lines = text.splitlines()
+        extra = tuple(problem_diagnostic(p, lines) for p in notes)
+        try:
+            argmap = loads(text, name)
+        except MapError as error:
+            found = tuple(problem_diagnostic(p, lines) for p in error.problems)
+            return Diagnosis(found + extra, problems=error.problems)
         report = check(argmap, source=source)
         ranges: dict[str, types.Range] = {}
         findings = tuple(finding_diagnostic(f, argmap, lines, uri, ranges) for f in report.findings)
