@@ -359,6 +359,22 @@ def test_claim_with_10000_reasons() -> None:
     )
 
 
+def test_reasons_failing_at_one_premise_give_one_cause() -> None:
+    """Two reasons that fail at the same premise (the author's, and the mapper's linked reading
+    of it) are one cause of the claim's failing, said once; a third cause follows it."""
+    report = check(
+        build(
+            "t: {thesis: T, reasons: [c, {assumed: [c, e]}, d]}\n"
+            "c: {claim: C}\nd: {claim: D}\ne: {evidence: E, at: 1}"
+        )
+    )
+    ungrounded = report.findings[0]
+    assert (ungrounded.statement, ungrounded.code) == ("t", Code.UNGROUNDED)
+    assert ungrounded.message == (
+        "thesis t: none of its 3 reasons applies: c is not grounded; d is not grounded"
+    )
+
+
 # --- verdicts ------------------------------------------------------------------------------------
 
 

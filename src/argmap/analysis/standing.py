@@ -122,27 +122,34 @@ def _undercuts_aside(graph: Graph, labels: Labelling, node: int, what: str) -> I
 
 
 def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
-    """Why each reason of an out claim fails (the first three): contested when one is undercut."""
+    """Why each reason of an out claim fails (the first three causes, each said once: two
+    reasons that rest on the same failed premise fail for one cause): contested when one is
+    undercut."""
     reasons = graph.pos[node]
-    parts: list[str] = []
+    parts: dict[str, None] = {}
     named: list[int] = []
+    explained = 0
     undercut_any = False
     for reason in reasons:
         undercut = labels.first(graph.neg[reason], Label.IN)
         if undercut is not None:
             undercut_any = True
-            if len(parts) < 3:
-                parts.append(
-                    f"{graph.ids[reason]} is undercut by {objection_name(graph, undercut)}, "
-                    "which is not answered"
-                )
-                named.extend(graph.pos[undercut])
-        elif len(parts) < 3:
+            cause = (
+                f"{graph.ids[reason]} is undercut by {objection_name(graph, undercut)}, "
+                "which is not answered"
+            )
+            names: list[int] = graph.pos[undercut]
+        else:
             failed = labels.first(graph.pos[reason], Label.OUT)
             assert failed is not None
-            parts.append(f"{graph.ids[failed]} is {labels.status(failed).value.replace('-', ' ')}")
-            named.append(failed)
-    more = "; ..." if len(reasons) > len(parts) else ""
+            cause = f"{graph.ids[failed]} is {labels.status(failed).value.replace('-', ' ')}"
+            names = [failed]
+        if cause in parts or len(parts) < 3:
+            if cause not in parts:
+                named.extend(names)
+            parts[cause] = None
+            explained += 1
+    more = "; ..." if len(reasons) > explained else ""
     lead = (
         "its only reason does not apply"
         if len(reasons) == 1
