@@ -30,8 +30,14 @@ def _parse(text: str, problems: _Problems) -> Node:
     The parser's events are taken one at a time (as :func:`yaml.parse` does, without its
     generator) and told apart by their exact type, the commonest first: at 10,000 statements
     there are about 125,000 of them, and this loop is most of what reading costs."""
-    stack: list[Mapping | Sequence] = []
-    pending_key: list[Node | None] = []
+    # The open collections: the innermost one as local variables (what it is, its items, the key
+    # waiting for its value), each outer one saved on the stack the same way.
+    stack: list[tuple[Mapping | Sequence | None, Node | None]] = []
+    container: Mapping | Sequence | None = None
+    in_sequence = False
+    sequence_items: list[Node] = []
+    mapping_items: list[tuple[Node, Node]] = []
+    key: Node | None = None
     root: Node | None = None
     documents = nodes = 0
     limit = tree.MAX_NODES
@@ -73,14 +79,23 @@ def _parse(text: str, problems: _Problems) -> Node:
                     if len(stack) >= MAX_DEPTH:
                         problems.add(line, column, f"nested more than {MAX_DEPTH} levels deep")
                         raise _Abort
-                    stack.append(
-                        Mapping(line, column) if kind is mapping_start else Sequence(line, column)
-                    )
-                    pending_key.append(None)
+                    stack.append((container, key))
+                    key = None
+                    if kind is mapping_start:
+                        container = Mapping(line, column)
+                        mapping_items, in_sequence = container.items, False
+                    else:
+                        container = Sequence(line, column)
+                        sequence_items, in_sequence = container.items, True
                     continue
             elif kind in ends:
-                node = stack.pop()
-                pending_key.pop()
+                assert container is not None
+                node = container
+                container, key = stack.pop()
+                if isinstance(container, Sequence):
+                    sequence_items, in_sequence = container.items, True
+                elif container is not None:
+                    mapping_items, in_sequence = container.items, False
             elif kind is stream_end or event is None:
                 break
             elif kind in skipped:
@@ -104,19 +119,15 @@ def _parse(text: str, problems: _Problems) -> Node:
                     "YAML aliases are not allowed in a map: write the value out",
                 )
                 raise _Abort
-            if not stack:
+            if container is None:
                 root = node
-                continue
-            parent = stack[-1]
-            if isinstance(parent, Sequence):
-                parent.items.append(node)
-            elif pending_key[-1] is None:
-                pending_key[-1] = node
+            elif in_sequence:
+                sequence_items.append(node)
+            elif key is None:
+                key = node
             else:
-                key = pending_key[-1]
-                assert key is not None
-                parent.items.append((key, node))
-                pending_key[-1] = None
+                mapping_items.append((key, node))
+                key = None
     except yaml.reader.ReaderError as error:
         offset = error.position
         line = text.count("\n", 0, offset) + 1
