@@ -37,7 +37,7 @@ from __future__ import annotations
 import enum
 import functools
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -270,23 +270,30 @@ class Graph:
         self.theses = [n for n, s in enumerate(statements) if s.kind is Kind.THESIS]
         pos: tuple[list[int], list[int]] = ([], [])
         neg: tuple[list[int], list[int]] = ([], [])
+        add_id, add_inference, add_kind = ids.append, self.inferences.append, self.is_reason.append
+        pos_from, pos_to = pos[0].append, pos[1].append
         for s_node, statement in enumerate(statements):
             base = len(ids)
             self.written.append(base)
-            for inference, on in hanging(statement):
+            reasons = statement.reasons
+            if statement.objections or any(r.objections for r in reasons):
+                steps: Iterable[tuple[Reason | Objection, int]] = hanging(statement)
+            else:  # what hanging() gives a statement with reasons alone, most of a large map
+                steps = [(reason, -1) for reason in reasons]
+            for inference, on in steps:
                 node = len(ids)
-                ids.append(inference.id)
-                self.inferences.append(inference)
+                add_id(inference.id)
+                add_inference(inference)
                 reason = isinstance(inference, Reason)
-                self.is_reason.append(reason)
-                self.given.append(False)
+                add_kind(reason)
                 for premise in inference.premises:
                     if premise in index:
-                        pos[0].append(node)
-                        pos[1].append(index[premise])
+                        pos_from(node)
+                        pos_to(index[premise])
                 edges = pos if reason else neg
                 edges[0].append(s_node if on < 0 else base + on)
                 edges[1].append(node)
+        self.given.extend([False] * (len(ids) - n_statements))
         self.written.append(len(ids))
         count = len(ids)
         self.pos = Adjacency(count, *pos)
