@@ -181,8 +181,9 @@ class Labelling:
     def evaluation(self) -> Evaluation:
         graph = self.graph
         n_statements = graph.n_statements
+        status = self.status
         return Evaluation(
-            status={graph.ids[i]: self.status(i) for i in range(n_statements)},
+            status={graph.ids[i]: status(i) for i in range(n_statements)},
             applies={
                 graph.ids[i]: self.label[i] == Label.IN for i in range(n_statements, len(graph.ids))
             },

@@ -43,10 +43,13 @@ def usage(graph: Graph) -> tuple[list[bool], list[bool]]:
     n = graph.n_statements
     supports = [s.kind is Kind.THESIS for s in graph.statements]
     used = [False] * n
+    flat, start, is_reason = graph.pos.flat, graph.pos.start, graph.is_reason
     for node in range(n, len(graph.ids)):
-        for premise in graph.pos[node]:
+        premises = flat[start[node] : start[node + 1]]
+        for premise in premises:
             used[premise] = True
-            if graph.is_reason[node]:
+        if is_reason[node]:
+            for premise in premises:
                 supports[premise] = True
     return supports, used
 
