@@ -187,6 +187,7 @@ def unknown_words(statement: Statement) -> str | None:
 
 
 TOP: Final = int(Level.CERTAIN)
+_LEVELS: Final = {int(level): level for level in Level}
 """The highest level: what a node is capped at when nothing caps it."""
 
 
@@ -295,7 +296,7 @@ class Earned:
     def of(self, node: int) -> Level | None:
         """What the node earns (for one that is in), or None."""
         value = self.level[node]
-        return Level(value) if value and self.label[node] == Label.IN else None
+        return _LEVELS[value] if value and self.label[node] == Label.IN else None
 
     def chain(self, node: int) -> Iterator[int]:
         """The nodes from ``node`` down to the one whose own cap settled it, each the input that

@@ -164,7 +164,7 @@ def _author_readings(
 def _finding(statement: Statement, found: Found, ids: Sequence[str]) -> Finding:
     code = found.code
     severity = found.severity or severity_of(code, statement.kind)
-    ack = next((a.why for a in statement.acks if a.code is code), None)
+    ack = next((a.why for a in statement.acks if a.code is code), None) if statement.acks else None
     return Finding(
         code,
         severity,

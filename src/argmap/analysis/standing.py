@@ -4,7 +4,7 @@ unsupported, defeated, ungrounded, contested and undecided statements, and circl
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from argmap.analysis.labels import Labelling, arrows, objection_name
 from argmap.graph import Graph, Label
@@ -37,6 +37,9 @@ def premises_of(graph: Graph, objections: Iterable[int]) -> Iterator[int]:
         yield from graph.pos[objection]
 
 
+_KIND_NAMES: Final = {kind: kind.value for kind in Kind}
+
+
 def usage(graph: Graph) -> tuple[list[bool], list[bool]]:
     """For each statement: does something stand on it (a thesis, or a premise of a reason), and is
     it used at all (a premise of a reason or an objection)."""
@@ -58,8 +61,9 @@ def evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[Found]:
     """Unsupported claims, and one finding for each statement that does not stand. A statement that
     serves only in objections is not reported as failing: its failing is what answers them."""
     supports, used = usage(graph)
+    pflat, pstart, nstart = graph.pos.flat, graph.pos.start, graph.neg.start
     for i, statement in enumerate(graph.statements):
-        what = f"{statement.kind.value} {statement.id}"
+        what = f"{_KIND_NAMES[statement.kind]} {statement.id}"
         if statement.kind.is_claim and not statement.reasons:
             yield Found(i, Code.UNSUPPORTED, f"{what} has no reasons{_only_defended(graph, i)}")
         if used[i] and not supports[i]:
@@ -72,7 +76,8 @@ def evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[Found]:
             continue  # its undercuts are named there: together they leave it not grounded
         elif status is Status.UNDECIDED:
             yield _undecided(graph, labels, i, what)
-        yield from _undercuts_aside(graph, labels, i, what)
+        if any(nstart[r] != nstart[r + 1] for r in pflat[pstart[i] : pstart[i + 1]]):
+            yield from _undercuts_aside(graph, labels, i, what)  # a reason of it is undercut
 
 
 def _only_defended(graph: Graph, node: int) -> str:
