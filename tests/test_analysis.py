@@ -911,6 +911,38 @@ def test_quote_not_found_message_names_the_passage() -> None:
     )
 
 
+def test_the_authors_connective_on_a_reason_or_objection_is_checked_too() -> None:
+    """A reason's or objection's ``quote:`` (the author's words for the link) must be in the
+    source like a statement's: one that is not is reported at the statement it is written
+    under, naming the link; one that is, is not."""
+    statements = """
+    t:
+      thesis: T
+      at: 1
+      reasons: [{id: r, premises: e, quote: "In the spring"}]
+      objections: [{id: o, premises: c, quote: "prices fell sharply"}]
+    e: {evidence: E, at: 1}
+    c: {claim: C, at: 1, reasons: [{id: rc, premises: e, quote: "across the world"}]}
+    """
+    found = [
+        (f.statement, f.message)
+        for f in check(build(statements), source=SOURCE).findings
+        if f.code is Code.QUOTE_NOT_FOUND
+    ]
+    assert found == [
+        (
+            "t",
+            "quote of objection o (under t) is not in the source; closest passage "
+            "(84% similar): \u201cprices rose sharply\u201d",
+        ),
+        (
+            "c",
+            "quote of reason rc (under c) is not in the source; closest passage "
+            "(77% similar): \u201cacross the\u201d",
+        ),
+    ]
+
+
 def test_statement_normalisation_ignores_punctuation() -> None:
     """Duplicates are found up to case, spacing and punctuation."""
     assert normalise_statement("Prices -- rose!") == normalise_statement("prices rose")
