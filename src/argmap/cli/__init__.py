@@ -9,10 +9,12 @@ This module holds the group, the exit codes and what commands share (the map pat
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -85,40 +87,34 @@ LEAVES = ("claim", "evidence")
 """The values of argmap.formats.Leaves."""
 
 
-def _notices(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Prints the readers' one-line notices (what they left out) on standard error."""
-    import logging
-
-    from argmap import formats
-
-    class Notices(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            click.echo(self.format(record), err=True)
-
-    if not formats.logger.handlers:
-        formats.logger.addHandler(Notices())
-        formats.logger.setLevel(logging.INFO)
-        formats.logger.propagate = False
-    return value
+def _print_notice(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
     """Adds --from and --leaves to a command that reads maps: the command takes them as
-    ``from_format`` and ``leaves`` and passes them to every ``load_map`` it calls."""
-    command = click.option(
+    ``from_format`` and ``leaves`` and passes them to every ``load_map`` it calls. The readers'
+    one-line notices (what they left out) are printed on standard error while it runs."""
+
+    @functools.wraps(command)
+    def reading(*args: Any, **kwargs: Any) -> None:
+        from argmap.formats import notices_to
+
+        with notices_to(_print_notice):
+            command(*args, **kwargs)
+
+    with_leaves = click.option(
         "--leaves",
         type=click.Choice(LEAVES),
-        callback=_notices,
         help="Argdown and AIF: untagged statements without reasons are claims (default), "
         "or evidence.",
-    )(command)
+    )(reading)
     return click.option(
         "--from",
         "from_format",
         type=click.Choice(MAP_FORMATS),
-        callback=_notices,
         help="The format of the map files. Default: from each file's suffix, then its content.",
-    )(command)
+    )(with_leaves)
 
 
 # The commands, a module for each family: importing them registers them on ``main``, so they
