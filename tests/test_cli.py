@@ -7,12 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from argmap.cli import main, use_colour
+from argmap.cli import COMMANDS, main, use_colour
 from argmap.load import load_map
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,13 +64,30 @@ def test_python_dash_m_runs_the_same_command() -> None:
     assert "Usage: python -m argmap" in result.stdout or "Usage: argmap" in result.stdout
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+def test_the_table_of_commands_names_each_in_its_module() -> None:
+    """The command line loads only the module of the command it runs, found in
+    ``argmap.cli.COMMANDS``: the table names every command the modules define, each beside the
+    module that defines it, so that none can be missing from ``argmap --help``."""
+    import importlib
+
+    for module in set(COMMANDS.values()):
+        importlib.import_module(f"argmap.cli.{module}")
+    assert set(main.commands) == set(COMMANDS)
+    for name, command in main.commands.items():
+        assert command.callback is not None
+        assert command.callback.__module__ == f"argmap.cli.{COMMANDS[name]}", name
+    assert main.list_commands(click.Context(main)) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help(command: str) -> None:
     """`argmap COMMAND --help` describes the command and exits 0."""
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert f"Usage: main {command}" in result.output or f"Usage: argmap {command}" in result.output
-    summary = (main.commands[command].help or "").split("\n")[0]
+    found = main.get_command(click.Context(main), command)
+    assert found is not None
+    summary = (found.help or "").split("\n")[0]
     assert " ".join(summary.split()) in " ".join(result.output.split())
 
 

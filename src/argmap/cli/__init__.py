@@ -3,17 +3,18 @@
 
 This module holds the group, the exit codes and what commands share (the map path, --from and
 --leaves, colour); each family of commands has its module: :mod:`.checks`, :mod:`.pictures`,
-:mod:`.outline`, :mod:`.convert`, :mod:`.share` and :mod:`.start`.
+:mod:`.outline`, :mod:`.convert`, :mod:`.share` and :mod:`.start`. A command line loads only the
+module of its command (:data:`COMMANDS`); ``argmap --help`` loads them all to list them.
 """
 
 from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -37,9 +38,38 @@ def use_colour(stream: object = None) -> bool:
 
 _OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
+COMMANDS = {
+    "check": "checks",
+    "convert": "convert",
+    "lsp": "start",
+    "new": "start",
+    "render": "pictures",
+    "report": "share",
+    "schema": "start",
+    "serve": "share",
+    "stats": "outline",
+    "tree": "outline",
+    "whatif": "outline",
+}
+"""Each command and the module of this package that defines it (importing the module registers
+its commands on :func:`main`): defining every command's options on each run took a few
+milliseconds of a small command's time."""
+
 
 class ArgmapGroup(click.Group):
-    """Turns argmap's own errors into one-line messages and exit code 2; anything else is a bug."""
+    """Loads a command's module when the command is asked for; turns argmap's own errors into
+    one-line messages and exit code 2 (anything else is a bug)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            # An unknown name loads every module, so that the error names the closest commands.
+            module = COMMANDS.get(cmd_name)
+            for name in [module] if module else sorted(set(COMMANDS.values())):
+                importlib.import_module(f"{__name__}.{name}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         from argmap.errors import ArgmapError
@@ -66,9 +96,14 @@ def main() -> None:
     """Check and draw argument maps: which claims are supported, and where support runs out."""
 
 
-# The loader says what is wrong with a path (missing, a directory, too large), in the same words
-# for every command, check included.
-MAP_PATH = click.Path(path_type=Path)
+def map_path() -> click.Path:
+    """The type of a command's map argument, a :class:`pathlib.Path`. The loader says what is
+    wrong with a path (missing, a directory, too large), in the same words for every command,
+    check included (which takes its maps by name, as strings: it needs no pathlib)."""
+    from pathlib import Path
+
+    return click.Path(path_type=Path)
+
 
 direction_option = click.option(
     "--direction",
@@ -115,8 +150,3 @@ def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
         type=click.Choice(MAP_FORMATS),
         help="The format of the map files. Default: from each file's suffix, then its content.",
     )(with_leaves)
-
-
-# The commands, a module for each family: importing them registers them on ``main``, so they
-# come after it (E402) and are imported for that alone (F401).
-from argmap.cli import checks, convert, outline, pictures, share, start  # noqa: E402, F401

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from argmap.cli import MAP_PATH, main, map_inputs, use_colour
+from argmap.cli import main, map_inputs, use_colour
 from argmap.options import CheckFormat
 from argmap.status import Severity
 
 
 @main.command()
 @map_inputs
-@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
+# The maps and the source are read by name, as given: check has no use for pathlib.
+@click.argument("maps", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
     "form",
@@ -32,16 +31,16 @@ from argmap.status import Severity
 )
 @click.option(
     "--source",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False),
     help="Plain text of the source: every quote must occur in it.",
 )
 def check(
-    maps: tuple[Path, ...],
+    maps: tuple[str, ...],
     form: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str,
-    source: Path | None,
+    source: str | None,
     from_format: str | None,
     leaves: str | None,
 ) -> None:
