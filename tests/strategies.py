@@ -10,7 +10,18 @@ from typing import Any
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from argmap.model import Ack, Code, Kind, Map, Objection, Reason, Section, Source, Statement
+from argmap.model import (
+    Ack,
+    Attribution,
+    Code,
+    Kind,
+    Map,
+    Objection,
+    Reason,
+    Section,
+    Source,
+    Statement,
+)
 
 
 def examples(n: int, **more: Any) -> settings:
@@ -268,11 +279,13 @@ urls = st.one_of(
 @st.composite
 def hostile_maps(draw: st.DrawFn) -> Map:
     """Small maps with a hostile text in every field a picture draws: the title, each source
-    field, a section heading, a statement's text, quote, locator, hedge, note and tags, and the
-    notes of a linked reason and of an objection."""
+    field, a section heading, a statement's text, quote, locator, hedge or certainty marker,
+    note and tags, whose the evidence is, and the notes and quotes of a linked reason and of an
+    objection."""
     text = hostile_texts
 
     def statement(sid: str, kind: Kind, **fields: object) -> Statement:
+        hedge = draw(st.none() | text)
         return Statement(
             sid,
             kind,
@@ -280,17 +293,19 @@ def hostile_maps(draw: st.DrawFn) -> Map:
             quote=draw(st.none() | text),
             at=draw(st.none() | text),
             section="s",
-            hedge=draw(st.none() | text),
+            hedge=hedge,
+            certainty=draw(st.none() | text) if hedge is None else None,  # one or the other
             note=draw(st.none() | text),
             tags=tuple(draw(st.lists(text, max_size=2))),
             **fields,  # type: ignore[arg-type]
         )
 
-    objection = Objection("o", ("e2",), note=draw(text))
-    reason = Reason("r", ("e1", "e2"), note=draw(text))
+    objection = Objection("o", ("e2",), note=draw(text), quote=draw(st.none() | text))
+    reason = Reason("r", ("e1", "e2"), note=draw(text), quote=draw(st.none() | text))
+    by = Attribution(draw(text), role=draw(st.none() | text), unnamed=draw(st.booleans()))
     statements = {
         "t": statement("t", Kind.THESIS, reasons=(reason,), objections=(objection,)),
-        "e1": statement("e1", Kind.EVIDENCE),
+        "e1": statement("e1", Kind.EVIDENCE, by=by),
         "e2": statement("e2", Kind.ASSUMPTION),
     }
     names = ("title", "author", "publisher", "date")

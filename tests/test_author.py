@@ -172,3 +172,30 @@ def test_whatif_author_only_and_stats_show_the_mappers_share() -> None:
     figures = shares(m)
     assert (figures.assumptions, figures.assumed_links) == (2, 1)
     assert figures.authors_share == {"t": pytest.approx(6 / 9)}
+
+
+def test_whatif_author_only_recomputes_what_a_thesis_earns() -> None:
+    """A thesis with a firm route the mapper drew and a hedged one the author gives stays grounded
+    on the author's words alone, but earns only what the author's route earns: whatif reports
+    the change of earned confidence though the status does not change."""
+    from argmap.explore import whatif
+    from argmap.model import Level
+
+    m = build(
+        """
+        t:
+          thesis: T
+          reasons:
+            - {assumed: e1}
+            - [c2]
+        e1: {evidence: E1}
+        c2: {claim: C2, hedge: probably, reasons: [e2]}
+        e2: {evidence: E2}
+        """
+    )
+    result = whatif(m, author_only=True)
+    assert [
+        (c.statement, c.before, c.after, c.earned_before, c.earned_after) for c in result.changes
+    ] == [
+        ("t", Status.GROUNDED, Status.GROUNDED, Level.ALMOST_CERTAIN, Level.LIKELY),
+    ]

@@ -101,6 +101,7 @@ def test_leaves_switch_on_the_command_line() -> None:
         ["stats"],
         ["whatif", "--critical"],
         ["convert", "-o", "-", "--to", "argmap"],
+        ["report"],
     ],
 )
 def test_every_command_that_reads_maps_passes_from_and_leaves_to_the_reader(

@@ -94,11 +94,12 @@ def test_graphviz_shows_every_text_of_any_map_as_written(the_map: Map) -> None:
         node = group(svg, statement.id)
         hover = tooltip(node)
         assert hover.startswith(reads(statement.text))
-        for field in (statement.quote, statement.note):
+        for field in (statement.quote, statement.note, *statement.tags):
             if field is not None:
                 assert reads(field) in hover
-        if statement.hedge:
-            assert reads(one_line(statement.hedge)) in hover
+        for words_of in (statement.hedge, statement.certainty, statement.by):
+            if words_of:
+                assert reads(one_line(str(words_of))) in hover
         locator = the_map.locator(statement)
         if locator is not None:
             assert reads(one_line(locator)) in hover
@@ -107,7 +108,10 @@ def test_graphviz_shows_every_text_of_any_map_as_written(the_map: Map) -> None:
     inferences: list[Reason | Objection] = [*thesis.reasons, *thesis.objections]
     for inference in inferences:
         assert inference.note is not None
-        assert tooltip(group(svg, inference.id)) == reads(f"{inference.id}: {inference.note}")
+        quoted = f"\n“{inference.quote}”" if inference.quote is not None else ""
+        assert tooltip(group(svg, inference.id)) == reads(
+            f"{inference.id}{quoted}\nNote: {inference.note}"
+        )
     heading = the_map.sections[0].title
     assert words(one_line(heading)) in shown(group(svg, "cluster:section:s"))
     everything = shown(svg)

@@ -14,7 +14,6 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-import attrs
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -292,6 +291,21 @@ def test_serve_on_a_port_in_use_is_one_line_exit_2(tmp_path: Path) -> None:
 
 
 @needs_dot
+def test_preview_reads_the_map_in_the_format_serve_was_given(tmp_path: Path) -> None:
+    """``serve --from argdown`` hands the format to every rebuild: an Argdown file named .txt is
+    served as Argdown, while without the format it is argmap YAML and cannot be read."""
+    map_path = tmp_path / "debate.txt"
+    map_path.write_text("[t]: The thesis. #thesis\n  + [e]: The evidence. #evidence\n")
+    served = Preview(map_path, None, form="argdown")
+    served.rebuild()
+    assert served.problems == []
+    assert b"The evidence." in served.current()
+    unread = Preview(map_path, None)
+    unread.rebuild()
+    assert unread.problems[0].startswith(f"{map_path}:2:3: YAML syntax error")
+
+
+@needs_dot
 def test_preview_keeps_the_last_good_report_when_the_map_breaks(tmp_path: Path) -> None:
     """A save that breaks the map keeps the last good page and reports the problems with their
     lines; the next good save replaces the page and clears them."""
@@ -316,9 +330,9 @@ def test_preview_keeps_the_last_good_report_when_the_map_breaks(tmp_path: Path) 
 
 @pytest.mark.parametrize("name", ["tutorial.argmap.yaml", "china-russia-central-asia.argmap.yaml"])
 def test_what_rejecting_brings_down_is_what_whatif_says(name: str) -> None:
-    """Each statement's "rejecting it" is whatif's answer for it alone, as changes of status (the
-    report does not show earned confidence): the report skips asking for statements that are
-    already out or that nothing rests on, and that changes no answer."""
+    """Each statement's "rejecting it" is whatif's answer for it alone, changes of earned
+    confidence included: the report skips asking only for statements that nothing rests on, and
+    that changes no answer."""
     from argmap import explore
     from argmap.html.facts import gather
     from argmap.load import load_map
@@ -328,10 +342,25 @@ def test_what_rejecting_brings_down_is_what_whatif_says(name: str) -> None:
     for sid in argmap.statements:
         asked = explore.whatif(argmap, reject=[sid]).changes
         assert [c for c in facts.falls[sid] if c.statement != sid] == [
-            attrs.evolve(c, earned_before=None, earned_after=None)
-            for c in asked
-            if c.statement != sid and c.before is not c.after
+            c for c in asked if c.statement != sid
         ], sid
+
+
+def test_rejecting_it_shows_what_others_earn_when_their_status_stays() -> None:
+    """Rejecting the firmer of a thesis's two routes leaves it grounded but earning less: the
+    details say so, as whatif does."""
+    from argmap.html.facts import gather
+    from argmap.html.page import page as render_page
+
+    argmap = loads(
+        "argmap: 1\ntitle: Two routes\nstatements:\n"
+        "  t: {thesis: T, reasons: [e1, c2]}\n"
+        "  e1: {evidence: E1}\n"
+        "  c2: {claim: C2, hedge: probably, reasons: [e2]}\n"
+        "  e2: {evidence: E2}\n"
+    )
+    html = render_page(gather(argmap), "<svg></svg>")
+    assert "earns almost certain \u2192 likely" in html
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -477,3 +506,49 @@ def test_the_readme_s_report_examples_write_the_pages_they_name(
         written = result.stderr.removeprefix("wrote ").strip()
         assert written in command or written == "maps/tutorial.html"
         assert Path(written).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_statements_details_say_how_sure_whose_and_on_what_it_rests() -> None:
+    """The details give the stated and the earned confidence, whose the evidence is and its
+    grade, the mapper's note and tags, each reason with its premises together and whose link it
+    is, and the objections, including those against one of its reasons."""
+    from argmap.html.facts import gather
+    from argmap.html.page import page as render_page
+
+    argmap = loads(
+        "argmap: 1\ntitle: Details\nstatements:\n"
+        "  t:\n"
+        "    thesis: T\n"
+        "    certainty: it is clear\n"
+        "    note: The mapper's <note>\n"
+        "    tags: [crux, 'a & b']\n"
+        "    reasons:\n"
+        "      - {premises: [e1, a1], quote: 'Given E1,'}\n"
+        "      - {id: r2, assumed: e2, objections: [c3]}\n"
+        "    objections: [c4]\n"
+        "  e1: {evidence: E1, by: {name: Xu Qiliang, role: general}, grade: B2}\n"
+        "  e2: {evidence: E2, by: {unnamed: Chinese sources}}\n"
+        "  a1: {assumption: A1}\n"
+        "  c3: {claim: C3}\n"
+        "  c4: {claim: C4}\n"
+    )
+    html = re.sub(r"<a [^>]*>|</a>", "", render_page(gather(argmap), "<svg></svg>"))
+    t = html[html.index('data-id="t"') : html.index('data-id="e1"')]
+    assert "<dt>Certainty</dt><dd>it is clear</dd>" in t
+    assert "<dt>Confidence</dt><dd>stated certain; earns almost certain</dd>" in t
+    assert (
+        '<dt>Rests on</dt><dd><ul class="am-reasons">'
+        "<li><code>e1</code> and <code>a1</code> together <q>Given E1,</q></li>"
+        "<li><code>e2</code> (the mapper's link)</li></ul></dd>"
+    ) in t
+    assert (
+        '<dt>Objections</dt><dd><ul class="am-reasons"><li><code>c4</code></li>'
+        "<li><code>c3</code>, against the reason from <code>e2</code></li></ul></dd>"
+    ) in t
+    assert "<dt>Note</dt><dd>The mapper&#x27;s &lt;note&gt;</dd>" in t
+    assert "<dt>Tags</dt><dd>crux, a &amp; b</dd>" in t
+    e1 = html[html.index('data-id="e1"') : html.index('data-id="e2"')]
+    assert "<dt>By</dt><dd>Xu Qiliang, general</dd>" in e1
+    assert "<dt>Grade</dt><dd>B2</dd>" in e1
+    e2 = html[html.index('data-id="e2"') : html.index('data-id="a1"')]
+    assert "<dt>By</dt><dd>an unnamed source (Chinese sources)</dd>" in e2

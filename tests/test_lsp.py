@@ -258,7 +258,8 @@ async def test_completion_offers_the_nearest_statements_first_with_kind_and_text
 async def test_hover_shows_a_statement_with_its_status_and_what_rejecting_it_changes(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    """The kind, status, escaped text, quote, locator, findings, and the what-if of rejecting it."""
+    """The kind, status, escaped text, what it earns, quote, locator, whose it is and its grade,
+    findings, and the what-if of rejecting it."""
     session = Session(client, copy(TUTORIAL, tmp_path))
     await session.open()
     position = session.at("  trial-sleep:", 4)
@@ -268,8 +269,11 @@ async def test_hover_shows_a_statement_with_its_status_and_what_rejecting_it_cha
     assert found.contents.value == (
         "**evidence** `trial-sleep` — grounded\n\n"
         "In the trial term, students slept about forty minutes more a night\\.\n\n"
+        "- confidence: earns likely\n"
         "- quote: \u201cforty minutes more sleep\u201d\n"
         "- at: The trial term, para\\. 2\n"
+        "- by: Northfield High, the school's report on the trial\n"
+        "- grade: B2\n"
         "- no findings\n\n"
         "Not a single point of failure: no thesis loses its ground by rejecting it alone.\n"
         "Rejecting it changes `more-sleep` (grounded → not-grounded).\n"

@@ -137,6 +137,12 @@ class Attribution:
         """What tells two sources apart: the name, case and spacing ignored."""
         return " ".join(self.name.casefold().split())
 
+    def __str__(self) -> str:
+        """``Xu Qiliang, Vice Chairman ...``, or ``an unnamed source (Chinese sources)``."""
+        if self.unnamed:
+            return f"an unnamed source ({self.name})"
+        return self.name if self.role is None else f"{self.name}, {self.role}"
+
 
 @attrs.frozen
 class Grade:

@@ -40,6 +40,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import Final
 
+from argmap.analysis.author import mapper_nodes
 from argmap.analysis.labels import Labelling
 from argmap.errors import did_you_mean
 from argmap.graph import Graph, Label
@@ -394,11 +395,17 @@ def overstated(graph: Graph, earned: Earned) -> Iterator[tuple[int, Code, str, S
 
 
 def earned_levels(
-    map: Map, *, reject: Collection[str] = (), accept: Collection[str] = ()
+    map: Map,
+    *,
+    reject: Collection[str] = (),
+    accept: Collection[str] = (),
+    author_only: bool = False,
 ) -> dict[str, Level | None]:
     """What every statement of ``map`` earns, in map order (None: not grounded), with ``reject``
-    treated as false and ``accept`` as given, as in :func:`argmap.analysis.evaluate`."""
+    treated as false and ``accept`` as given, as in :func:`argmap.analysis.evaluate`; with
+    ``author_only``, on the author's words alone (the mapper's items taken away, as in
+    :func:`argmap.analysis.evaluate_author_only`)."""
     graph = Graph.of(map)
-    labels = Labelling(graph, reject, accept)
+    labels = Labelling(graph, reject, accept, without=mapper_nodes(graph) if author_only else ())
     earned = Earned(graph, labels.label, labels.forced)
     return {graph.ids[i]: earned.of(i) for i in range(graph.n_statements)}

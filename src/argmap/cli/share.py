@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import direction_option, main, map_path
+from argmap.cli import direction_option, main, map_inputs, map_path
 from argmap.options import DIRECTIONS, Direction
 
 SOURCE_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -24,15 +24,28 @@ SOURCE_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
     help="The HTML file to write. Default: beside MAP, as NAME.html.",
 )
 @direction_option
+@map_inputs
 def report_command(
-    map_path: Path, source: Path | None, output: Path | None, direction: str
+    map_path: Path,
+    source: Path | None,
+    output: Path | None,
+    direction: str,
+    from_format: str | None,
+    leaves: str | None,
 ) -> None:
     """Write one self-contained HTML page of MAP to share: verdicts, diagram, findings, the
     source with its quotes marked, and each statement's details. Exit 0 when written, 2 when not."""
     from argmap.html import default_output, write_report
 
     target = output or default_output(map_path)
-    written = write_report(map_path, target, source_path=source, direction=_direction(direction))
+    written = write_report(
+        map_path,
+        target,
+        source_path=source,
+        direction=_direction(direction),
+        form=from_format,
+        leaves=leaves,
+    )
     click.echo(f"wrote {written}", err=True)
 
 
@@ -53,15 +66,30 @@ def report_command(
     "--host", default="127.0.0.1", show_default=True, help="Interface to listen on; keep it local."
 )
 @direction_option
+@map_inputs
 def serve_command(
-    map_path: Path, source: Path | None, port: int, host: str, direction: str
+    map_path: Path,
+    source: Path | None,
+    port: int,
+    host: str,
+    direction: str,
+    from_format: str | None,
+    leaves: str | None,
 ) -> None:
     """Serve MAP's report at http://127.0.0.1:PORT/ and update the open page on each save of MAP
     (or of the source). A broken map keeps the last good report, with its problems above it.
     Ctrl-C stops. Exit 0 when stopped, 2 when it cannot start (a port in use)."""
     from argmap.html.serve import serve
 
-    serve(map_path, source, host=host, port=port, direction=_direction(direction))
+    serve(
+        map_path,
+        source,
+        host=host,
+        port=port,
+        direction=_direction(direction),
+        form=from_format,
+        leaves=leaves,
+    )
 
 
 def _direction(value: str) -> Direction:

@@ -219,20 +219,33 @@ class _Drawing:
         return "<BR/>".join(rows)
 
     def tooltip(self, statement: Statement) -> str:
-        """What hovering over the statement shows: all its text, where it is from, the findings."""
+        """What hovering over the statement shows: all its text, how sure the author says he is,
+        where it is from and whose it is, the mapper's note and tags, the findings (with the
+        mapper's reason for each one acknowledged)."""
         parts = [statement.text]
         if statement.hedge is not None:
             hedge = one_line(statement.hedge)
             parts.append(f"(hedged: {hedge})" if statement.hedge else "(hedged)")
+        if statement.certainty is not None:
+            parts.append(f"(certainty: {one_line(statement.certainty)})")
         if statement.quote is not None:
             parts.append(f"“{statement.quote}”")
         locator = self.map.locator(statement)
         if locator is not None:
             parts.append(f"— {one_line(locator)}")
+        if statement.by is not None:
+            parts.append(f"By: {one_line(str(statement.by))}")
+        if statement.grade is not None:
+            parts.append(f"Grade: {statement.grade}")
         if statement.note is not None:
             parts.append(f"Note: {statement.note}")
+        if statement.tags:
+            parts.append(f"Tags: {', '.join(statement.tags)}")
         for finding in self.findings.get(statement.id, ()):
-            parts.append(f"{finding.code.value}: {finding.message}")
+            line = f"{finding.code.value}: {finding.message}"
+            if finding.acknowledged is not None:
+                line += f" (acknowledged: {finding.acknowledged})"
+            parts.append(line)
         return clip("\n".join(parts), TOOLTIP_CHARS)
 
     def node(self, statement: Statement, hidden: int) -> str:

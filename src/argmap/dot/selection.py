@@ -75,12 +75,20 @@ class Group:
     note: str | None
     assumed: bool = False
     """The link is the mapper's (written with ``assumed:``)."""
+    quote: str | None = None
+    """The author's connective that draws the link."""
 
     @property
     def tooltip(self) -> str:
-        """What hovering over the reason or objection shows: its id and the mapper's note."""
+        """What hovering over the reason or objection shows: its id, the author's connective and
+        the mapper's note."""
         name = f"{self.id} (assumed by the mapper)" if self.assumed else self.id
-        return name if self.note is None else f"{name}: {self.note}"
+        parts = [name]
+        if self.quote is not None:
+            parts.append(f"“{self.quote}”")
+        if self.note is not None:
+            parts.append(f"Note: {self.note}")
+        return "\n".join(parts)
 
 
 def _answered(map: Map, objection: Objection) -> bool:
@@ -103,6 +111,7 @@ def _group(map: Map, part: Reason | Objection, relation: Relation, target: str) 
         unanswered=isinstance(part, Objection) and not _answered(map, part),
         note=part.note,
         assumed=part.assumed,
+        quote=part.quote,
     )
 
 

@@ -31,17 +31,23 @@ class Change:
     earned_after: Level | None = None
     """What it earns with the rejections and grants applied."""
 
+    @property
+    def earns(self) -> str | None:
+        """``earns likely → nothing``, or None when what it earns does not change."""
+        if self.earned_before is self.earned_after:
+            return None
+        was, now = (
+            level.term if level else "nothing" for level in (self.earned_before, self.earned_after)
+        )
+        return f"earns {was} → {now}"
+
     def __str__(self) -> str:
         """``c4: grounded → not-grounded; earns likely → nothing``."""
         line = f"{self.statement}: {self.before.value}"
         if self.after is not self.before:
             line += f" → {self.after.value}"
-        if self.earned_before is not self.earned_after:
-            was, now = (
-                level.term if level else "nothing"
-                for level in (self.earned_before, self.earned_after)
-            )
-            line += f"; earns {was} → {now}"
+        if self.earns is not None:
+            line += f"; {self.earns}"
         return line
 
 
@@ -86,7 +92,7 @@ def whatif(
     reading = evaluate_author_only if author_only else evaluate
     after = reading(map, reject=reject, accept=accept).status
     was = earned_levels(map)
-    now = earned_levels(map, reject=reject, accept=accept)
+    now = earned_levels(map, reject=reject, accept=accept, author_only=author_only)
     changes = [
         Change(sid, statement.kind, before[sid], after[sid], was[sid], now[sid])
         for sid, statement in map.statements.items()

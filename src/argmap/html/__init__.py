@@ -62,15 +62,18 @@ def write_report(
     *,
     source_path: str | os.PathLike[str] | None = None,
     direction: Direction = "TB",
+    form: str | None = None,
+    leaves: str | None = None,
 ) -> Path:
-    """Read the map (and the source), and write its report to ``output``, whole or not at all."""
+    """Read the map (and the source), and write its report to ``output``, whole or not at all;
+    ``form`` and ``leaves`` are :func:`argmap.load_map`'s."""
     from argmap.load import load_map, read_source
 
     target = Path(output)
     for given, what in ((map_path, "the map"), (source_path, "the source")):
         if given is not None and target.resolve() == Path(given).resolve():
             raise OutputError(f"{target}: this is {what} itself; choose another output file")
-    argmap = load_map(map_path)
+    argmap = load_map(map_path, form=form, leaves=leaves)
     source = read_source(source_path) if source_path is not None else None
     write_atomic(target, report(argmap, source, direction=direction))
     return target

@@ -8,11 +8,10 @@ from collections.abc import Mapping
 import attrs
 
 from argmap import explore
-from argmap.analysis import Evaluation, Report, SourceText, check, evaluate
+from argmap.analysis import Evaluation, Report, SourceText, check, earned_levels, evaluate
 from argmap.graph import inferences
 from argmap.html.source import Occurrence, occurrences
-from argmap.model import Kind, Map
-from argmap.status import Status
+from argmap.model import Kind, Level, Map
 
 WHATIF_ALL = 250
 """Up to this many statements, the report asks ``whatif`` what rejecting each statement brings
@@ -52,13 +51,12 @@ def gather(map: Map, source: str | None = None) -> Facts:
     critical = {c.statement: c for c in explore.critical(map, report.evaluation)}
     falls: dict[str, tuple[explore.Change, ...]] = {}
     if len(map.statements) <= WHATIF_ALL:
-        # Rejecting a statement that is already out, or that nothing rests on, changes no other.
+        # Rejecting a statement that nothing rests on changes no other. One that is already out
+        # can still change what others earn: refuted outright, it may no longer hold one back.
         used = _premises(map)
+        was = report.earned
         for sid in map.statements:
-            if sid in used and report.evaluation.status[sid] in (Status.GROUNDED, Status.UNDECIDED):
-                falls[sid] = _changes(map, report.evaluation, sid)
-            else:
-                falls[sid] = ()
+            falls[sid] = _changes(map, report.evaluation, was, sid) if sid in used else ()
     else:
         falls = {sid: explore.whatif(map, reject=[sid]).changes for sid in critical}
     text = SourceText(source) if source is not None else None
@@ -67,15 +65,19 @@ def gather(map: Map, source: str | None = None) -> Facts:
     return Facts(map, report, numbers, critical, falls, text, found)
 
 
-def _changes(map: Map, evaluation: Evaluation, rejected: str) -> tuple[explore.Change, ...]:
-    """What ``explore.whatif(map, reject=[rejected])`` lists, theses first, then in map order,
-    from one evaluation instead of two (the map's own is known)."""
+def _changes(
+    map: Map, evaluation: Evaluation, was: Mapping[str, Level | None], rejected: str
+) -> tuple[explore.Change, ...]:
+    """What ``explore.whatif(map, reject=[rejected])`` lists (changes of status or of earned
+    confidence), theses first, then in map order, with the map's own evaluation and earned
+    levels computed once for every statement instead of once each."""
     after = evaluate(map, reject=[rejected]).status
+    now = earned_levels(map, reject=[rejected])
     before = evaluation.status
     changed = [
-        explore.Change(s.id, s.kind, before[s.id], after[s.id])
+        explore.Change(s.id, s.kind, before[s.id], after[s.id], was[s.id], now[s.id])
         for s in map.statements.values()
-        if before[s.id] is not after[s.id]
+        if before[s.id] is not after[s.id] or was[s.id] is not now[s.id]
     ]
     return tuple(sorted(changed, key=lambda c: c.kind is not Kind.THESIS))
 

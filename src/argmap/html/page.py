@@ -12,13 +12,14 @@ from collections.abc import Iterator
 
 import attrs
 
-from argmap.analysis import Finding, Verdict
+from argmap.analysis import Finding, Verdict, stated
 from argmap.dot.theme import DEFAULT_THEME, Theme
+from argmap.explore import Change
 from argmap.html.assets import asset, colours, digest
 from argmap.html.escape import attribute, text
 from argmap.html.facts import Facts
 from argmap.html.source import marked
-from argmap.model import Statement
+from argmap.model import Objection, Reason, Statement
 from argmap.status import Severity, Status
 
 
@@ -293,6 +294,9 @@ def _details(
     yield "<dl>"
     if statement.hedge is not None:
         yield f"<dt>Hedge</dt><dd>{text(statement.hedge) or '(hedged, without words)'}</dd>"
+    if statement.certainty is not None:
+        yield f"<dt>Certainty</dt><dd>{text(statement.certainty)}</dd>"
+    yield f"<dt>Confidence</dt><dd>{_confidence(facts, statement)}</dd>"
     if statement.quote:
         where = ""
         if k in anchors:
@@ -303,10 +307,25 @@ def _details(
     locator = facts.map.locator(statement)
     if locator:
         yield f"<dt>Where</dt><dd>{text(locator)}</dd>"
-    premises = [p for reason in statement.reasons for p in reason.premises]
-    if premises:
-        links = ", ".join(_link(facts, p) for p in dict.fromkeys(premises))
-        yield f"<dt>Rests on</dt><dd>{links}</dd>"
+    if statement.by is not None:
+        yield f"<dt>By</dt><dd>{text(str(statement.by))}</dd>"
+    if statement.grade is not None:
+        yield f"<dt>Grade</dt><dd>{text(str(statement.grade))}</dd>"
+    if statement.reasons:
+        items = "".join(f"<li>{_link_text(facts, reason)}</li>" for reason in statement.reasons)
+        yield f'<dt>Rests on</dt><dd><ul class="am-reasons">{items}</ul></dd>'
+    attacks = [f"<li>{_link_text(facts, o)}</li>" for o in statement.objections]
+    for reason in statement.reasons:
+        attacks += [
+            f"<li>{_link_text(facts, o)}, against the reason from {_premises(facts, reason)}</li>"
+            for o in reason.objections
+        ]
+    if attacks:
+        yield f'<dt>Objections</dt><dd><ul class="am-reasons">{"".join(attacks)}</ul></dd>'
+    if statement.note is not None:
+        yield f"<dt>Note</dt><dd>{text(statement.note)}</dd>"
+    if statement.tags:
+        yield f"<dt>Tags</dt><dd>{text(', '.join(statement.tags))}</dd>"
     if findings:
         items = "".join(
             f'<li><a href="#f-{j}" class="am-to-finding">{text(f.code.value)}</a> '
@@ -317,6 +336,29 @@ def _details(
     yield f"<dt>Rejecting it</dt><dd>{_rejecting(facts, statement)}</dd>"
     yield "</dl>"
     yield "</article>"
+
+
+def _confidence(facts: Facts, statement: Statement) -> str:
+    """``stated likely; earns very likely``: the author's level (when he states one) and what the
+    statement's support earns."""
+    own = stated(statement)
+    earned = facts.report.earned.get(statement.id)
+    parts = [f"stated {own.term}"] if own is not None else []
+    parts.append(f"earns {earned.term}" if earned is not None else "earns nothing (not grounded)")
+    return text("; ".join(parts))
+
+
+def _premises(facts: Facts, link: Reason | Objection) -> str:
+    """``a``, or ``a, b and c together``: the premises of a reason or an objection, linked."""
+    links = [_link(facts, p) for p in link.premises]
+    return links[0] if len(links) == 1 else f"{', '.join(links[:-1])} and {links[-1]} together"
+
+
+def _link_text(facts: Facts, link: Reason | Objection) -> str:
+    """A reason or an objection: its premises, whose link it is, the author's words for it."""
+    whose = " (the mapper's link)" if link.assumed else ""
+    words = f" <q>{text(link.quote)}</q>" if link.quote is not None else ""
+    return f"{_premises(facts, link)}{whose}{words}"
 
 
 def _rejecting(facts: Facts, statement: Statement) -> str:
@@ -334,10 +376,7 @@ def _rejecting(facts: Facts, statement: Statement) -> str:
     else:
         others = [c for c in changes if c.statement != statement.id]
         if others:
-            listed = ", ".join(
-                f"{_link(facts, c.statement)} {_word(c.before)} \u2192 {_word(c.after)}"
-                for c in others
-            )
+            listed = ", ".join(f"{_link(facts, c.statement)} {_change(c)}" for c in others)
             parts.append(f"changes {listed}")
         elif critical is None:
             parts.append("changes no other statement")
@@ -364,6 +403,15 @@ def _status(status: Status, theme: Theme) -> str:
 
 def _word(status: Status) -> str:
     return status.value.replace("-", " ")
+
+
+def _change(change: Change) -> str:
+    """``grounded → not grounded``; ``not grounded → grounded (earns likely)``; or, when the
+    status stays, ``earns very likely → likely``."""
+    if change.after is change.before:
+        return change.earns or ""
+    moved = f"{_word(change.before)} \u2192 {_word(change.after)}"
+    return f"{moved} (earns {change.earned_after.term})" if change.earned_after else moved
 
 
 def _plural(n: int, word: str) -> str:

@@ -32,9 +32,15 @@ class Preview:
     """The last good report of a map and the problems of its latest version, rebuilt on demand."""
 
     def __init__(
-        self, map_path: Path, source_path: Path | None, direction: Direction = "TB"
+        self,
+        map_path: Path,
+        source_path: Path | None,
+        direction: Direction = "TB",
+        form: str | None = None,
+        leaves: str | None = None,
     ) -> None:
         self.map_path, self.source_path, self.direction = map_path, source_path, direction
+        self.form, self.leaves = form, leaves
         self.lock = threading.Lock()
         self.version = 0
         self.page: bytes | None = None
@@ -46,7 +52,7 @@ class Preview:
         from argmap.load import load_map, read_source
 
         try:
-            argmap = load_map(self.map_path)
+            argmap = load_map(self.map_path, form=self.form, leaves=self.leaves)
             source = read_source(self.source_path) if self.source_path else None
             page = report(argmap, source, direction=self.direction, live=Live(self.version + 1))
         except ArgmapError as error:
@@ -152,9 +158,12 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8765,
     direction: Direction = "TB",
+    form: str | None = None,
+    leaves: str | None = None,
 ) -> None:
-    """Serve the report of ``map_path`` until Ctrl-C, rebuilding it on each save."""
-    preview = Preview(map_path, source_path, direction)
+    """Serve the report of ``map_path`` until Ctrl-C, rebuilding it on each save; ``form`` and
+    ``leaves`` are :func:`argmap.load_map`'s."""
+    preview = Preview(map_path, source_path, direction, form, leaves)
     preview.rebuild()
     server = open_server(preview, host, port)
     stop = threading.Event()

@@ -7,8 +7,8 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-from argmap.analysis import Report
-from argmap.explore import Critical, whatif
+from argmap.analysis import Report, stated
+from argmap.explore import Change, Critical, whatif
 from argmap.lsp.index import Index
 from argmap.model import Map
 
@@ -63,10 +63,21 @@ def hover_text(
     out = [f"**{statement.kind.value}** `{word}` — {status.value}", "", md(statement.text), ""]
     if statement.hedge is not None:
         out.append(f"- hedge: {md(statement.hedge) if statement.hedge else '(hedged)'}")
+    if statement.certainty is not None:
+        out.append(f"- certainty: {md(statement.certainty)}")
+    own, earned = stated(statement), report.earned.get(word)
+    out.append(
+        f"- confidence: {f'stated {own.term}; ' if own is not None else ''}"
+        f"earns {earned.term if earned is not None else 'nothing'}"
+    )
     if statement.quote is not None:
         out.append(f"- quote: \u201c{md(statement.quote)}\u201d")
     if (locator := argmap.locator(statement)) is not None:
         out.append(f"- at: {md(locator)}")
+    if statement.by is not None:
+        out.append(f"- by: {md(str(statement.by))}")
+    if statement.grade is not None:
+        out.append(f"- grade: {statement.grade}")
     findings = [f for f in report.findings if f.statement == word]
     for finding in findings:
         ack = f" (acknowledged: {md(finding.acknowledged)})" if finding.acknowledged else ""
@@ -96,11 +107,17 @@ def _failure(word: str, argmap: Map, critical: Mapping[str, Critical] | None) ->
     if len(argmap.statements) <= WHATIF_LIMIT:
         changes = [c for c in whatif(argmap, reject=[word]).changes if c.statement != word]
         if changes:
-            shown = ", ".join(
-                f"`{c.statement}` ({c.before.value} → {c.after.value})" for c in changes[:SHOWN]
-            )
+            shown = ", ".join(f"`{c.statement}` ({_moved(c)})" for c in changes[:SHOWN])
             more = f" and {len(changes) - SHOWN:,} more" if len(changes) > SHOWN else ""
             out.append(f"Rejecting it changes {shown}{more}.")
         else:
             out.append("Rejecting it changes no other statement.")
     return out
+
+
+def _moved(change: Change) -> str:
+    """``grounded → not-grounded``, or, when only what it earns changes, ``earns likely →
+    roughly even chance``."""
+    if change.after is not change.before:
+        return f"{change.before.value} → {change.after.value}"
+    return change.earns or ""
