@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -227,16 +229,72 @@ def test_a_full_standard_output_is_one_line_and_exit_2(command: list[str]) -> No
     assert result.stderr == "argmap: cannot write the output: No space left on device\n"
 
 
-def test_starting_the_command_loads_no_analysis_yaml_or_graphviz() -> None:
-    """`argmap --version` stays quick because the command line loads the analysis, the YAML
-    parser and the graphviz package only when a command needs them."""
+# What ``argmap`` loads in any case, measured in the same interpreter: click (whose gettext loads
+# locale when a group is defined), PyYAML and attrs.
+FLOOR = "import sys, click, yaml, attrs; click.version_option('0'); before = set(sys.modules); "
+
+
+def loaded(command: list[str]) -> tuple[set[str], set[str]]:
+    """The modules beyond the floor that running ``argmap COMMAND`` loads: argmap's own, and the
+    others."""
     code = (
-        "import sys, argmap.cli; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'graphviz') "
-        "or m in ('argmap.analysis', 'argmap.explore', 'argmap.dot', 'argmap.render', "
-        "'argmap.load', 'argmap.graph', 'argmap.text', 'argmap.text.report')))"
+        FLOOR + f"sys.argv = ['argmap', *{command!r}]; from argmap.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(set(sys.modules) - before))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    modules = set(ast.literal_eval(result.stdout.splitlines()[-1]))
+    own = {m for m in modules if m.split(".")[0] == "argmap"}
+    return own, modules - own
+
+
+def test_starting_the_command_loads_only_the_group() -> None:
+    """Starting the command line loads, beyond click, only the package, its version and the names
+    of the options: no command's module, no analysis, YAML, attrs, pathlib or graphviz."""
+    code = (
+        FLOOR.replace(", yaml, attrs", "")
+        + "import argmap.cli; print(sorted(set(sys.modules) - before))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout == "[]\n"
+    assert result.stdout == "['argmap', 'argmap._version', 'argmap.cli', 'argmap.options']\n"
+
+
+# Every module of the standard library a small check or render may load beyond the floor: the
+# entry point's gc; urllib.parse (with ipaddress), for the source's address; render's pathlib and
+# subprocess, with what they import; and difflib, which click loads to suggest an option for the
+# short -o (it tries each as a long option first).
+CHECK_LOADS = {"gc", "urllib", "urllib.parse", "ipaddress"}
+RENDER_LOADS = CHECK_LOADS | {
+    *("pathlib", "fnmatch", "ntpath"),
+    *("subprocess", "_posixsubprocess", "fcntl", "select", "selectors", "signal"),
+    *("difflib", "heapq", "_heapq"),
+}
+
+
+def test_checking_a_map_loads_only_what_checking_needs() -> None:
+    """`argmap check` of a YAML map loads only check's own command, the loader and the analysis:
+    no pathlib, logging, json, difflib (the closest passage to a missing quote), the source's
+    layout, drawing, the other formats' readers or another command."""
+    own, others = loaded(["check", "maps/china-russia-central-asia.argmap.yaml"])
+    assert others <= CHECK_LOADS, sorted(others - CHECK_LOADS)
+    assert {m for m in own if m.startswith("argmap.cli.")} == {"argmap.cli.checks"}
+    elsewhere = ("argmap.dot", "argmap.render", "argmap.explore", "argmap.html", "argmap.files")
+    needless = ("argmap.formats.", "argmap.analysis.places", *elsewhere)
+    assert not {m for m in own if m.startswith(needless)}
+
+
+@pytest.mark.dot
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_rendering_a_map_loads_only_what_drawing_needs(tmp_path: Path) -> None:
+    """`argmap render` of a YAML map to SVG loads, beyond what check loads, the drawing, pathlib
+    and subprocess: no tempfile (nor its random and shutil), logging or json."""
+    own, others = loaded(
+        ["render", "maps/china-russia-central-asia.argmap.yaml", "-o", str(tmp_path / "a.svg")]
+    )
+    assert others <= RENDER_LOADS, sorted(others - RENDER_LOADS)
+    assert {m for m in own if m.startswith("argmap.cli.")} == {"argmap.cli.pictures"}
+    assert (tmp_path / "a.svg").read_bytes().startswith(b"<?xml")
