@@ -86,6 +86,10 @@ demo: compile graphviz
 maps: compile graphviz
 	$(call draw_pictures,.)
 	$(call draw_report,.)
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then \
+	  $(BIN)/python tests/screenshot.py maps/china-russia-central-asia.html \
+	    maps/china-russia-central-asia-report.png t-burden; \
+	else echo "maps/china-russia-central-asia-report.png not redrawn: make chromium first"; fi
 
 # Draws every picture maps/pictures.txt lists into the folder $(1) (relative to maps/).
 define draw_pictures
