@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -96,14 +97,9 @@ def main() -> None:
     """Check and draw argument maps: which claims are supported, and where support runs out."""
 
 
-def map_path() -> click.Path:
-    """The type of a command's map argument, a :class:`pathlib.Path`. The loader says what is
-    wrong with a path (missing, a directory, too large), in the same words for every command,
-    check included (which takes its maps by name, as strings: it needs no pathlib)."""
-    from pathlib import Path
-
-    return click.Path(path_type=Path)
-
+# The loader says what is wrong with a path (missing, a directory, too large), in the same words
+# for every command, check included.
+MAP_PATH = click.Path(path_type=Path)
 
 direction_option = click.option(
     "--direction",

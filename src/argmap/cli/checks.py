@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from argmap.cli import main, map_inputs, use_colour
+from argmap.cli import MAP_PATH, main, map_inputs, use_colour
 from argmap.options import CheckFormat
 from argmap.status import Severity
 
 
 @main.command()
 @map_inputs
-# The maps and the source are read by name, as given: check has no use for pathlib.
-@click.argument("maps", nargs=-1, required=True, type=click.Path())
+@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
     "form",
@@ -31,16 +32,16 @@ from argmap.status import Severity
 )
 @click.option(
     "--source",
-    type=click.Path(exists=True, dir_okay=False),
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Plain text of the source: every quote must occur in it.",
 )
 def check(
-    maps: tuple[str, ...],
+    maps: tuple[Path, ...],
     form: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str,
-    source: str | None,
+    source: Path | None,
     from_format: str | None,
     leaves: str | None,
 ) -> None:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MAP_FORMATS, main, map_inputs, map_path
+from argmap.cli import MAP_FORMATS, MAP_PATH, main, map_inputs
 
 
 @main.command("convert")
 @map_inputs
-@click.argument("source", metavar="IN", type=map_path())
+@click.argument("source", metavar="IN", type=MAP_PATH)
 @click.option(
     "-o",
     "--output",

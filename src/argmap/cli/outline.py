@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import EXIT_BAD_INPUT, main, map_inputs, map_path, use_colour
+from argmap.cli import EXIT_BAD_INPUT, MAP_PATH, main, map_inputs, use_colour
 from argmap.options import StatsFormat
 
 
@@ -18,7 +18,7 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 
 @main.command("tree")
 @map_inputs
-@click.argument("map_path", metavar="MAP", type=map_path())
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--focus", metavar="ID", help="Show only this statement and what is below it.")
 @click.option(
     "--depth", type=click.IntRange(min=0), metavar="N", help="At most N statements below each root."
@@ -55,7 +55,7 @@ def tree_command(
 
 @main.command("stats")
 @map_inputs
-@click.argument("maps", metavar="MAP...", nargs=-1, required=True, type=map_path())
+@click.argument("maps", metavar="MAP...", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "--format",
     "form",
@@ -96,7 +96,7 @@ IDS = "ID[,ID...]"
 # Extra arguments are allowed so that `--reject a b` is answered with the forms that work.
 @main.command("whatif", context_settings={"allow_extra_args": True})
 @map_inputs
-@click.argument("map_path", metavar="MAP", type=map_path())
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--reject", multiple=True, metavar=IDS, help="Treat as false (or repeat it).")
 @click.option("--accept", multiple=True, metavar=IDS, help="Treat as given (or repeat it).")
 @click.option(

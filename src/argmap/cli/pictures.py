@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import direction_option, main, map_inputs, map_path
+from argmap.cli import MAP_PATH, direction_option, main, map_inputs
 from argmap.options import (
     DEFAULT_WRAP,
     ENGINES,
@@ -21,7 +21,7 @@ from argmap.options import (
 
 @main.command("render")
 @map_inputs
-@click.argument("map_path", metavar="MAP", type=map_path())
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "-o",
     "--output",

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import direction_option, main, map_inputs, map_path
+from argmap.cli import MAP_PATH, direction_option, main, map_inputs
 from argmap.options import DIRECTIONS, Direction
 
 SOURCE_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 @main.command("report")
-@click.argument("map_path", metavar="MAP", type=map_path())
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "--source", type=SOURCE_PATH, help="Plain text of the source: quotes are marked in it."
 )
@@ -50,7 +50,7 @@ def report_command(
 
 
 @main.command("serve")
-@click.argument("map_path", metavar="MAP", type=map_path())
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "--source", type=SOURCE_PATH, help="Plain text of the source: quotes are marked in it."
 )

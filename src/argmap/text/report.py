@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import attrs
 
@@ -22,9 +22,6 @@ from argmap.options import CheckFormat
 from argmap.status import Severity, Status
 from argmap.text.colour import SEVERITY_INKS, Ink, painter, visible
 from argmap.util import plural
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 Format = CheckFormat
 """How ``argmap check`` prints its reports (see :class:`argmap.options.CheckFormat`)."""
@@ -209,16 +206,12 @@ def summary_line(summary: Summary, fail_on: Severity, *, colour: bool = False) -
 def workspace() -> Path:
     """Where GitHub checked out the repository (``$GITHUB_WORKSPACE``), else the current
     directory: annotations name files relative to it."""
-    from pathlib import Path  # for GitHub's format alone: check's others need no pathlib
-
     return Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd())
 
 
 def relative_to(path: str, root: str | os.PathLike[str]) -> str:
     """``path`` (relative to the current directory, or absolute) relative to ``root``, with
     forward slashes, when it lies under ``root``; else ``path`` as it is."""
-    from pathlib import Path
-
     absolute = Path(os.path.abspath(path))
     for candidate, base in (
         (absolute, Path(os.path.abspath(root))),
