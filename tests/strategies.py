@@ -14,7 +14,9 @@ from argmap.model import (
     Ack,
     Attribution,
     Code,
+    Grade,
     Kind,
+    Level,
     Map,
     Objection,
     Reason,
@@ -83,6 +85,8 @@ _acks = st.lists(st.sampled_from(Code), max_size=2, unique=True)
 _counts = st.integers(0, 2)
 _picks = st.lists(st.integers(0, 15), min_size=1, max_size=3)
 _locators = st.none() | st.integers(1, 99)
+_levels = st.none() | st.sampled_from(Level)
+_grades = st.none() | st.builds(Grade, st.sampled_from("ABCDEF"), st.integers(1, 6))
 
 # Statement ids for maps that are about structure alone: ready-made and out of alphabetical order,
 # so that map order is not sorted order. Drawing one costs one choice where a free id costs ten.
@@ -91,7 +95,11 @@ _names = st.sampled_from(["t", "b", "a2", "a10", "x.1", "e-2", "f_3", "Z", "y", 
 
 def maps(max_statements: int = 8) -> st.SearchStrategy[Map]:
     """Valid maps: every reference resolves, ids are unique, no reason names its own claim; every
-    text, note, tag, locator, section and acknowledgement drawn from the tricky texts."""
+    field of the model drawn, each text from the tricky texts: a statement's text, quote,
+    locator, section, hedge or certainty marker, level, note, tags and acknowledgements, and for
+    evidence its source (``by:`` as a name, a name with a role, or unnamed) and grade; a reason's
+    or objection's id, note, and either the mapper's ``assumed:`` mark or the author's
+    connective as its quote; a section's heading and ``starts:``; the map's title and source."""
     return _maps(max_statements, ids, detailed=True)
 
 
@@ -114,12 +122,20 @@ def _maps(
     optional_texts = st.none() | tricky_texts
     locators = _locators | tricky_texts
     hedges = st.none() | st.just("") | tricky_texts
+    attributions = st.none() | st.builds(
+        Attribution,
+        tricky_texts,
+        st.none() | tricky_texts,
+        unnamed=st.booleans(),
+    )
 
     @st.composite
     def draw_map(draw: st.DrawFn) -> Map:
         statement_ids = draw(statement_lists)
         section_ids = draw(st.lists(ids, max_size=3, unique=True)) if detailed else []
-        sections = tuple(Section(sid, draw(tricky_texts)) for sid in section_ids)
+        sections = tuple(
+            Section(sid, draw(tricky_texts), starts=draw(optional_texts)) for sid in section_ids
+        )
         used: set[str] = set(statement_ids)
 
         def fresh_id(auto: str) -> str:
@@ -130,6 +146,15 @@ def _maps(
 
         def note() -> str | None:
             return draw(optional_texts) if detailed else None
+
+        def link() -> dict[str, Any]:
+            """Whose a reason's or objection's link is: the mapper's (``assumed:``), or the
+            author's, perhaps with the connective that draws it as its quote."""
+            if not detailed:
+                return {}
+            if draw(st.booleans()):
+                return {"assumed": True}
+            return {"quote": draw(optional_texts)}
 
         def premises(owner: str) -> tuple[str, ...]:
             others = [i for i in statement_ids if i != owner]
@@ -144,22 +169,29 @@ def _maps(
                 oid = fresh_id(f"{parent}.o{n}")
                 used.add(oid)
                 undercuts = objections(owner, depth + 1, oid)
-                out.append(Objection(oid, premises(owner), undercuts, note()))
+                out.append(Objection(oid, premises(owner), undercuts, note(), **link()))
             return tuple(out)
 
-        def details(sid: str) -> dict[str, Any]:
-            """The optional fields of a statement, all of them drawn."""
+        def details(kind: Kind) -> dict[str, Any]:
+            """The optional fields of a statement of ``kind``, all of them drawn: a hedge or a
+            certainty marker (never both), and a source and grade for evidence alone."""
             if not detailed:
-                return {"text": sid}
+                return {}
             section = None
             if draw(st.booleans()) and section_ids:
                 section = section_ids[draw(_picks)[0] % len(section_ids)]
+            hedge = draw(hedges)
+            evidence = kind is Kind.EVIDENCE
             return {
                 "text": draw(tricky_texts),
                 "quote": draw(optional_texts),
                 "at": draw(locators),
                 "section": section,
-                "hedge": draw(hedges),
+                "hedge": hedge,
+                "certainty": draw(optional_texts) if hedge is None else None,
+                "level": draw(_levels),
+                "by": draw(attributions) if evidence else None,
+                "grade": draw(_grades) if evidence else None,
                 "note": draw(optional_texts),
                 "tags": tuple(draw(st.lists(tricky_texts, max_size=2))),
                 "acks": tuple(Ack(code, draw(tricky_texts)) for code in draw(_acks)),
@@ -168,8 +200,8 @@ def _maps(
         statements: dict[str, Statement] = {}
         if len(statement_ids) == 1:
             only = statement_ids[0]
-            text = draw(tricky_texts) if detailed else only
-            statements[only] = Statement(only, draw(_kinds), text)
+            kind = draw(_kinds)
+            statements[only] = Statement(**{"text": only, **details(kind)}, id=only, kind=kind)
         else:
             for sid in statement_ids:
                 reasons = []
@@ -177,13 +209,14 @@ def _maps(
                     rid = fresh_id(f"{sid}.r{n}")
                     used.add(rid)
                     undercuts = objections(sid, 2, rid)
-                    reasons.append(Reason(rid, premises(sid), undercuts, note()))
+                    reasons.append(Reason(rid, premises(sid), undercuts, note(), **link()))
+                kind = draw(_kinds)
                 statements[sid] = Statement(
+                    **{"text": sid, **details(kind)},
                     id=sid,
-                    kind=draw(_kinds),
+                    kind=kind,
                     reasons=tuple(reasons),
                     objections=objections(sid, 1, sid),
-                    **details(sid),
                 )
         if not detailed:
             return Map(title="t", statements=statements)

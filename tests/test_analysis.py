@@ -359,6 +359,22 @@ def test_claim_with_10000_reasons() -> None:
     )
 
 
+def test_reasons_failing_at_one_premise_give_one_cause() -> None:
+    """Two reasons that fail at the same premise (the author's, and the mapper's linked reading
+    of it) are one cause of the claim's failing, said once; a third cause follows it."""
+    report = check(
+        build(
+            "t: {thesis: T, reasons: [c, {assumed: [c, e]}, d]}\n"
+            "c: {claim: C}\nd: {claim: D}\ne: {evidence: E, at: 1}"
+        )
+    )
+    ungrounded = report.findings[0]
+    assert (ungrounded.statement, ungrounded.code) == ("t", Code.UNGROUNDED)
+    assert ungrounded.message == (
+        "thesis t: none of its 3 reasons applies: c is not grounded; d is not grounded"
+    )
+
+
 # --- verdicts ------------------------------------------------------------------------------------
 
 
@@ -893,6 +909,38 @@ def test_quote_not_found_message_names_the_passage() -> None:
         "quote of e is not in the source; closest passage (84% similar): "
         "\u201cprices rose sharply\u201d"
     )
+
+
+def test_the_authors_connective_on_a_reason_or_objection_is_checked_too() -> None:
+    """A reason's or objection's ``quote:`` (the author's words for the link) must be in the
+    source like a statement's: one that is not is reported at the statement it is written
+    under, naming the link; one that is, is not."""
+    statements = """
+    t:
+      thesis: T
+      at: 1
+      reasons: [{id: r, premises: e, quote: "In the spring"}]
+      objections: [{id: o, premises: c, quote: "prices fell sharply"}]
+    e: {evidence: E, at: 1}
+    c: {claim: C, at: 1, reasons: [{id: rc, premises: e, quote: "across the world"}]}
+    """
+    found = [
+        (f.statement, f.message)
+        for f in check(build(statements), source=SOURCE).findings
+        if f.code is Code.QUOTE_NOT_FOUND
+    ]
+    assert found == [
+        (
+            "t",
+            "quote of objection o (under t) is not in the source; closest passage "
+            "(84% similar): \u201cprices rose sharply\u201d",
+        ),
+        (
+            "c",
+            "quote of reason rc (under c) is not in the source; closest passage "
+            "(77% similar): \u201cacross the\u201d",
+        ),
+    ]
 
 
 def test_statement_normalisation_ignores_punctuation() -> None:

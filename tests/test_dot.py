@@ -803,4 +803,23 @@ def test_a_link_the_mapper_assumed_is_drawn_dashed_grey_and_the_key_says_so() ->
     assert unquote(assumed["color"]) == DEFAULT_THEME.assumed_color
     assert "assumed by the mapper" in unquote(assumed["tooltip"])
     assert unquote(authors["style"]) == DEFAULT_THEME.edges[Relation.SUPPORT].style
-    assert "link assumed by the mapper" in label_text(graph.nodes["_legend"]["label"])
+    assert "support assumed by the mapper" in label_text(graph.nodes["_legend"]["label"])
+
+
+def test_the_key_shows_an_assumed_undercut_as_drawn_not_as_the_authors() -> None:
+    """An undercut the mapper assumed is drawn dashed grey with the undercut's head: the key shows
+    that line, and no row for the author's dotted undercut, which the picture does not draw; left
+    unanswered, it is thick and grey, and so is its row in the key."""
+    text = (
+        "argmap: 1\ntitle: T\nstatements:\n"
+        "  t: {thesis: T, reasons: [{premises: e, objections: [{assumed: c}]}]}\n"
+        "  e: {evidence: E, at: 1}\n  c: {claim: C}\n"
+    )
+    graph = dot_of(text, findings=check(loads(text)).findings)
+    key = label_text(graph.nodes["_legend"]["label"])
+    assert "undercut assumed by the mapper, not drawn by the author" in key
+    assert "╌╌╌┤" in key
+    assert DEFAULT_THEME.edges[Relation.UNDERCUT].name not in key
+    assert "support assumed" not in key
+    assert "unanswered objection the mapper assumed" in key
+    assert "unanswered objection\n" not in key + "\n"

@@ -75,6 +75,32 @@ def test_linked_premises_are_grouped_under_their_reason() -> None:
     assert "  + linked reason t.r2 [does not apply]\n" in text
 
 
+def test_the_outline_says_whose_each_link_is() -> None:
+    """A link the mapper drew says so, on its own line or on the line of its one premise; one the
+    author draws with his own words gives them; a premise under its reason's line repeats
+    nothing."""
+    argmap = loads(
+        "argmap: 1\ntitle: Whose\nstatements:\n"
+        "  t:\n"
+        "    thesis: T\n"
+        "    reasons:\n"
+        "      - {premises: c, quote: Given C}\n"
+        "      - {id: r2, assumed: [e, a]}\n"
+        "    objections: [{assumed: o}]\n"
+        "  c: {claim: C, reasons: [e]}\n"
+        "  e: {evidence: E}\n"
+        "  a: {assumption: A}\n"
+        "  o: {claim: O}\n"
+    )
+    text = explore.format_tree(outline_of(argmap), 0)
+    assert '  + (the author: "Given C") c (claim)' in text
+    assert "  + linked reason r2 (the mapper's link) [applies]\n" in text
+    assert "    (see above: e)\n" in text
+    assert "  - rebuttal: (the mapper's link) o (claim)" in text
+    premises = [line for line in outline_of(argmap).lines if line.role is Role.PREMISE]
+    assert [(line.statement, line.assumed) for line in premises] == [("e", False), ("a", False)]
+
+
 def test_rebuttals_and_undercuts_are_marked() -> None:
     """A rebuttal hangs under the statement it attacks; an undercut under the reason it attacks;
     a reply to an objection under the objection. The rebuttal's premise is against the thesis,

@@ -101,6 +101,16 @@ BAD = [
     ),
     ("ra-concludes-its-premise", "1:100: reason 'r' names its own claim '1'"),
     (
+        "assumed-not-a-flag",
+        "1:100: the argmap 'assumed' of RA-node 'r' must be true or false, not 'yes'",
+    ),
+    (
+        "assumed-with-quote",
+        "1:100: objection 'c' is assumed by the mapper, so it cannot carry the author's words as "
+        "its 'quote': write 'premises' for a link the author draws",
+    ),
+    ("section-starts-empty", "1:1: the start of section 's' must not be empty"),
+    (
         "bad-argmap-field",
         "1:12: the argmap kind of I-node '1' must be one of thesis, claim, evidence, assumption, "
         "not 'fact'",

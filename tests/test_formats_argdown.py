@@ -221,6 +221,17 @@ BAD = [
     ("unclosed-data", "1:19: data '{' is not closed by '}'"),
     ("data-yaml", "1:19: data {...} is not valid YAML: did not find expected ',' or ']'"),
     ("data-bad-value", "1:19: the paragraph number of statement 'a' must be 1 or more"),
+    (
+        "assumed-not-a-flag",
+        "5:5: the mark 'assumed' of argument <r> must be true or false, not 'yes'",
+    ),
+    (
+        "assumed-with-quote",
+        "5:21: reason 'r' is assumed by the mapper, so it cannot carry the author's words as its "
+        "'quote': write 'premises' for a link the author draws",
+    ),
+    ("reason-quote-not-text", "5:5: the quote of reason 'r' must be text, not a list"),
+    ("section-starts-empty", "1:14: the start of section 'Background' must not be empty"),
     ("never-given-text", "2:5: [b] is never given a text: write [b]: its text"),
     ("supports-itself", "2:3: reason 'a.r1' names its own claim 'a'"),
     ("empty", "1:1: 'statements' is empty: a map needs at least one statement"),

@@ -15,19 +15,20 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from argmap import formats
 from argmap.cli import LEAVES, MAP_FORMATS, main
-from argmap.dump import dump_map
+from argmap.dump import dump_map, link_fields
 from argmap.formats import Format, Leaves, aif, argdown
 from argmap.graph import inferences
 from argmap.load import load_map, loads
 from argmap.model import Map, Objection
-from strategies import maps
+from strategies import examples, maps
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+EVERY_FINDING = FIXTURES / "check" / "every-finding" / "every-finding.argmap.yaml"
 MAPS = sorted((ROOT / "maps").glob("*.argmap.yaml"))
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_ARGDOWN = sorted((CORPUS / "argdown").glob("*.argdown"))
@@ -289,37 +290,51 @@ source:
   url: "https://example.org/a?b=c#d"
 sections:
   s1: "#  A heading   {with: data}  "
+  s2: {title: Later, starts: "<r.2>: {assumed: false} // starts here"}
 statements:
   t:
     thesis: "[x]: <y> #tag @[m] {kind: evidence} // not a comment /* nor */ <!-- it --> \\ a_b *c*"
     hedge: "} {"
+    level: very likely
     note: "+ [z]: no relation\n\n- nor this -> <q>"
     tags: [plain, "two words", "(odd)", "thesis"]
     reasons:
       - id: "r.1"
         premises: [e, "e-2"]
+        quote: "Hence {assumed: true} <r.2>"
         note: "a note\nover lines"
         objections:
           - id: u1
             premises: [e]
             objections: [e-2]
+      - assumed: e-3
     objections:
       - id: o1
         premises: [e, e-2]
         note: "--- {uses: [1]} ---"
+      - assumed: e-3
   e:
     evidence: "  spaced   text  "
     section: s1
+    certainty: "it is clear} {"
+    by: {name: "[Someone] #x", role: "{role: 1}"}
+    grade: B2
     quote: '"quoted" and \escaped'
     at: "p. 1: {a}"
   e-2:
     assumption: "(1) not a premise number"
+  e-3:
+    evidence: "-- three --"
+    section: s2
+    by: {unnamed: "<sources> ==="}
+    grade: F6
 """
 
 
 def _maps_to_write() -> list[tuple[str, Map]]:
     out = [(p.name.split(".")[0], load_map(p)) for p in MAPS]
     out.append(("hostile", loads(HOSTILE)))
+    out.append(("every-finding", load_map(EVERY_FINDING)))
     out.append(("relations", load_map(FIXTURES / "argdown" / "relations.argdown")))
     if CORPUS.is_dir():
         out += [(p.stem, load_map(p)) for p in CORPUS_ARGDOWN + CORPUS_AIF]
@@ -339,6 +354,8 @@ def _expected_argdown(m: Map) -> dict[str, Any]:
                 and objection.id == f"{parent}.o{number}"
                 and objection.note is None
                 and not objection.objections
+                and not objection.assumed
+                and objection.quote is None
             )
             if simple:
                 relations.add((kind, objection.premises[0], target, to))
@@ -355,7 +372,20 @@ def _expected_argdown(m: Map) -> dict[str, Any]:
             arguments[reason.id] = (list(reason.premises), statement.id)
             objections(reason.objections, reason.id, reason.id, "undercut", "inference")
         objections(statement.objections, statement.id, statement.id, "attack", "equivalence-class")
-    return {"statements": statements, "arguments": arguments, "relations": relations}
+    marks = {
+        inference.id: link_fields(inference)
+        for statement in m.statements.values()
+        for inference in inferences(statement)
+        if link_fields(inference)
+    }
+    starts = {s.title: s.starts for s in m.sections if s.starts is not None}
+    return {
+        "statements": statements,
+        "arguments": arguments,
+        "relations": relations,
+        "marks": marks,
+        "starts": starts,
+    }
 
 
 def _found_argdown(document: dict[str, Any]) -> dict[str, Any]:
@@ -368,16 +398,31 @@ def _found_argdown(document: dict[str, Any]) -> dict[str, Any]:
         for r in document["relations"]
         if r["relationType"] in ("attack", "undercut")
     }
+    marks = {
+        title: {key: argument["data"][key] for key in ("assumed", "quote") if key in data}
+        for title, argument in document["arguments"].items()
+        if any(key in (data := argument.get("data") or {}) for key in ("assumed", "quote"))
+    }
+    headings, starts = list(document.get("sections") or []), {}
+    while headings:
+        heading = headings.pop()
+        headings.extend(heading.get("children") or [])
+        if "starts" in (heading.get("data") or {}):
+            starts[heading["data"].get("title", heading["title"])] = heading["data"]["starts"]
     return {
         "statements": set(document["statements"]),
         "arguments": arguments,
         "relations": relations,
+        "marks": marks,
+        "starts": starts,
     }
 
 
 def test_argdowns_own_cli_reads_what_argmap_writes(tmp_path: Path) -> None:
     """`argdown json` parses the Argdown argmap writes without errors or warnings, and finds the
-    same statements, arguments (premises and conclusion) and attack and undercut relations."""
+    same statements, arguments (premises and conclusion) and attack and undercut relations, and
+    in the data of arguments and headings the marks Argdown has no syntax for: each link the
+    mapper assumed, each connective the author draws a link with, each section's first words."""
     cli = _argdown_cli()
     if cli is None:
         pytest.skip("Argdown's CLI is not on PATH (npm install @argdown/cli, or make argdown-cli)")
@@ -439,10 +484,12 @@ def test_hostile_text_survives_both_writers() -> None:
     assert aif.read("h.json", aif.write(m).encode()) == m
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(maps())
 def test_any_map_survives_argdown_and_aif(m: Map) -> None:
     """argmap -> Argdown -> argmap and argmap -> AIF -> argmap give an equal map, whatever the
-    texts (markup, quotes, line breaks, right-to-left script) and the shape."""
+    texts (markup, quotes, line breaks, right-to-left script), the shape and the fields: every
+    field of the model is drawn, the mapper's `assumed:` links, a reason's quote, a section's
+    `starts`, certainty, level, by and grade among them."""
     assert argdown.read("any.argdown", argdown.write(m).encode()) == m
     assert aif.read("any.json", aif.write(m).encode()) == m

@@ -173,30 +173,29 @@ async def test_broken_yaml_shows_the_syntax_error_alone_until_it_is_fixed(
 async def test_removing_the_only_reason_of_a_thesis_makes_it_unsupported(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    """In the seed map, t-burden loses its only reason: an error at the thesis, and the claim that
-    only that reason used becomes an orphan; the other findings move up with the text."""
+    """In the seed map, t-burden loses its reasons (the author's, and the mapper's linked reading
+    of it): an error at the thesis, and the claim that only the mapper's reading used becomes an
+    orphan; the other findings move up with the text."""
     session = Session(client, copy(SEED, tmp_path))
     before = short(await session.open())
-    assert len(before) == 18
+    assert len(before) == 19
     assert before[3] == (
-        "93:2-93:10",
+        "97:2-97:10",
         "ungrounded",
         "Error",
-        "thesis t-burden: its only reason does not apply: c-fragile is not grounded",
+        "thesis t-burden: none of its 2 reasons applies: c-fragile is not grounded",
     )
-    start = session.text.index(
-        "    reasons:\n      # mapper: the author's stated reason is c-fragile"
-    )
+    start = session.text.index("    reasons:\n      - id: r-burden\n")
     end = session.text.index("\n\n", start) + 1
     after = short(await session.edit(session.text[:start] + session.text[end:]))
-    assert after[3] == ("93:2-93:10", "unsupported", "Error", "thesis t-burden has no reasons")
+    assert after[3] == ("97:2-97:10", "unsupported", "Error", "thesis t-burden has no reasons")
     assert (
-        "500:2-500:14",
+        "502:2-502:14",
         "orphan",
         "Warning",
         "claim c-equalizing is neither a thesis nor a premise of anything",
     ) in after
-    assert len(after) == 18  # c-equalizing's hedged load is gone with the reason
+    assert len(after) == 19  # c-equalizing's hedged load is gone with the reason
     assert not any("c-equalizing is hedged" in d[3] for d in after)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from argmap.model import Map, Objection, Reason, Statement
+from argmap.model import Map, Objection, Reason, Section, Statement
 
 CONFIDENCE_KEYS = ("certainty", "level", "by", "grade")
 """The keys :func:`confidence_fields` writes."""
@@ -62,14 +62,28 @@ def dump_map(map_: Map) -> str:
     if source:
         data["source"] = source
     if map_.sections:
-        data["sections"] = {
-            section.id: section.title
-            if section.starts is None
-            else {"title": section.title, "starts": section.starts}
-            for section in map_.sections
-        }
+        data["sections"] = {section.id: section_value(section) for section in map_.sections}
     data["statements"] = {s.id: _statement(s) for s in map_.statements.values()}
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def section_value(section: Section) -> str | dict[str, str]:
+    """A section as the map format writes it under its id: its heading, or its heading and the
+    words its first paragraph begins with (AIF carries it the same way)."""
+    if section.starts is None:
+        return section.title
+    return {"title": section.title, "starts": section.starts}
+
+
+def link_fields(inference: Reason | Objection) -> dict[str, Any]:
+    """Whose a reason's or objection's link is, as AIF's ``argmap`` objects and Argdown's data
+    carry it: ``assumed: true`` for the mapper's, the author's connective as ``quote``."""
+    out: dict[str, Any] = {}
+    if inference.assumed:
+        out["assumed"] = True
+    if inference.quote is not None:
+        out["quote"] = inference.quote
+    return out
 
 
 def _statement(statement: Statement) -> dict[str, Any]:

@@ -102,24 +102,29 @@ def _undercuts_aside(graph: Graph, labels: Labelling, node: int, what: str) -> I
 
 
 def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
-    """Why each reason of an out claim fails (the first three): contested when one is undercut."""
+    """Why each reason of an out claim fails (the first three causes, each said once: two
+    reasons that rest on the same failed premise fail for one cause): contested when one is
+    undercut."""
     reasons = graph.pos[node]
-    parts: list[str] = []
+    parts: dict[str, None] = {}
+    explained = 0
     undercut_any = False
     for reason in reasons:
         undercut = labels.first(graph.neg[reason], Label.IN)
         if undercut is not None:
             undercut_any = True
-            if len(parts) < 3:
-                parts.append(
-                    f"{graph.ids[reason]} is undercut by {objection_name(graph, undercut)}, "
-                    "which is not answered"
-                )
-        elif len(parts) < 3:
+            cause = (
+                f"{graph.ids[reason]} is undercut by {objection_name(graph, undercut)}, "
+                "which is not answered"
+            )
+        else:
             failed = labels.first(graph.pos[reason], Label.OUT)
             assert failed is not None
-            parts.append(f"{graph.ids[failed]} is {labels.status(failed).value.replace('-', ' ')}")
-    more = "; ..." if len(reasons) > len(parts) else ""
+            cause = f"{graph.ids[failed]} is {labels.status(failed).value.replace('-', ' ')}"
+        if cause in parts or len(parts) < 3:
+            parts[cause] = None
+            explained += 1
+    more = "; ..." if len(reasons) > explained else ""
     lead = (
         "its only reason does not apply"
         if len(reasons) == 1

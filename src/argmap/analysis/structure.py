@@ -10,8 +10,8 @@ from argmap.analysis import sources
 from argmap.analysis.labels import Labelling
 from argmap.analysis.quotes import SourceText, normalise_statement
 from argmap.analysis.standing import Found, usage
-from argmap.graph import Graph
-from argmap.model import Code, Kind, Map, Statement
+from argmap.graph import Graph, inferences
+from argmap.model import Code, Kind, Map, Reason, Statement
 
 if TYPE_CHECKING:
     from argmap.analysis.places import Layout, Place
@@ -124,19 +124,33 @@ def duplicates(graph: Graph) -> Iterator[Found]:
 
 
 def _quotes(graph: Graph, source: SourceText) -> Iterator[Found]:
-    """Quotes that do not occur in the source, each with the closest passage."""
+    """Quotes that do not occur in the source, each with the closest passage: the statements'
+    own, and the author's connectives quoted on the reasons and objections written under them."""
     for i, statement in enumerate(graph.statements):
-        if statement.quote is None or source.contains(statement.quote):
-            continue
-        passage = source.closest(statement.quote)
-        closest = (
-            f"; closest passage ({passage.similarity:.0%} similar): \u201c{passage.text}\u201d"
-            if passage
-            else ""
-        )
-        yield Found(
-            i, Code.QUOTE_NOT_FOUND, f"quote of {statement.id} is not in the source{closest}"
-        )
+        if statement.quote is not None and not source.contains(statement.quote):
+            yield Found(
+                i,
+                Code.QUOTE_NOT_FOUND,
+                f"quote of {statement.id} is not in the source{_closest(source, statement.quote)}",
+            )
+        for inference in inferences(statement):
+            if inference.quote is None or source.contains(inference.quote):
+                continue
+            what = "reason" if isinstance(inference, Reason) else "objection"
+            yield Found(
+                i,
+                Code.QUOTE_NOT_FOUND,
+                f"quote of {what} {inference.id} (under {statement.id}) is not in the source"
+                f"{_closest(source, inference.quote)}",
+            )
+
+
+def _closest(source: SourceText, quote: str) -> str:
+    """``; closest passage (80% similar): “...”``, or nothing when no passage is like it."""
+    passage = source.closest(quote)
+    if passage is None:
+        return ""
+    return f"; closest passage ({passage.similarity:.0%} similar): \u201c{passage.text}\u201d"
 
 
 def quoted(map: Map, graph: Graph, source: SourceText) -> Iterator[Found]:

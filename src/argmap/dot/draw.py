@@ -344,11 +344,11 @@ class _Drawing:
         return legend.Key(
             kinds=frozenset((self.role(s), s.kind) for s in shown),
             relations=frozenset(
-                {group.relation for group in groups}
+                {group.relation for group in groups if not group.assumed}
                 | ({Relation.LINK} if any(group.junction for group in groups) else set())
             ),
-            unanswered=any(self.thick(group) for group in groups),
-            assumed=any(group.assumed for group in groups),
+            unanswered=frozenset(group.assumed for group in groups if self.thick(group)),
+            assumed=frozenset(group.relation for group in groups if group.assumed),
             inactive=any(self.applies(group) is False for group in groups),
             findings=frozenset(f.severity for f in marked if f.acknowledged is None),
             acknowledged=any(f.acknowledged is not None for f in marked),

@@ -6,6 +6,9 @@ their marks), after the drawing and apart from it; :func:`rows` turns it into HT
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Final
+
 import attrs
 
 from argmap.dot.quoting import font, html
@@ -22,10 +25,11 @@ class Key:
     """Each kind of statement drawn, in the role it plays."""
     relations: frozenset[Relation] = frozenset()
     """Each kind of line drawn."""
-    unanswered: bool = False
-    """An objection nothing answers is drawn thick."""
-    assumed: bool = False
-    """A link the mapper assumed is drawn dashed grey."""
+    unanswered: frozenset[bool] = frozenset()
+    """For each objection nothing answers, drawn thick: whether it is the mapper's (grey) or the
+    author's (the objection's colour)."""
+    assumed: frozenset[Relation] = frozenset()
+    """Each kind of link the mapper assumed that is drawn (dashed grey, with its own head)."""
     inactive: bool = False
     """A reason or objection that does not apply is greyed out."""
     findings: frozenset[Severity] = frozenset()
@@ -36,6 +40,15 @@ class Key:
     """Statuses marked."""
     critical: bool = False
     """A critical statement is marked."""
+
+
+ASSUMED: Final[Mapping[Relation, str]] = {
+    Relation.SUPPORT: "support",
+    Relation.LINK: "co-premise",
+    Relation.REBUTTAL: "rebuttal",
+    Relation.UNDERCUT: "undercut",
+}
+"""What the key calls a link of each kind that the mapper assumed."""
 
 
 def _miniature(style: NodeStyle, inside: str = " ", *, color: str = "", border: float = 0) -> str:
@@ -65,16 +78,19 @@ def _swatches(key: Key, theme: Theme) -> list[tuple[str, str]]:
         if relation in key.relations:
             edge = theme.edges[relation]
             out.append((font(f"<B>{html(edge.sample)}</B>", color=edge.color), edge.name))
-    if key.unanswered:
-        color = theme.edges[Relation.REBUTTAL].color
-        out.append((font(f"<B>{html('━━━┤')}</B>", color=color), "unanswered objection"))
-    if key.assumed:
-        out.append(
-            (
-                font(html("╌╌╌▶"), color=theme.assumed_color),
-                "link assumed by the mapper (the author does not draw it)",
+    for assumed in sorted(key.unanswered):
+        color = theme.assumed_color if assumed else theme.edges[Relation.REBUTTAL].color
+        whose = " the mapper assumed" if assumed else ""
+        out.append((font(f"<B>{html('━━━┤')}</B>", color=color), f"unanswered objection{whose}"))
+    for relation in Relation:
+        if relation in key.assumed:
+            head = theme.edges[relation].sample[-1]
+            out.append(
+                (
+                    font(html(f"╌╌╌{head}"), color=theme.assumed_color),
+                    f"{ASSUMED[relation]} assumed by the mapper, not drawn by the author",
+                )
             )
-        )
     if key.inactive:
         out.append((font(html("───▶"), color=theme.inactive_color), "does not apply"))
     plain = theme.kinds[Kind.CLAIM]

@@ -9,8 +9,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 import attrs
 
 from argmap.analysis import Evaluation, Finding, Side, check, sides
-from argmap.graph import Graph
-from argmap.model import Code, Kind, Level, Map, Objection, Statement
+from argmap.graph import Graph, inferences
+from argmap.model import Code, Kind, Level, Map, Objection, Reason, Statement
 from argmap.status import Status
 
 from .critical import critical
@@ -84,6 +84,10 @@ class Line:
     """The statement is shown in full above; this line only refers to it."""
     hidden: tuple[int, int] = (0, 0)
     """For :attr:`Role.MORE`: how many reasons and how many rebuttals are left out."""
+    assumed: bool = False
+    """The reason or objection shown (or whose single premise is shown) is the mapper's link."""
+    connective: str | None = None
+    """The author's words for that reason or objection (its ``quote``)."""
 
 
 @attrs.frozen
@@ -183,6 +187,9 @@ class _TreeBuilder:
         self.lines: list[Line] = []
         self.sides = sides(map)
         self.side_of: Mapping[str, Side] = {}
+        self.links: dict[str, Reason | Objection] = {
+            link.id: link for statement in map.statements.values() for link in inferences(statement)
+        }
 
     def applies(self, inference: str) -> bool | None:
         return None if self.evaluation is None else self.evaluation.applies.get(inference)
@@ -200,8 +207,18 @@ class _TreeBuilder:
             sid, role, indent, level, inference = item
             statement = self.map.statements[sid]
             if sid in self.seen:
+                assumed, connective = self.link(inference, role)
                 self.lines.append(
-                    Line(indent, role, sid, inference, kind=statement.kind, seen=True)
+                    Line(
+                        indent,
+                        role,
+                        sid,
+                        inference,
+                        kind=statement.kind,
+                        seen=True,
+                        assumed=assumed,
+                        connective=connective,
+                    )
                 )
                 continue
             self.seen.add(sid)
@@ -233,6 +250,7 @@ class _TreeBuilder:
         self, statement: Statement, role: Role, indent: int, inference: str | None
     ) -> Line:
         sid = statement.id
+        assumed, connective = self.link(inference, role)
         return Line(
             indent,
             role,
@@ -250,7 +268,18 @@ class _TreeBuilder:
             side=self.side_of.get(sid),
             quote=statement.quote,
             locator=self.map.locator(statement),
+            assumed=assumed,
+            connective=connective,
         )
+
+    def link(self, inference: str | None, role: Role) -> tuple[bool, str | None]:
+        """Whether the link a line shows a statement through is the mapper's, and the author's
+        words for it, when the line stands for the link's one premise (a premise under a line
+        of its own says nothing: that line says it)."""
+        found = self.links.get(inference) if inference is not None else None
+        if found is None or role is Role.PREMISE:
+            return False, None
+        return found.assumed, found.quote
 
     def children(
         self, statement: Statement, indent: int, level: int
@@ -265,6 +294,8 @@ class _TreeBuilder:
                 inference=reason.id,
                 linked=reason.linked,
                 applies=self.applies(reason.id),
+                assumed=reason.assumed,
+                connective=reason.quote,
             )
             for premise in reason.premises:
                 yield (premise, Role.PREMISE, indent + 1, level, reason.id)
@@ -286,6 +317,8 @@ class _TreeBuilder:
             inference=objection.id,
             linked=len(objection.premises) > 1,
             applies=self.applies(objection.id),
+            assumed=objection.assumed,
+            connective=objection.quote,
         )
         for premise in objection.premises:
             yield (premise, Role.PREMISE, indent + 1, level, objection.id)

@@ -6,11 +6,17 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from argmap.load import ID_PATTERN, Mapping, Node, Scalar, Sequence
+from argmap.load.fields import FieldReader
+from argmap.load.nodes import _Problems
+
+Report = Callable[[int, int, str], None]
+"""Records a problem at a line and column."""
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 
@@ -91,10 +97,27 @@ def value(data: Any, line: int, column: int) -> Node:
     return Scalar(str(data), False, line, column)
 
 
-def mapping(items: list[tuple[str, Node]], line: int, column: int) -> Mapping:
-    """A mapping of text keys, each key placed where the mapping is."""
+def flag(data: Any, line: int, column: int, what: str, problem: Report) -> bool | None:
+    """A yes-or-no mark read from data (``{assumed: true}``), checked by the map loader's own
+    field reader; a value that is neither is reported through ``problem`` and gives None."""
+    problems = _Problems("")
+    given = FieldReader(problems).flag(value(data, line, column), what)
+    for found in problems.items:
+        problem(found.line, found.column, found.message)
+    return given
+
+
+def mapping(
+    items: list[tuple[str, Node]],
+    line: int,
+    column: int,
+    places: dict[str, tuple[int, int]] | None = None,
+) -> Mapping:
+    """A mapping of text keys, each key placed where the mapping is, or where ``places`` says
+    (a key read from a data block belongs there, for the problems the loader finds with it)."""
     node = Mapping(line, column)
-    node.items = [(text(key, line, column), item) for key, item in items]
+    given = places or {}
+    node.items = [(text(key, *given.get(key, (line, column))), item) for key, item in items]
     return node
 
 

@@ -1,7 +1,7 @@
 """The small typed readers of :mod:`argmap.load.build`: a text, an id, a list of texts, the map's
-source, and a statement's locator, hedge, level, source ('by'), grade and acknowledgements. Each
-reports a value of the wrong type or shape at its line and column and returns None (or nothing)
-for it."""
+source, and a statement's locator, hedge, level, source ('by'), grade and acknowledgements, and
+the yes-or-no marks that other formats write as data (a link assumed by the mapper). Each reports
+a value of the wrong type or shape at its line and column and returns None (or nothing) for it."""
 
 from __future__ import annotations
 
@@ -141,6 +141,16 @@ class FieldReader:
             if node.value in _FALSE:
                 return None
         return self.text(node, f"the hedge of {what}")
+
+    def flag(self, node: Node, what: str) -> bool | None:
+        """A yes-or-no mark, ``true`` or ``false``, as other formats' data write it."""
+        if isinstance(node, Scalar) and node.plain:
+            if node.value in _TRUE:
+                return True
+            if node.value in _FALSE:
+                return False
+        self.problems.at(node, f"{what} must be true or false, not {_describe(node)}")
+        return None
 
     def level(self, node: Node, what: str) -> Level | None:
         term = self.text(node, f"the level of {what}")

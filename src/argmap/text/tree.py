@@ -109,6 +109,7 @@ def _line_words(line: Line) -> _Words:
         if name:
             words.append((name, _Style.MARKER))
         words.append((line.inference or "", _Style.ID))
+        words += _whose(line)
         if line.applies is not None:
             label = "applies" if line.applies else "does not apply"
             style = _Style.APPLIES if line.applies else _Style.DOES_NOT_APPLY
@@ -118,6 +119,7 @@ def _line_words(line: Line) -> _Words:
         words += _split(
             marker + (":" if line.role in (Role.REBUTTAL, Role.UNDERCUT) else ""), _Style.MARKER
         )
+    words += _whose(line)
     if line.seen:
         return [
             *words,
@@ -206,3 +208,12 @@ def _paint(words: _Words, colour: bool) -> str:
 
 def _inks(style: _Style | Status) -> tuple[Ink, ...]:
     return STATUS_INKS[style] if isinstance(style, Status) else _INKS[style]
+
+
+def _whose(line: Line) -> _Words:
+    """``(the mapper's link)``, or ``(the author: "Given ...")``, for the link a line shows."""
+    if line.assumed:
+        return _split("(the mapper's link)", _Style.MARKER)
+    if line.connective is not None:
+        return _split(f'(the author: "{line.connective}")', _Style.MARKER)
+    return []

@@ -143,6 +143,9 @@ class _Graph:
     def problem(self, place: tuple[int, int], message: str) -> None:
         self.reader.problem(place, message)
 
+    def report(self, line: int, column: int, message: str) -> None:
+        self.reader.problem((line, column), message)
+
     def read_nodes(self, nodes: list[Any], places: list[tuple[int, int]]) -> None:
         for node, place in zip(nodes, places, strict=True):
             if not isinstance(node, dict):
@@ -320,10 +323,19 @@ class _Graph:
         node = self.nodes[node_id]
         extra: dict[str, Any] = node["argmap"] if isinstance(node.get("argmap"), dict) else {}
         premises = [s for s, _ in self.incoming[node_id] if self.type[s] == "I"]
+        assumed = False
+        if "assumed" in extra:
+            what = f"the argmap 'assumed' of {self.type[node_id]}-node '{node_id}'"
+            assumed = bool(t.flag(extra["assumed"], *place, what, self.report))
         items: list[tuple[str, Node]] = [
             ("id", t.text(self.ids[node_id], *place)),
-            ("premises", t.sequence([t.text(self.ids[p], *place) for p in premises], *place)),
+            (
+                "assumed" if assumed else "premises",
+                t.sequence([t.text(self.ids[p], *place) for p in premises], *place),
+            ),
         ]
+        if "quote" in extra:
+            items.append(("quote", t.value(extra["quote"], *place)))
         words = node.get("scheme", node.get("text"))
         if "note" in extra:
             items.append(("note", t.value(extra["note"], *place)))

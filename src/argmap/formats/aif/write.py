@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.dump import confidence_fields
+from argmap.dump import confidence_fields, link_fields, section_value
 from argmap.graph import inferences
 from argmap.model import Map, Objection, Reason
 
@@ -21,8 +21,7 @@ def write(map_: Map) -> str:
         edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": source, "toID": target})
 
     def objection(item: Objection, target: str) -> None:
-        extra = {"note": item.note} if item.note is not None else {}
-        nodes.append(_node(item.id, "Default Conflict", "CA", extra))
+        nodes.append(_node(item.id, "Default Conflict", "CA", _inference_fields(item)))
         for premise in item.premises:
             edge(premise, item.id)
         edge(item.id, target)
@@ -59,7 +58,7 @@ def write(map_: Map) -> str:
     if source:
         meta["source"] = source
     if map_.sections:
-        meta["sections"] = {section.id: section.title for section in map_.sections}
+        meta["sections"] = {section.id: section_value(section) for section in map_.sections}
 
     # one node or edge a line: compact, and a diff shows which changed
     def lines(items: list[Any]) -> str:
@@ -78,9 +77,16 @@ def _node(node_id: str, text: str, kind: str, extra: dict[str, Any]) -> dict[str
     return node
 
 
+def _inference_fields(inference: Reason | Objection) -> dict[str, Any]:
+    """What AIF has no field for on an RA- or CA-node: whose the link is, and the note."""
+    extra = link_fields(inference)
+    if inference.note is not None:
+        extra["note"] = inference.note
+    return extra
+
+
 def _reason(reason: Reason, claim: str, nodes: list[dict[str, Any]], edge: Any) -> None:
-    extra = {"note": reason.note} if reason.note is not None else {}
-    nodes.append(_node(reason.id, "Default Inference", "RA", extra))
+    nodes.append(_node(reason.id, "Default Inference", "RA", _inference_fields(reason)))
     for premise in reason.premises:
         edge(premise, reason.id)
     edge(reason.id, claim)

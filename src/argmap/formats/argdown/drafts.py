@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from argmap.formats import Leaves
@@ -21,6 +23,12 @@ class Draft:
     id: str | None = None
     note: str | None = None
     objections: list[Draft] = attrs.Factory(list)
+    assumed: bool = False
+    """The mapper's link (``{assumed: true}`` on its argument), not the author's."""
+    quote: Any = None
+    """The author's connective (``{quote: ...}`` on its argument), as the data gives it."""
+    data_place: tuple[int, int] = (0, 0)
+    """Where the argument's data block starts, for a problem with its quote."""
 
 
 class Builder:
@@ -136,6 +144,8 @@ class Builder:
                 id=self.ids.take(title if is_last else f"{title}.{step_number}", "argument"),
                 note=note,
             )
+            if is_last:
+                self.mark(draft, argument)
             self.reasons.setdefault(self.statement_id(conclusion_key), []).append(draft)
             if is_last:
                 final = draft
@@ -144,21 +154,42 @@ class Builder:
             self.inference_of[key] = final
         self.first_premise[key] = self.statement_id(pcs.items[0][1])
 
-    def source(self, end: tuple[str, str]) -> tuple[list[str], str | None, str | None]:
-        """What a relation's source contributes: premises, an id, a note."""
+    def mark(self, draft: Draft, argument: Entity) -> None:
+        """Gives the reason or objection that is ``argument``'s own inference the marks its data
+        holds: ``assumed`` (the mapper's link) and ``quote`` (the author's connective)."""
+        data = argument.data
+        place = argument.data_place or (argument.line, argument.column)
+        draft.data_place = place
+        if "assumed" in data:
+            what = f"the mark 'assumed' of argument <{argument.title or ''}>"
+            draft.assumed = bool(t.flag(data["assumed"], *place, what, self.problem))
+        if "quote" in data:
+            draft.quote = data["quote"]
+
+    def source(self, end: tuple[str, str], where: Relation) -> Draft | None:
+        """The reason or objection a relation from ``end`` makes: its premises, and the id,
+        note and marks of the argument it is the inference of; None when it has no premises."""
         kind, key = end
         if kind == "statement":
-            return [self.statement_id(key)], None, None
+            return Draft([self.statement_id(key)], where.line, where.column)
         argument = self.argument(key)
         title = slug_or(argument.title, "argument")
         if argument.pcs is not None and key in self.objection_premises:
-            note = _note(argument)
-            return self.objection_premises[key], self.ids.take(title), note
-        if argument.pcs is not None and self.conclusions.get(key):
-            return [self.conclusions[key] or ""], None, None
-        if argument.pcs is not None:  # its reconstruction did not stand
-            return [], None, None
-        return [self.gist(key)], self.ids.take(title), None
+            draft = Draft(
+                self.objection_premises[key],
+                where.line,
+                where.column,
+                self.ids.take(title),
+                _note(argument),
+            )
+        elif argument.pcs is not None and self.conclusions.get(key):
+            return Draft([self.conclusions[key] or ""], where.line, where.column)
+        elif argument.pcs is not None:  # its reconstruction did not stand
+            return None
+        else:
+            draft = Draft([self.gist(key)], where.line, where.column, self.ids.take(title))
+        self.mark(draft, argument)
+        return draft
 
     def target(self, end: tuple[str, str]) -> str | None:
         kind, key = end
@@ -190,11 +221,12 @@ class Builder:
             conclusion = self.conclusions.get(source[1])
             if conclusion is not None and conclusion == self.target(target):
                 return  # the argument's own conclusion: its reconstruction says so already
-        premises, given_id, note = self.source(source)
+        draft = self.source(source, where)
         claim = self.target(target)
-        if not premises or claim is None:
+        if draft is None or not draft.premises or claim is None:
             return
-        draft = Draft(premises, where.line, where.column, given_id if keep_id else None, note)
+        if not keep_id:  # one of the two rebuttals of a contradiction: neither has its id
+            draft = attrs.evolve(draft, id=None)
         table = self.reasons if relation == "support" else self.objections
         table.setdefault(claim, []).append(draft)
         if source[0] == "argument" and source[1] not in self.inference_of:
@@ -222,9 +254,8 @@ class Builder:
                 "inference to undercut",
             )
             return True
-        premises, given_id, note = self.source(relation.source)
-        if premises:
-            draft = Draft(premises, relation.line, relation.column, given_id, note)
+        draft = self.source(relation.source, relation)
+        if draft is not None and draft.premises:
             inference.objections.append(draft)
             if relation.source[0] == "argument" and relation.source[1] not in self.inference_of:
                 self.inference_of[relation.source[1]] = draft

@@ -18,6 +18,27 @@ class Part:
 
 
 @attrs.define
+class Heading:
+    """A heading, which starts a section: ``# Background {id: background}``."""
+
+    path: str
+    """Its title with those of the headings above it: ``Implications / Outlook``."""
+    title: str
+    line: int
+    column: int
+    data: dict[str, Any] = attrs.Factory(dict)
+    """Its data block: ``id``, ``title``, ``starts``."""
+    data_place: tuple[int, int] | None = None
+    """Where its data block starts, if it has one."""
+
+    @property
+    def id(self) -> str | None:
+        """The section id its data gives, if any."""
+        given = self.data.get("id")
+        return given if isinstance(given, str) else None
+
+
+@attrs.define
 class Element:
     """One written statement or argument: a definition, a reference, or untitled text."""
 

@@ -16,7 +16,15 @@ from typing import Any
 
 from argmap.errors import Problem
 from argmap.formats.argdown import inline
-from argmap.formats.argdown.gathered import Element, Entity, Inference, Part, Pcs, Relation
+from argmap.formats.argdown.gathered import (
+    Element,
+    Entity,
+    Heading,
+    Inference,
+    Part,
+    Pcs,
+    Relation,
+)
 from argmap.model import Kind
 
 _HEADING = re.compile(r"(#+) ")
@@ -51,8 +59,8 @@ class Reader:
         self.pcs_order: list[str] = []
         self.events: list[tuple[str, Any]] = []
         self.front: dict[str, Any] = {}
-        self.sections: list[tuple[str, str, int, int, str | None]] = []
-        """Each heading: its path, title, line, column, and the id its data gives."""
+        self.sections: list[Heading] = []
+        """Each heading, in file order."""
         self._heading_lines: list[int] | None = None
         self.untitled = 0
         self.pending: list[tuple[Element, Entity]] = []
@@ -108,6 +116,7 @@ class Reader:
                 pcs, pcs_owner, current, stack = None, None, None, []
                 previous_root = block_root = None
                 level = len(heading.group(1))
+                self.data_place = None
                 title, data = self.clean(
                     [Part(number, len(heading.group()) + 1, stripped[len(heading.group()) :])]
                 )
@@ -117,8 +126,7 @@ class Reader:
                     headings.pop()
                 headings.append((level, title))
                 section = " / ".join(h for _, h in headings)
-                given = data.get("id") if isinstance(data.get("id"), str) else None
-                self.sections.append((section, title, number, 1, given))
+                self.sections.append(Heading(section, title, number, 1, data, self.data_place))
                 continue
             if statement_number := _NUMBER.match(stripped):
                 if pcs is None:
@@ -359,6 +367,6 @@ class Reader:
     def section_at(self, line: int) -> str | None:
         """The heading above ``line``, as the index of its occurrence in ``sections``."""
         if self._heading_lines is None:
-            self._heading_lines = [heading[2] for heading in self.sections]
+            self._heading_lines = [heading.line for heading in self.sections]
         index = bisect.bisect_right(self._heading_lines, line) - 1
         return str(index) if index >= 0 else None

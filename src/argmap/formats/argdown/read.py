@@ -14,7 +14,7 @@ from argmap.errors import MapError
 from argmap.formats import Leaves, notice
 from argmap.formats import tree as t
 from argmap.formats.argdown.drafts import Builder, Draft, _walk
-from argmap.formats.argdown.gathered import Entity
+from argmap.formats.argdown.gathered import Entity, Heading
 from argmap.formats.argdown.lines import KIND_TAGS, Reader
 from argmap.load import Node, build, decode
 from argmap.model import Kind, Map
@@ -28,7 +28,7 @@ def _draft_node(draft: Draft) -> Node:
         items.append(("id", t.text(draft.id, draft.line, draft.column)))
     items.append(
         (
-            "premises",
+            "assumed" if draft.assumed else "premises",
             t.sequence(
                 [t.text(p, draft.line, draft.column) for p in draft.premises],
                 draft.line,
@@ -36,6 +36,8 @@ def _draft_node(draft: Draft) -> Node:
             ),
         )
     )
+    if draft.quote is not None:
+        items.append(("quote", t.value(draft.quote, *draft.data_place)))
     if draft.note:
         items.append(("note", t.text(draft.note, draft.line, draft.column)))
     if draft.objections:
@@ -45,7 +47,18 @@ def _draft_node(draft: Draft) -> Node:
                 t.sequence([_draft_node(o) for o in draft.objections], draft.line, draft.column),
             )
         )
-    return t.mapping(items, draft.line, draft.column)
+    return t.mapping(items, draft.line, draft.column, {"quote": draft.data_place})
+
+
+def _section(heading: Heading) -> Node:
+    """A section as the map format writes it: its heading, or with ``starts`` (from the
+    heading's data) its heading and the words its first paragraph begins with."""
+    title = t.text(heading.path, heading.line, heading.column)
+    if "starts" not in heading.data:
+        return title
+    line, column = heading.data_place or (heading.line, heading.column)
+    starts = t.value(heading.data["starts"], line, column)
+    return t.mapping([("title", title), ("starts", starts)], heading.line, heading.column)
 
 
 def _kind(entity: Entity, reader: Reader) -> Kind | None:
@@ -114,11 +127,12 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
     if reader.sections:
         items: list[tuple[str, Node]] = []
         known: dict[str, str] = {}  # the same heading again (or the same id) is the same section
-        for index, (path, _heading, line, column, given) in enumerate(reader.sections):
+        for index, heading in enumerate(reader.sections):
+            given, path = heading.id, heading.path
             key = f"id {given}" if given else f"path {path}"
             if key not in known:
                 known[key] = section_ids_taken.take(given or path, "section")
-                items.append((known[key], t.text(path, line, column)))
+                items.append((known[key], _section(heading)))
             section_ids[str(index)] = known[key]
         top.append(("sections", t.mapping(items, 1, 1)))
     premises_used = {

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from argmap.dump import confidence_fields
+from argmap.dump import confidence_fields, link_fields
 from argmap.formats.tree import slug
 from argmap.model import Kind, Map, Objection, Reason, Statement
 
@@ -35,6 +35,8 @@ def write(map_: Map) -> str:
         given: dict[str, str] = {} if slug(section.title) == section.id else {"id": section.id}
         if " ".join(section.title.split()) != section.title:
             given["title"] = section.title
+        if section.starts is not None:
+            given["starts"] = section.starts
         data = f" {_data(given)}" if given else ""
         out.append(f"# {_escape(section.title)}{data}")
         for statement in by_section.pop(section.id, []):
@@ -149,15 +151,16 @@ def _definition(statement: Statement) -> str:
 
 
 def _head(inference: Reason | Objection) -> str:
-    """An argument's title and description; a note that one line cannot hold goes as data."""
+    """An argument's title and description, and as data what Argdown has no syntax for: the
+    mapper's mark (``assumed``), the author's connective (``quote``), and a note that one line
+    cannot hold."""
+    data = link_fields(inference)
+    if inference.note is not None and " ".join(inference.note.split()) != inference.note:
+        data["note"] = inference.note
+    block = f" {_data(data)}" if data else ""
     if inference.note is None:
-        return f"<{inference.id}>"
-    exact = (
-        ""
-        if " ".join(inference.note.split()) == inference.note
-        else " " + _data({"note": inference.note})
-    )
-    return f"<{inference.id}>: {_escape(inference.note)}{exact}"
+        return f"<{inference.id}>{block}"
+    return f"<{inference.id}>: {_escape(inference.note)}{block}"
 
 
 def _reason(claim: Statement, reason: Reason) -> str:
@@ -169,12 +172,15 @@ def _reason(claim: Statement, reason: Reason) -> str:
 
 
 def _simple(objection: Objection, auto_id: str) -> bool:
-    """An objection that a relation line says in full: one premise, no id, note or undercuts."""
+    """An objection that a relation line says in full: one premise, no id, note, undercuts,
+    mark or quote."""
     return (
         len(objection.premises) == 1
         and objection.id == auto_id
         and objection.note is None
         and not objection.objections
+        and not objection.assumed
+        and objection.quote is None
     )
 
 
