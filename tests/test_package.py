@@ -55,7 +55,8 @@ def test_files_the_examples_write_stay_out_of_the_source_distribution(
     built: tuple[list[str], list[str], str],
 ) -> None:
     """Pictures and starter maps written by the README's commands are not packaged; the code,
-    tests, example maps and their committed pictures are."""
+    tests, example maps and their committed pictures, and the editor configurations the tests
+    drive, are."""
     in_sdist, _, _ = built
     for junk in ("maps/tutorial.svg", "tutorial.png", "tutorial.gv", "mymap.argmap.yaml"):
         assert junk not in in_sdist
@@ -63,6 +64,8 @@ def test_files_the_examples_write_stay_out_of_the_source_distribution(
         "src/argmap/cli/__init__.py",
         "tests/test_package.py",
         "maps/tutorial.argmap.yaml",
+        "editors/neovim/argmap.lua",
+        "editors/vscode/package.json",
     ):
         assert wanted in in_sdist
     assert "maps/china-russia-central-asia.png" in in_sdist

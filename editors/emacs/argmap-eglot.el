@@ -1,18 +1,26 @@
 ;;; argmap-eglot.el --- argmap's language server in Emacs, through eglot  -*- lexical-binding: t -*-
 
 ;; Load this file from your init file, e.g. (load "/path/to/argmap/editors/emacs/argmap-eglot.el").
-;; `argmap lsp' must be on `exec-path' (pip install 'argmap[lsp]').  Maps open in `argmap-mode',
-;; which is `yaml-mode' (or `yaml-ts-mode') with argmap's server, started by eglot.
+;; It needs eglot: built in from Emacs 29; before, from GNU ELPA (M-x package-install RET eglot)
+;; or Debian's elpa-eglot.  `argmap lsp' must be on `exec-path' (pip install 'argmap[lsp]'), or
+;; change "argmap" below to its full path.  Maps open in `argmap-mode', which is YAML (through
+;; `yaml-ts-mode' where the YAML grammar is installed, else `yaml-mode' where it is) with argmap's
+;; server, started by eglot; other YAML files keep their own mode and servers.
 
 ;;; Code:
 
 (require 'eglot)
 
 (defalias 'argmap--yaml-mode
-  (cond ((fboundp 'yaml-ts-mode) #'yaml-ts-mode)
+  (cond ((and (fboundp 'treesit-language-available-p)
+              (treesit-language-available-p 'yaml)
+              (fboundp 'yaml-ts-mode))
+         #'yaml-ts-mode)
         ((fboundp 'yaml-mode) #'yaml-mode)
         (t #'prog-mode))
-  "The YAML mode maps are shown in: the first one this Emacs has.")
+  "The YAML mode maps are shown in.
+`yaml-ts-mode' only where its grammar is installed: without it, the mode warns and shows plain
+text.")
 
 (define-derived-mode argmap-mode argmap--yaml-mode "Argmap"
   "Major mode for argmap maps: YAML, checked as you type by `argmap lsp'."
