@@ -24,7 +24,7 @@ from argmap.analysis import (
     normalise_statement,
 )
 from argmap.errors import QueryError
-from argmap.load import loads
+from argmap.load import load_map, loads
 from argmap.model import Code, Map, Objection
 from argmap.status import Severity, Status
 from strategies import examples, maps, shapes
@@ -1155,3 +1155,24 @@ def test_a_thesis_only_defended_says_that_nothing_supports_it() -> None:
             "supports it, so it cannot be grounded",
         )
     ]
+
+
+@examples(200)
+@given(maps(max_statements=8))
+def test_a_findings_related_statements_are_other_statements_each_once(argmap: Map) -> None:
+    """A finding's related ids are statements of the map, never its own, each once."""
+    for finding in check(argmap).findings:
+        related = finding.related
+        assert finding.statement not in related
+        assert len(set(related)) == len(related)
+        assert all(sid in argmap.statements for sid in related)
+
+
+def test_the_tutorials_findings_name_the_assumption_they_rest_on() -> None:
+    """later-start rests on the mapper's start-caused-it, which it needs and which caps it:
+    rests-on-mapper names it, and overstated names the statements down to it."""
+    tutorial = Path(__file__).resolve().parent.parent / "maps" / "tutorial.argmap.yaml"
+    report = check(load_map(tutorial))
+    related = {f.code: f.related for f in report.findings if f.statement == "later-start"}
+    assert related[Code.RESTS_ON_MAPPER] == ("start-caused-it",)
+    assert related[Code.OVERSTATED] == ("fewer-late", "start-caused-it")

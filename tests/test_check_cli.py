@@ -225,6 +225,7 @@ def test_json_is_documented_structure_and_byte_stable(tmp_path: Path) -> None:
     ]
     assert entry["sides"] == {"t": {"t": "for", "t.r1": "for", "c": "for", "e": "for"}}
     assert [f["code"] for f in entry["findings"]] == ["ungrounded", "unsupported"]
+    assert entry["findings"][0]["related"] == ["c"]  # t fails at c
     assert entry["findings"][1] == {
         "code": "unsupported",
         "severity": "warning",
@@ -235,6 +236,7 @@ def test_json_is_documented_structure_and_byte_stable(tmp_path: Path) -> None:
         "hint": "add the reasons the text gives, or acknowledge that it gives none "
         "(ack: {unsupported: why})",
         "acknowledged": None,
+        "related": [],
     }
     assert document["summary"] == {
         "error": 1,

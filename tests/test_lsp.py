@@ -498,3 +498,79 @@ async def test_each_problem_of_a_map_that_does_not_load_has_the_range_of_its_val
         )
     )
     assert [a.title for a in fixes or ()] == ["Change to 'quote'"]
+
+
+EVERY_FINDING = Path(__file__).resolve().parent / "fixtures" / "check" / "every-finding"
+
+
+async def test_every_finding_names_the_other_statements_it_is_about_as_related_information(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """Each finding's related locations are the statements :attr:`Finding.related` lists, at
+    their ids, each named by kind and id: the failing premise or the premises of the objection
+    that undercuts or defeats a claim, the other steps of a circle, the earlier copy of a
+    duplicate, the thesis a hedged or unnamed statement lies under, the evidence of a thesis on
+    one source or on unnamed sources only, and the statement whose level caps an overstated
+    thesis; findings about a statement alone have none. (Without an argmap.toml, the quotes are
+    not checked.)"""
+    found = await Session(
+        client, copy(EVERY_FINDING / "every-finding.argmap.yaml", tmp_path)
+    ).open()
+    related = [
+        (
+            d.code,
+            d.range.start.line,
+            [(r.location.range.start.line, r.message) for r in d.related_information or ()],
+        )
+        for d in found
+    ]
+    assert related == [
+        ("contested", 10, [(38, "claim c-affordable"), (58, "evidence e-union")]),
+        (
+            "single-source",
+            10,
+            [(20, "evidence e-survey"), (42, "evidence e-cost"), (52, "evidence e-staff")],
+        ),
+        ("ungrounded", 26, [(30, "claim c-workers")]),
+        ("circular", 26, [(30, "claim c-workers")]),
+        ("hedged-load", 26, [(10, "thesis t-open")]),
+        ("ungrounded", 30, [(26, "claim c-borrow")]),
+        ("ungrounded", 33, [(36, "claim c-shops")]),
+        ("unsupported", 36, []),
+        ("defeated", 38, [(48, "evidence e-overtime")]),
+        ("untraceable", 58, []),
+        ("unsupported", 60, []),
+        ("orphan", 60, []),
+        ("orphan", 64, []),
+        ("unknown-hedge", 64, []),
+        ("duplicate", 64, [(60, "claim c-heating")]),
+        ("contested", 70, [(86, "evidence e-bots")]),
+        ("overstated", 70, [(94, "claim c-weighted")]),
+        ("hedged-load", 94, [(70, "thesis t-survey")]),
+        ("rests-on-mapper", 102, []),  # it needs r-willing, a link, not a statement
+        ("unnamed-only", 113, [(116, "evidence e-rumour")]),
+        ("unnamed-source", 116, [(113, "thesis t-shifts")]),
+    ]
+
+
+async def test_a_range_after_characters_beyond_the_basic_plane_is_in_utf16_units(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """Positions are sent in the client's UTF-16 units: an unknown id written after two emoji
+    on its line starts two units further than its character count, and one on a line of ASCII
+    where the characters say."""
+    path = tmp_path / "emoji.argmap.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nstatements:\n"
+        '  t: {thesis: "\U0001f642\U0001f642", reasons: [nope]}\n'
+        "  c: {claim: C, reasons: [gone]}\n",
+        encoding="utf-8",
+    )
+    found = await Session(client, path).open()
+    line = '  t: {thesis: "\U0001f642\U0001f642", reasons: [nope]}'
+    start = line.index("nope") + 2  # each emoji is two UTF-16 units
+    other = "  c: {claim: C, reasons: [gone]}".index("gone")
+    assert [d.range for d in found] == [
+        types.Range(types.Position(3, start), types.Position(3, start + 4)),
+        types.Range(types.Position(4, other), types.Position(4, other + 4)),
+    ]

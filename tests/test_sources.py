@@ -5,16 +5,26 @@ from __future__ import annotations
 
 import textwrap
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.analysis import check
 from argmap.analysis.confidence import given_level
-from argmap.analysis.sources import UNATTRIBUTED, per_grade, per_source
+from argmap.analysis.sources import (
+    UNATTRIBUTED,
+    depends_on,
+    per_grade,
+    per_source,
+    sources_below,
+)
 from argmap.dump import dump_map
 from argmap.errors import MapError
 from argmap.graph import Graph
 from argmap.load import loads
-from argmap.model import Attribution, Code, Grade, Level, Map
+from argmap.model import Attribution, Code, Grade, Kind, Level, Map
+from strategies import examples, shapes
 
 
 def build(statements: str) -> Map:
@@ -141,3 +151,34 @@ def test_a_thesis_resting_on_one_source_through_a_circle_is_found() -> None:
     assert found == [
         ("t", "all the evidence thesis t depends on comes from one source: The White Paper")
     ]
+
+
+@examples(300)
+@given(shapes(max_statements=10), st.lists(st.sampled_from([0, 1, 2, 3]), max_size=12))
+def test_the_sources_below_a_statement_are_those_of_the_evidence_it_reaches(
+    argmap: Map, picks: list[int]
+) -> None:
+    """On maps with circles and objections, each piece of evidence from source A, B, an unnamed
+    one or none: what :func:`sources_below` says of each statement is what walking everything it
+    depends on (:func:`depends_on`, itself included) finds: up to two distinct sources, named
+    ones among them when there are any, and whether any evidence has no source."""
+    names = [Attribution("A"), Attribution("B"), Attribution("u", unnamed=True), None]
+    turn = iter(picks * 20 or [3] * 20)
+    statements = {
+        sid: attrs.evolve(s, by=names[next(turn)]) if s.kind is Kind.EVIDENCE else s
+        for sid, s in argmap.statements.items()
+    }
+    graph = Graph(attrs.evolve(argmap, statements=statements))
+    below = sources_below(graph)
+    for node in range(graph.n_statements):
+        seen, frontier = {node}, [node]
+        while frontier:
+            frontier = [p for n in frontier for p, _ in depends_on(graph, n) if p not in seen]
+            seen.update(frontier)
+        evidence = [graph.statements[n] for n in seen if graph.statements[n].kind is Kind.EVIDENCE]
+        keys = {s.by.key for s in evidence if s.by is not None}
+        found = below[node]
+        assert set(found.keys) <= keys
+        assert len(found.keys) == min(2, len(keys)) == len(set(found.keys))
+        assert found.named == any(s.by is not None and not s.by.unnamed for s in evidence)
+        assert found.unattributed == any(s.by is None for s in evidence)

@@ -22,7 +22,8 @@ Use :meth:`Graph.of` to get the graph of a map: it is built once per map object 
 each analysis reads from it:
 
 - the labelling (:mod:`argmap.analysis.labels`): ``pos`` and ``neg`` counts, ``parents``, ``given``;
-- the findings: ``pos`` and ``neg``, and the circles of :attr:`Graph.components`;
+- the findings: ``pos`` and ``neg``, and the circles of :attr:`Graph.components`; the what-ifs
+  check asks again and again (:mod:`argmap.analysis.relabel`): :attr:`Graph.dependencies`;
 - stats: :attr:`Graph.support` and :attr:`Graph.components` (deepest chain, evidence per thesis);
 - critical: :meth:`Graph.labels` (an evaluation as node labels), ``pos``, ``neg``, ``given`` and
   ``theses`` (the derivation forest), and ``written`` (what a statement's status rests on, for its
@@ -36,7 +37,7 @@ from __future__ import annotations
 import enum
 import functools
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -269,23 +270,30 @@ class Graph:
         self.theses = [n for n, s in enumerate(statements) if s.kind is Kind.THESIS]
         pos: tuple[list[int], list[int]] = ([], [])
         neg: tuple[list[int], list[int]] = ([], [])
+        add_id, add_inference, add_kind = ids.append, self.inferences.append, self.is_reason.append
+        pos_from, pos_to = pos[0].append, pos[1].append
         for s_node, statement in enumerate(statements):
             base = len(ids)
             self.written.append(base)
-            for inference, on in hanging(statement):
+            reasons = statement.reasons
+            if statement.objections or any(r.objections for r in reasons):
+                steps: Iterable[tuple[Reason | Objection, int]] = hanging(statement)
+            else:  # what hanging() gives a statement with reasons alone, most of a large map
+                steps = [(reason, -1) for reason in reasons]
+            for inference, on in steps:
                 node = len(ids)
-                ids.append(inference.id)
-                self.inferences.append(inference)
+                add_id(inference.id)
+                add_inference(inference)
                 reason = isinstance(inference, Reason)
-                self.is_reason.append(reason)
-                self.given.append(False)
+                add_kind(reason)
                 for premise in inference.premises:
                     if premise in index:
-                        pos[0].append(node)
-                        pos[1].append(index[premise])
+                        pos_from(node)
+                        pos_to(index[premise])
                 edges = pos if reason else neg
                 edges[0].append(s_node if on < 0 else base + on)
                 edges[1].append(node)
+        self.given.extend([False] * (len(ids) - n_statements))
         self.written.append(len(ids))
         count = len(ids)
         self.pos = Adjacency(count, *pos)
@@ -319,6 +327,16 @@ class Graph:
         """The strongly connected components of :attr:`support`: a component reaches only
         components with smaller numbers."""
         return components(self.support)
+
+    @functools.cached_property
+    def dependencies(self) -> Components:
+        """The strongly connected components of every node with what it rests on (``pos`` and
+        ``neg`` together), numbered so that a component rests only on lower numbers: counting up
+        labels inputs first (:mod:`argmap.analysis.relabel`)."""
+        users = [~p if p < 0 else p for p in self.parents.flat]  # who rests on each node
+        of, count = strong_components(self.parents.start, users)
+        of = [count - 1 - c for c in of]  # Tarjan numbers the users first here
+        return Components(of, count, Adjacency(count, of, range(len(of))))
 
     def labels(self, status: Mapping[str, Status], applies: Mapping[str, bool]) -> list[Label]:
         """The label of every node, read back from statuses and applies (as in an

@@ -15,9 +15,9 @@ can make another needless, so one pass is not enough). What is left is a set non
 can be dropped (not always the smallest there is: finding that is NP-hard). Alternatives are found
 the same way with one item of a set found before forbidden (breadth first: each item of the first
 set, then of the next), until :data:`ALTERNATIVES` sets are found or :data:`SEARCHES` searches are
-run. That is a labelling per item, pass and search, each linear in the map, so cheap on any map
-with up to :data:`MAX_SEARCH` mapper items in reach of the thesis; past that, the one set given is
-every mapper item in reach.
+run. That is a what-if per item, pass and search, each answered by relabelling only what the item
+changes (:mod:`.relabel`), so cheap on any map with up to :data:`MAX_SEARCH` mapper items in reach
+of the thesis; past that, the one set given is every mapper item in reach.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 import attrs
 
 from argmap.analysis.labels import Evaluation, Labelling
+from argmap.analysis.relabel import Relabelling
 from argmap.analysis.sides import reach
 from argmap.graph import Graph, Label
 from argmap.model import Kind, Map
@@ -60,39 +61,62 @@ def grounded_without(graph: Graph, thesis: int, without: Collection[int]) -> boo
     return Labelling(graph, (), (), without=without).label[thesis] == Label.IN
 
 
-def _deletion(graph: Graph, thesis: int, items: Sequence[int], forbidden: set[int]) -> list[int]:
+def _deletion(
+    author: Relabelling, thesis: int, items: Sequence[int], forbidden: set[int], within: list[bool]
+) -> list[int]:
     """A set of ``items`` none of which can be dropped, ``forbidden`` ones never given back; empty
-    when even all the allowed ones do not ground the thesis."""
-    everything = set(mapper_nodes(graph))
+    when even all the allowed ones do not ground the thesis. ``author`` is the author-only
+    labelling, given back as it came; ``within`` what the thesis reaches."""
+    start = author.mark()
     keep = [n for n in items if n not in forbidden]
-    if not grounded_without(graph, thesis, everything - set(keep)):
-        return []
-    # Dropping an item the thesis is attacked through can make another needless (an assumption
-    # that only defeated the dropped attack): pass again until a whole pass drops nothing.
-    dropped = True
-    while dropped:
-        dropped = False
-        for item in list(keep):
-            trial = [n for n in keep if n != item]
-            if grounded_without(graph, thesis, everything - set(trial)):
-                keep, dropped = trial, True
-    return keep
+    try:
+        author.force(dict.fromkeys(keep, Label.UNDECIDED), within)  # given back
+        if author.label[thesis] != Label.IN:
+            return []
+        # Dropping an item the thesis is attacked through can make another needless (an
+        # assumption that only defeated the dropped attack): pass again until a whole pass
+        # drops nothing.
+        dropped = True
+        while dropped:
+            dropped = False
+            for item in list(keep):
+                trial = author.mark()
+                author.force({item: Label.OUT}, within)
+                if author.label[thesis] == Label.IN:
+                    keep.remove(item)
+                    dropped = True
+                else:
+                    author.undo(trial)
+        return keep
+    finally:
+        author.undo(start)
 
 
-def needs(graph: Graph, thesis: int) -> tuple[tuple[int, ...], ...]:
+def needs(
+    graph: Graph,
+    thesis: int,
+    author: Relabelling | None = None,
+    mapper: Sequence[int] | None = None,
+) -> tuple[tuple[int, ...], ...]:
     """Sets of the mapper's items, each of which, given back to the author's words alone, grounds
-    ``thesis`` (see the module's docstring for how they are found); the smallest first."""
+    ``thesis`` (see the module's docstring for how they are found); the smallest first.
+    ``author``, the author-only labelling kept up to date, and ``mapper``, the mapper's items
+    (:func:`mapper_nodes`), are shared between theses when given."""
     for_, against = reach(graph, thesis)
-    items = [n for n in mapper_nodes(graph) if for_[n] or against[n]]
+    mapper = mapper_nodes(graph) if mapper is None else mapper
+    items = [n for n in mapper if for_[n] or against[n]]
     if len(items) > MAX_SEARCH:
         return (tuple(items),)
+    if author is None:
+        author = Relabelling(author_labelling(graph))
+    within = [f or a for f, a in zip(for_, against, strict=True)]
     found: list[tuple[int, ...]] = []
     queue: list[frozenset[int]] = [frozenset()]
     searches = 0
     while queue and len(found) < ALTERNATIVES and searches < SEARCHES:
         forbidden = queue.pop(0)
         searches += 1
-        kept = tuple(_deletion(graph, thesis, items, set(forbidden)))
+        kept = tuple(_deletion(author, thesis, items, set(forbidden), within))
         if not kept or kept in found:
             continue
         found.append(kept)

@@ -187,6 +187,7 @@ def unknown_words(statement: Statement) -> str | None:
 
 
 TOP: Final = int(Level.CERTAIN)
+_LEVELS: Final = {int(level): level for level in Level}
 """The highest level: what a node is capped at when nothing caps it."""
 
 
@@ -295,7 +296,7 @@ class Earned:
     def of(self, node: int) -> Level | None:
         """What the node earns (for one that is in), or None."""
         value = self.level[node]
-        return Level(value) if value and self.label[node] == Label.IN else None
+        return _LEVELS[value] if value and self.label[node] == Label.IN else None
 
     def chain(self, node: int) -> Iterator[int]:
         """The nodes from ``node`` down to the one whose own cap settled it, each the input that
@@ -376,21 +377,27 @@ def unknown_hedges(graph: Graph) -> Iterator[tuple[int, Code, str]]:
         )
 
 
-def overstated(graph: Graph, earned: Earned) -> Iterator[tuple[int, Code, str, Severity]]:
+def overstated(
+    graph: Graph, earned: Earned
+) -> Iterator[tuple[int, Code, str, Severity, tuple[int, ...]]]:
     """Grounded statements stated more confidently than they earn, by how many steps, naming the
-    weakest link. A statement that is not grounded has its own finding, and is not reported."""
+    weakest link; each with the statements on the way down to it, the one whose level caps the
+    statement last. A statement that is not grounded has its own finding, and is not
+    reported."""
     for i, statement in enumerate(graph.statements):
         own = stated(statement)
         got = earned.of(i)
         if own is None or got is None or got >= own:
             continue
         gap = int(own) - int(got)
+        below = tuple(n for n in earned.chain(i) if n != i and n < graph.n_statements)
         yield (
             i,
             Code.OVERSTATED,
             f"{statement.kind.value} {statement.id} {says(statement)} but earns at most "
             f"{got.term}, {plural(gap, 'step')} less: {weakest_link(graph, earned, i)}",
             gap_severity(gap),
+            below,
         )
 
 

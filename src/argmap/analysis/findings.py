@@ -3,21 +3,23 @@ each with its severity, message and hint, and the map's acknowledgements applied
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 import attrs
 
 from argmap.analysis import confidence, sources
-from argmap.analysis.author import author_labelling, mapper_nodes, needs, needs_text
+from argmap.analysis.author import mapper_nodes, needs, needs_text
 from argmap.analysis.codes import HINTS, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict
 from argmap.analysis.quotes import SourceText
+from argmap.analysis.relabel import Relabelling
 from argmap.analysis.sides import Sides, sides
-from argmap.analysis.standing import Found, circles, evaluation_findings
+from argmap.analysis.standing import Found, circles, evaluation_findings, others
 from argmap.analysis.structure import duplicates, hedged_load, orphans, quoted, untraceable
 from argmap.graph import Graph, Label
 from argmap.model import Code, FrozenMapping, Level, Map, Position, Statement
 from argmap.status import Severity, Status
+from argmap.util import collector_paused
 
 
 @attrs.frozen
@@ -39,6 +41,13 @@ class Finding:
     acknowledged: str | None = None
     """The map's reason for accepting the finding, when it acknowledges it; such findings never fail
     a run."""
+    related: tuple[str, ...] = ()
+    """The ids of the other statements it is about, each once: those its message names, in that
+    order (the steps of a circle, the premises of the objections that defeat or undercut it, the
+    premise where its support fails, the thesis a hedged or unnamed statement lies under, the
+    earlier copy of a duplicate, the assumptions a thesis needs), the statements down to the
+    weakest link of an overstated one, and all the evidence of a thesis on one source or on
+    unnamed sources only."""
 
 
 @attrs.frozen
@@ -82,6 +91,11 @@ def check(map: Map, *, source: str | None = None) -> Report:
     unanswered undercut of a reason that the statement does not need (it stands on another, or
     fails for another cause); everything else is a warning.
     """
+    with collector_paused():  # the findings and labels hold no cycles: large maps stay linear
+        return _check(map, source)
+
+
+def _check(map: Map, source: str | None) -> Report:
     graph = Graph.of(map)
     labels = Labelling(graph, (), ())
     earned = confidence.Earned(graph, labels.label)
@@ -107,28 +121,30 @@ def check(map: Map, *, source: str | None = None) -> Report:
         )
         for thesis in graph.theses
     ]
-    if mapper_nodes(graph):
-        verdicts, readings = _author_readings(graph, labels, verdicts)
+    mapper = mapper_nodes(graph)
+    if mapper:
+        verdicts, readings = _author_readings(graph, labels, verdicts, mapper)
         found.extend(readings)
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
-    findings = tuple(_finding(statements[f.statement], f) for f in found)
+    findings = tuple(_finding(statements[f.statement], f, graph.ids) for f in found)
     levels = {graph.ids[i]: earned.of(i) for i in range(graph.n_statements)}
     return Report(findings, labels.evaluation(), tuple(verdicts), FrozenMapping(levels), sides(map))
 
 
 def _author_readings(
-    graph: Graph, labels: Labelling, verdicts: list[Verdict]
+    graph: Graph, labels: Labelling, verdicts: list[Verdict], mapper: list[int]
 ) -> tuple[list[Verdict], list[Found]]:
     """Each verdict with its second reading, on the author's words alone, and a rests-on-mapper
     finding for each thesis that is grounded only through the mapper's items."""
-    author = author_labelling(graph)
+    author = Labelling(graph, (), (), without=mapper)  # as author_labelling does
+    again = Relabelling(author)  # the author-only labels, kept up to date for each what-if
     read: list[Verdict] = []
     found: list[Found] = []
     for thesis, verdict in zip(graph.theses, verdicts, strict=True):
         status = author.status(thesis)
         sets: tuple[tuple[int, ...], ...] = ()
         if labels.label[thesis] == Label.IN and status is not Status.GROUNDED:
-            sets = needs(graph, thesis)
+            sets = needs(graph, thesis, again, mapper)
             word = status.value.replace("-", " ")
             it_needs = f"; it needs {needs_text(graph.ids, sets)}" if sets else ""
             found.append(
@@ -137,6 +153,7 @@ def _author_readings(
                     Code.RESTS_ON_MAPPER,
                     f"thesis {graph.ids[thesis]} is grounded only through the mapper's reading: "
                     f"on the author's words alone it is {word}{it_needs}",
+                    related=others(graph, thesis, (n for s in sets for n in s)),
                 )
             )
         named = tuple(tuple(graph.ids[n] for n in s) for s in sets)
@@ -144,10 +161,17 @@ def _author_readings(
     return read, found
 
 
-def _finding(statement: Statement, found: Found) -> Finding:
+def _finding(statement: Statement, found: Found, ids: Sequence[str]) -> Finding:
     code = found.code
     severity = found.severity or severity_of(code, statement.kind)
-    ack = next((a.why for a in statement.acks if a.code is code), None)
+    ack = next((a.why for a in statement.acks if a.code is code), None) if statement.acks else None
     return Finding(
-        code, severity, statement.id, found.message, HINTS[code], statement.position, ack
+        code,
+        severity,
+        statement.id,
+        found.message,
+        HINTS[code],
+        statement.position,
+        ack,
+        tuple(ids[n] for n in found.related),
     )

@@ -17,6 +17,7 @@ a chain of 50,000 reasons or a claim with 10,000 reasons is no harder than a sma
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -122,8 +123,8 @@ class Labelling:
         work = list(range(n - 1, -1, -1))
         n_statements = graph.n_statements
         given = graph.given
-        n_pos = [graph.pos.count(node) for node in range(n)]
-        n_neg = [graph.neg.count(node) for node in range(n)]
+        n_pos = [end - begin for begin, end in pairwise(graph.pos.start)]
+        n_neg = [end - begin for begin, end in pairwise(graph.neg.start)]
         parents = graph.parents
         while decided or work:
             if decided:
@@ -180,8 +181,9 @@ class Labelling:
     def evaluation(self) -> Evaluation:
         graph = self.graph
         n_statements = graph.n_statements
+        status = self.status
         return Evaluation(
-            status={graph.ids[i]: self.status(i) for i in range(n_statements)},
+            status={graph.ids[i]: status(i) for i in range(n_statements)},
             applies={
                 graph.ids[i]: self.label[i] == Label.IN for i in range(n_statements, len(graph.ids))
             },

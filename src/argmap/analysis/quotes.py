@@ -44,18 +44,21 @@ def normalise_quote(text: str) -> str:
 
 
 def normalise_statement(text: str) -> str:
-    """Text as compared between statements: case, whitespace and punctuation ignored."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Text as compared between statements: case, whitespace and punctuation ignored. (ASCII
+    text is its own NFKC form, and ``str.split`` splits at the whitespace ``\\s`` matches.)"""
     if text.isascii():
-        text = text.translate(_ASCII_PUNCTUATION)
+        text = text.lower().encode("ascii").translate(_ASCII_PUNCTUATION_BYTES).decode("ascii")
     else:
+        text = unicodedata.normalize("NFKC", text).casefold()
         text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
-_ASCII_PUNCTUATION = str.maketrans(
-    {chr(c): " " for c in range(128) if unicodedata.category(chr(c)).startswith("P")}
+_ASCII_PUNCTUATION_BYTES = bytes(
+    32 if c < 128 and unicodedata.category(chr(c)).startswith("P") else c for c in range(256)
 )
+"""Each ASCII punctuation byte to a space: ``bytes.translate`` applies a table of bytes many
+times faster than ``str.translate`` one of characters."""
 
 
 @attrs.frozen

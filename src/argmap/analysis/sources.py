@@ -58,16 +58,23 @@ class Sources(NamedTuple):
 _NONE = Sources((), (), False, False)
 
 
+_UNATTRIBUTED = Sources((), (), False, True)
+
+
 def _own(statement: Statement) -> Sources:
     if statement.kind is not Kind.EVIDENCE:
         return _NONE
     if statement.by is None:
-        return Sources((), (), False, True)
+        return _UNATTRIBUTED
     by = statement.by
     return Sources((by.key,), (by.name,), not by.unnamed, False)
 
 
 def _merge(a: Sources, b: Sources) -> Sources:
+    if b is a or b is _NONE:
+        return a
+    if a is _NONE:
+        return b  # already at most two distinct keys
     keys, names = list(a.keys), list(a.names)
     for key, name in zip(b.keys, b.names, strict=True):
         if len(keys) < 2 and key not in keys:
@@ -76,26 +83,45 @@ def _merge(a: Sources, b: Sources) -> Sources:
     return Sources(tuple(keys), tuple(names), a.named or b.named, a.unattributed or b.unattributed)
 
 
+def _dependencies(graph: Graph) -> Adjacency:
+    """The statements each statement directly depends on (:func:`depends_on`, without the
+    objections), as flat edges."""
+    pos, neg = graph.pos, graph.neg
+    pflat, pstart, nflat, nstart = pos.flat, pos.start, neg.flat, neg.start
+    sources: list[int] = []
+    targets: list[int] = []
+    for statement in range(graph.n_statements):
+        before = len(targets)
+        reasons = pflat[pstart[statement] : pstart[statement + 1]]
+        for reason in reasons:
+            targets.extend(pflat[pstart[reason] : pstart[reason + 1]])
+        for attacked in (statement, *reasons):
+            for objection in nflat[nstart[attacked] : nstart[attacked + 1]]:
+                for undercut in nflat[nstart[objection] : nstart[objection + 1]]:
+                    targets.extend(pflat[pstart[undercut] : pstart[undercut + 1]])
+                for attacker in pflat[pstart[objection] : pstart[objection + 1]]:
+                    for rebuttal in nflat[nstart[attacker] : nstart[attacker + 1]]:
+                        targets.extend(pflat[pstart[rebuttal] : pstart[rebuttal + 1]])
+        sources.extend([statement] * (len(targets) - before))
+    return Adjacency(graph.n_statements, sources, targets)
+
+
 def sources_below(graph: Graph) -> list[Sources]:
     """For every statement, the sources of all the evidence it depends on (itself included):
     one pass over the components of the dependency graph, inputs first, so linear in its size."""
     n = graph.n_statements
-    sources: list[int] = []
-    targets: list[int] = []
-    for statement in range(n):
-        for premise, _ in depends_on(graph, statement):
-            sources.append(statement)
-            targets.append(premise)
-    edges = Adjacency(n, sources, targets)
+    edges = _dependencies(graph)
     of, count = strong_components(edges.start, edges.flat)
     members = Adjacency(count, of, range(n))
+    own = [_own(statement) for statement in graph.statements]
     summary = [_NONE] * n
+    flat, start = edges.flat, edges.start
     for component in range(count):  # a component reaches only lower ones, already summarised
-        nodes = members[component]
+        nodes = members.flat[members.start[component] : members.start[component + 1]]
         merged = _NONE
         for node in nodes:
-            merged = _merge(merged, _own(graph.statements[node]))
-            for premise in edges[node]:
+            merged = _merge(merged, own[node])
+            for premise in flat[start[node] : start[node + 1]]:
                 if of[premise] != component:
                     merged = _merge(merged, summary[premise])
         for node in nodes:
@@ -103,8 +129,35 @@ def sources_below(graph: Graph) -> list[Sources]:
     return summary
 
 
-def thesis_findings(graph: Graph, below: list[Sources]) -> Iterator[tuple[int, Code, str]]:
-    """Theses whose evidence all comes from one source, or from unnamed sources only."""
+SourceFinding = tuple[int, Code, str, None, tuple[int, ...]]
+"""A finding as :class:`argmap.analysis.standing.Found` takes it: the statement, the code, the
+message, no severity of its own, and the other statements it is about."""
+
+
+def evidence_under(graph: Graph, statement: int) -> tuple[int, ...]:
+    """The evidence ``statement`` depends on, however indirectly, in map order."""
+    seen = [False] * graph.n_statements
+    seen[statement] = True
+    frontier = [statement]
+    while frontier:
+        following = []
+        for node in frontier:
+            for premise, _ in depends_on(graph, node):
+                if not seen[premise]:
+                    seen[premise] = True
+                    following.append(premise)
+        frontier = following
+    statements = graph.statements
+    return tuple(
+        n
+        for n in range(graph.n_statements)
+        if seen[n] and n != statement and statements[n].kind is Kind.EVIDENCE
+    )
+
+
+def thesis_findings(graph: Graph, below: list[Sources]) -> Iterator[SourceFinding]:
+    """Theses whose evidence all comes from one source, or from unnamed sources only; each with
+    that evidence."""
     for thesis in graph.theses:
         found = below[thesis]
         if found.unattributed or not found.keys:
@@ -116,16 +169,20 @@ def thesis_findings(graph: Graph, below: list[Sources]) -> Iterator[tuple[int, C
                 thesis,
                 Code.UNNAMED_ONLY,
                 f"all the evidence {what} depends on is from {many} (\u201c{found.names[0]}\u201d)",
+                None,
+                evidence_under(graph, thesis),
             )
         elif len(found.keys) == 1:
             yield (
                 thesis,
                 Code.SINGLE_SOURCE,
                 f"all the evidence {what} depends on comes from one source: {found.names[0]}",
+                None,
+                evidence_under(graph, thesis),
             )
 
 
-def unnamed_findings(graph: Graph) -> Iterator[tuple[int, Code, str]]:
+def unnamed_findings(graph: Graph) -> Iterator[SourceFinding]:
     """Evidence from unnamed sources that a thesis depends on, naming the first thesis that
     reaches it (breadth first from all theses in map order)."""
     origin = [-1] * graph.n_statements
@@ -149,6 +206,8 @@ def unnamed_findings(graph: Graph) -> Iterator[tuple[int, Code, str]]:
             Code.UNNAMED_SOURCE,
             f"evidence {statement.id} is from an unnamed source (\u201c{by.name}\u201d) and "
             f"thesis {graph.ids[origin[i]]} depends on it",
+            None,
+            (origin[i],),
         )
 
 

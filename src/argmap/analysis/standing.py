@@ -3,8 +3,8 @@ unsupported, defeated, ungrounded, contested and undecided statements, and circl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import Final, NamedTuple
 
 from argmap.analysis.labels import Labelling, arrows, objection_name
 from argmap.graph import Graph, Label
@@ -14,13 +14,30 @@ from argmap.util import plural
 
 
 class Found(NamedTuple):
-    """A finding before it is dressed: the statement's index, the code, the message, and the
-    severity when it differs from the code's usual one."""
+    """A finding before it is dressed: the statement's index, the code, the message, the
+    severity when it differs from the code's usual one, and the other statements it is about."""
 
     statement: int
     code: Code
     message: str
     severity: Severity | None = None
+    related: tuple[int, ...] = ()
+
+
+def others(graph: Graph, node: int, nodes: Iterable[int]) -> tuple[int, ...]:
+    """The statements among ``nodes`` other than ``node``, each once, in the order given: what
+    a finding about ``node`` names besides it (:attr:`Found.related`)."""
+    n_statements = graph.n_statements
+    return tuple(dict.fromkeys(n for n in nodes if n != node and 0 <= n < n_statements))
+
+
+def premises_of(graph: Graph, objections: Iterable[int]) -> Iterator[int]:
+    """The premises of each objection in turn, as :func:`objection_name` names them."""
+    for objection in objections:
+        yield from graph.pos[objection]
+
+
+_KIND_NAMES: Final = {kind: kind.value for kind in Kind}
 
 
 def usage(graph: Graph) -> tuple[list[bool], list[bool]]:
@@ -29,10 +46,13 @@ def usage(graph: Graph) -> tuple[list[bool], list[bool]]:
     n = graph.n_statements
     supports = [s.kind is Kind.THESIS for s in graph.statements]
     used = [False] * n
+    flat, start, is_reason = graph.pos.flat, graph.pos.start, graph.is_reason
     for node in range(n, len(graph.ids)):
-        for premise in graph.pos[node]:
+        premises = flat[start[node] : start[node + 1]]
+        for premise in premises:
             used[premise] = True
-            if graph.is_reason[node]:
+        if is_reason[node]:
+            for premise in premises:
                 supports[premise] = True
     return supports, used
 
@@ -41,8 +61,9 @@ def evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[Found]:
     """Unsupported claims, and one finding for each statement that does not stand. A statement that
     serves only in objections is not reported as failing: its failing is what answers them."""
     supports, used = usage(graph)
+    pflat, pstart, nstart = graph.pos.flat, graph.pos.start, graph.neg.start
     for i, statement in enumerate(graph.statements):
-        what = f"{statement.kind.value} {statement.id}"
+        what = f"{_KIND_NAMES[statement.kind]} {statement.id}"
         if statement.kind.is_claim and not statement.reasons:
             yield Found(i, Code.UNSUPPORTED, f"{what} has no reasons{_only_defended(graph, i)}")
         if used[i] and not supports[i]:
@@ -55,7 +76,8 @@ def evaluation_findings(graph: Graph, labels: Labelling) -> Iterator[Found]:
             continue  # its undercuts are named there: together they leave it not grounded
         elif status is Status.UNDECIDED:
             yield _undecided(graph, labels, i, what)
-        yield from _undercuts_aside(graph, labels, i, what)
+        if any(nstart[r] != nstart[r + 1] for r in pflat[pstart[i] : pstart[i + 1]]):
+            yield from _undercuts_aside(graph, labels, i, what)  # a reason of it is undercut
 
 
 def _only_defended(graph: Graph, node: int) -> str:
@@ -78,7 +100,12 @@ def _defeated(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
     named = " and ".join(objection_name(graph, o) for o in rebuttals[:3])
     more = f" and {plural(len(rebuttals) - 3, 'more')}" if len(rebuttals) > 3 else ""
     which = "which is" if len(rebuttals) == 1 else "which are"
-    return Found(node, Code.DEFEATED, f"{what} is defeated by {named}{more}, {which} not answered")
+    return Found(
+        node,
+        Code.DEFEATED,
+        f"{what} is defeated by {named}{more}, {which} not answered",
+        related=others(graph, node, premises_of(graph, rebuttals[:3])),
+    )
 
 
 def _undercuts_aside(graph: Graph, labels: Labelling, node: int, what: str) -> Iterator[Found]:
@@ -98,6 +125,7 @@ def _undercuts_aside(graph: Graph, labels: Labelling, node: int, what: str) -> I
                 f"{what}: its reason {graph.ids[reason]} is undercut by "
                 f"{objection_name(graph, undercut)}, which is not answered{aside}",
                 Severity.INFO,
+                others(graph, node, graph.pos[undercut]),
             )
 
 
@@ -107,6 +135,7 @@ def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Foun
     undercut."""
     reasons = graph.pos[node]
     parts: dict[str, None] = {}
+    named: list[int] = []
     explained = 0
     undercut_any = False
     for reason in reasons:
@@ -117,11 +146,15 @@ def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Foun
                 f"{graph.ids[reason]} is undercut by {objection_name(graph, undercut)}, "
                 "which is not answered"
             )
+            names: list[int] = graph.pos[undercut]
         else:
             failed = labels.first(graph.pos[reason], Label.OUT)
             assert failed is not None
             cause = f"{graph.ids[failed]} is {labels.status(failed).value.replace('-', ' ')}"
+            names = [failed]
         if cause in parts or len(parts) < 3:
+            if cause not in parts:
+                named.extend(names)
             parts[cause] = None
             explained += 1
     more = "; ..." if len(reasons) > explained else ""
@@ -131,7 +164,9 @@ def _not_grounded(graph: Graph, labels: Labelling, node: int, what: str) -> Foun
         else f"none of its {len(reasons):,} reasons applies"
     )
     code = Code.CONTESTED if undercut_any else Code.UNGROUNDED
-    return Found(node, code, f"{what}: {lead}: {'; '.join(parts)}{more}")
+    return Found(
+        node, code, f"{what}: {lead}: {'; '.join(parts)}{more}", related=others(graph, node, named)
+    )
 
 
 def _undecided(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
@@ -156,6 +191,7 @@ def _undecided(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
             Code.CONTESTED,
             f"{what} is undecided: {objection_name(graph, attack)} can be neither accepted nor "
             "rejected",
+            related=others(graph, node, graph.pos[attack]),
         )
     premise = next(
         p
@@ -168,6 +204,7 @@ def _undecided(graph: Graph, labels: Labelling, node: int, what: str) -> Found:
         node,
         Code.UNGROUNDED,
         f"{what} is undecided: its support rests on {graph.ids[premise]}, which is undecided",
+        related=others(graph, node, (premise,)),
     )
 
 
@@ -187,6 +224,7 @@ def circles(graph: Graph, labels: Labelling) -> Iterator[Found]:
             f"{graph.statements[start].kind.value} {ids[start]} supports itself: "
             f"{arrows([ids[c] for c in cycle])}{also}",
             Severity.WARNING if grounded else Severity.ERROR,
+            others(graph, start, cycle),
         )
 
 

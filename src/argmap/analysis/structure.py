@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from argmap.analysis import sources
 from argmap.analysis.labels import Labelling
 from argmap.analysis.quotes import SourceText, normalise_statement
+from argmap.analysis.relabel import Relabelling
 from argmap.analysis.standing import Found, usage
-from argmap.graph import Graph, inferences
+from argmap.graph import Graph, Label, inferences
 from argmap.model import Code, Kind, Map, Reason, Statement
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def hedged_load(graph: Graph, labels: Labelling) -> Iterator[Found]:
         if statement.hedged and statement.kind is not Kind.THESIS and origin[i] != -1
     ]
     try_each = len(hedged) <= HEDGES_TRIED
+    again = Relabelling(labels) if try_each and hedged else None
     ids = graph.ids
     for i in hedged:
         statement = graph.statements[i]
@@ -85,13 +87,17 @@ def hedged_load(graph: Graph, labels: Labelling) -> Iterator[Found]:
         )
         what = f"{statement.kind.value} {statement.id} is hedged{words}"
         thesis = origin[i]
-        if not try_each:
+        named = thesis
+        if again is None:
             message = f"{what} and thesis {ids[thesis]} rests on it{through}"
         else:
-            rejected = Labelling(graph, (ids[i],), ())
-            changed = next((t for t in graph.theses if rejected.label[t] != labels.label[t]), None)
+            start = again.mark()
+            again.force({i: Label.OUT})  # rejected, as whatif --reject does
+            changed = next((t for t in graph.theses if again.label[t] != labels.label[t]), None)
+            now = again.status(changed).value.replace("-", " ") if changed is not None else ""
+            again.undo(start)
             if changed is not None:
-                now = rejected.status(changed).value.replace("-", " ")
+                named = changed
                 message = (
                     f"{what} and thesis {ids[changed]} depends on it{through}: "
                     f"rejecting it leaves {ids[changed]} {now}"
@@ -101,7 +107,7 @@ def hedged_load(graph: Graph, labels: Labelling) -> Iterator[Found]:
                     f"{what} and lies under thesis {ids[thesis]}{through}, which keeps its "
                     "label without it"
                 )
-        yield Found(i, Code.HEDGED_LOAD, message)
+        yield Found(i, Code.HEDGED_LOAD, message, related=(named,))
 
 
 def duplicates(graph: Graph) -> Iterator[Found]:
@@ -120,6 +126,7 @@ def duplicates(graph: Graph) -> Iterator[Found]:
                 Code.DUPLICATE,
                 f"{statement.kind.value} {statement.id} has the same text as "
                 f"{graph.ids[earlier]}{line}",
+                related=(earlier,),
             )
 
 

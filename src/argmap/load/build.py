@@ -29,6 +29,7 @@ from argmap.util import collector_paused
 _Inference = TypeVar("_Inference", Reason, Objection)
 
 KIND_KEYS: Final = tuple(kind.value for kind in Kind)
+_KINDS: Final = {kind.value: kind for kind in Kind}
 TOP_KEYS: Final = ("argmap", "title", "source", "sections", "statements")
 STATEMENT_FIELDS: Final = (
     "reasons",
@@ -45,6 +46,7 @@ STATEMENT_FIELDS: Final = (
     "tags",
     "ack",
 )
+STATEMENT_KEYS: Final = KIND_KEYS + STATEMENT_FIELDS
 SECTION_KEYS: Final = ("title", "starts")
 INFERENCE_KEYS: Final = ("id", "premises", "assumed", "quote", "objections", "note")
 
@@ -137,7 +139,7 @@ class _Builder(FieldReader):
         mapping = self.mapping(node, what)
         if mapping is None:
             return None
-        fields = self.fields(mapping, KIND_KEYS + STATEMENT_FIELDS, what)
+        fields = self.fields(mapping, STATEMENT_KEYS, what)
         kinds = [name for name in KIND_KEYS if name in fields]
         if not kinds:
             self.problems.at(
@@ -150,7 +152,7 @@ class _Builder(FieldReader):
                 fields[kinds[1]][0], f"{what} has two kinds, {kinds[0]} and {kinds[1]}: keep one"
             )
             return None
-        kind = Kind(kinds[0])
+        kind = _KINDS[kinds[0]]
         text = self.text(fields[kinds[0]][1], f"the text of {what}")
         get = fields.get
         reasons: tuple[Reason, ...] = ()
@@ -175,8 +177,8 @@ class _Builder(FieldReader):
         level = self.level(entry[1], what) if (entry := get("level")) else None
         by = self.by(entry[1], what) if (entry := get("by")) else None
         grade = self.grade(entry[1], what) if (entry := get("grade")) else None
-        for name in ("by", "grade"):
-            if kind is not Kind.EVIDENCE and (entry := get(name)) is not None:
+        for name in ("by", "grade") if kind is not Kind.EVIDENCE else ():
+            if (entry := get(name)) is not None:
                 self.problems.at(
                     entry[0], f"{what} is a {kind.value}: only evidence has a source ('{name}')"
                 )

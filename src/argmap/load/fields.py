@@ -10,7 +10,17 @@ from typing import Final
 
 from argmap import links
 from argmap.errors import did_you_mean
-from argmap.load.nodes import _INT, Mapping, Node, Scalar, Sequence, _describe, _Problems, _shorten
+from argmap.load.nodes import (
+    _INT,
+    _NULLS,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    _describe,
+    _Problems,
+    _shorten,
+)
 from argmap.model import Ack, Attribution, Code, Grade, Level, Position, Source
 
 ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
@@ -18,6 +28,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 """Characters no text of a map may hold: they cannot be shown, printed or drawn."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """Halves of a UTF-16 surrogate pair, which an escape (``\\ud83d``) can give alone."""
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+"""Either: one search finds whether a text holds any, the two above which one to report."""
 MAX_ID_CHARS: Final = 200
 """Longest id; Graphviz cannot draw a name of more than about 16,000 characters."""
 MAX_PARAGRAPH_DIGITS: Final = 9
@@ -29,6 +41,17 @@ _GRADE = re.compile(r"\A([A-F])([1-6])\Z")
 FIELD_CUTOFF: Final = 0.75
 """How alike a misspelt field must be to a real one to be suggested: 'qoute' for 'quote', not
 'note' for 'type' (field names are few and short, so a loose match suggests nonsense)."""
+
+
+_KNOWN: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _known(allowed: tuple[str, ...]) -> frozenset[str]:
+    """The fields of ``allowed`` as a set, made once for each tuple of fields."""
+    known = _KNOWN.get(allowed)
+    if known is None:
+        known = _KNOWN[allowed] = frozenset(allowed)
+    return known
 
 
 class FieldReader:
@@ -49,6 +72,7 @@ class FieldReader:
     ) -> dict[str, tuple[Scalar, Node]]:
         """The mapping's keys, checked: text keys, no duplicates, no unknown fields."""
         seen: dict[str, tuple[Scalar, Node]] = {}
+        known = _known(allowed)
         for key, value in node.items:
             if not isinstance(key, Scalar) or key.is_null:
                 self.problems.at(key, f"keys of {what} must be text, not {_describe(key)}")
@@ -60,7 +84,7 @@ class FieldReader:
                     key, f"duplicate key '{name}' in {what} (first at line {first.line})"
                 )
                 continue
-            if allowed and name not in allowed:
+            if allowed and name not in known:
                 hint = did_you_mean(name, allowed, cutoff=FIELD_CUTOFF) or (
                     f" (the fields are {', '.join(allowed)})"
                 )
@@ -70,10 +94,13 @@ class FieldReader:
         return seen
 
     def text(self, node: Node, what: str) -> str | None:
-        if isinstance(node, Scalar) and not node.is_null:
-            if not node.value.strip():
+        if isinstance(node, Scalar) and not (node.plain and node.value in _NULLS):
+            value = node.value
+            if not value.strip():
                 self.problems.at(node, f"{what} must not be empty")
                 return None
+            if _UNPRINTABLE.search(value) is None:
+                return value
             surrogate = _SURROGATE.search(node.value)
             if surrogate is not None:
                 self.problems.at(

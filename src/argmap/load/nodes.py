@@ -35,7 +35,8 @@ class Scalar(Node):
     __slots__ = ("plain", "value")
 
     def __init__(self, value: str, plain: bool, line: int, column: int) -> None:
-        super().__init__(line, column)
+        self.line = line  # as Node.__init__ does, without the call: a map has 100,000s of them
+        self.column = column
         self.value = value
         self.plain = plain
 

@@ -16,6 +16,7 @@ from lsprotocol import types
 from argmap.analysis import Finding, Report, check
 from argmap.errors import ArgmapError, MapError, Problem
 from argmap.model import Map, Position
+from argmap.util import collector_paused
 
 SOURCE: Final = "argmap"
 """The name diagnostics carry, so that an editor can tell them from other tools'."""
@@ -25,7 +26,6 @@ _SEVERITY: Final = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 _SUGGESTION = re.compile(r"\(did you mean '([^']+)'\?\)")
 _UNKNOWN_STATEMENT = re.compile(r"names unknown statement '([^']+)'")
 PROBLEM_CODE: Final = "map-problem"
@@ -49,15 +49,19 @@ def diagnose(
     problems of the configuration (an unreadable source) shown along with the map's own."""
     from argmap.load import loads
 
-    lines = text.splitlines()
-    extra = tuple(problem_diagnostic(p, lines) for p in notes)
-    try:
-        argmap = loads(text, name)
-    except MapError as error:
-        found = tuple(problem_diagnostic(p, lines) for p in error.problems)
-        return Diagnosis(found + extra, problems=error.problems)
-    report = check(argmap, source=source)
-    findings = tuple(finding_diagnostic(f, argmap, lines, uri) for f in report.findings)
+    # The map, its report and thousands of diagnostics hold no cycle: the collector waits until
+    # all are built, instead of walking the freshly loaded map again and again meanwhile.
+    with collector_paused():
+        lines = text.splitlines()
+        extra = tuple(problem_diagnostic(p, lines) for p in notes)
+        try:
+            argmap = loads(text, name)
+        except MapError as error:
+            found = tuple(problem_diagnostic(p, lines) for p in error.problems)
+            return Diagnosis(found + extra, problems=error.problems)
+        report = check(argmap, source=source)
+        ranges: dict[str, types.Range] = {}
+        findings = tuple(finding_diagnostic(f, argmap, lines, uri, ranges) for f in report.findings)
     return Diagnosis(findings + extra, argmap, report)
 
 
@@ -80,19 +84,33 @@ def problem_diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
 
 
 def finding_diagnostic(
-    finding: Finding, argmap: Map, lines: list[str], uri: str
+    finding: Finding,
+    argmap: Map,
+    lines: list[str],
+    uri: str,
+    ranges: dict[str, types.Range] | None = None,
 ) -> types.Diagnostic:
     """A finding at its statement's id: the code as the diagnostic's, the hint after the message,
-    the other statements the message names as related information. Acknowledged findings are
-    hints, faded as unnecessary, so the mapper still sees them."""
-    where = id_range(lines, finding.position, finding.statement)
+    the other statements it is about (:attr:`Finding.related`) as related information.
+    Acknowledged findings are hints, faded as unnecessary, so the mapper still sees them.
+    ``ranges`` keeps the range of each statement's id, shared by the diagnostics of one text
+    (none changes a range it is given)."""
+    ranges = {} if ranges is None else ranges
+
+    def at(sid: str, position: Position | None) -> types.Range:
+        found = ranges.get(sid)
+        if found is None:
+            found = ranges[sid] = id_range(lines, position, sid)
+        return found
+
+    where = at(finding.statement, finding.position)
     related = [
         types.DiagnosticRelatedInformation(
-            location=types.Location(uri=uri, range=id_range(lines, statement.position, other)),
+            location=types.Location(uri=uri, range=at(other, statement.position)),
             message=f"{statement.kind.value} {other}",
         )
-        for other in named_statements(finding, argmap)
-        if (statement := argmap.statements[other]) is not None
+        for other in finding.related
+        if (statement := argmap.statements.get(other)) is not None
     ]
     message = f"{finding.message}\nhint: {finding.hint}"
     severity = _SEVERITY[finding.severity.value]
@@ -111,19 +129,6 @@ def finding_diagnostic(
         tags=tags,
         data={"statement": finding.statement, "code": finding.code.value},
     )
-
-
-def named_statements(finding: Finding, argmap: Map) -> list[str]:
-    """The other statements a finding's message names, in the order named, each once (a circle's
-    steps, the objection that defeats it, the duplicate's first copy). A quoted passage of the
-    source is not read for ids."""
-    message = finding.message.split("\u201c", 1)[0]
-    seen: dict[str, None] = {}
-    for match in _WORD.finditer(message):
-        word = match.group().rstrip(".")
-        if word != finding.statement and word in argmap.statements:
-            seen.setdefault(word, None)
-    return list(seen)
 
 
 def id_range(lines: list[str], position: Position | None, sid: str) -> types.Range:

@@ -16,11 +16,12 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import default_converter
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
@@ -28,6 +29,10 @@ from argmap.errors import ArgmapError
 from argmap.explore import Critical, critical
 from argmap.lsp import diagnostics, index
 from argmap.lsp.config import Sources
+from argmap.util import collector_paused
+
+if TYPE_CHECKING:
+    import cattrs  # pygls's own dependency, named here for its types only
 
 DEBOUNCE: Final = 0.3
 """Seconds of quiet after a change before the map is checked again."""
@@ -88,7 +93,7 @@ class ArgmapServer(LanguageServer):
     """The server and the state of the open maps."""
 
     def __init__(self) -> None:
-        super().__init__("argmap", version("argmap"))
+        super().__init__("argmap", version("argmap"), converter_factory=converter)
         self.documents: dict[str, Document] = {}
         self.sources = Sources()
         self.debounce = DEBOUNCE
@@ -147,10 +152,11 @@ class ArgmapServer(LanguageServer):
             state.critical = None
             lines = split_lines(text)
             codec = document.position_codec
-            published = [_convert(d, lines, codec) for d in diagnosis.diagnostics]
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
-            )
+            with collector_paused():  # thousands of acyclic diagnostics, converted and sent
+                published = [_convert(d, lines, codec) for d in diagnosis.diagnostics]
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
+                )
             if len(text) > QUIET_ABOVE:
                 await asyncio.sleep(QUIET)  # typing on: leave the worker free for the next check
             built = await loop.run_in_executor(
@@ -233,10 +239,73 @@ def _path(uri: str) -> Path | None:
 
 
 def _convert(diagnostic: types.Diagnostic, lines: list[str], codec: Any) -> types.Diagnostic:
-    diagnostic.range = codec.range_to_client_units(lines, diagnostic.range)
+    diagnostic.range = _client_range(diagnostic.range, lines, codec)
     for related in diagnostic.related_information or ():
-        related.location.range = codec.range_to_client_units(lines, related.location.range)
+        related.location.range = _client_range(related.location.range, lines, codec)
     return diagnostic
+
+
+def _client_range(where: types.Range, lines: list[str], codec: Any) -> types.Range:
+    """``where`` in the client's units: the same range on lines of ASCII, where every encoding
+    counts a character as one unit (and the codec's count, a character at a time, is most of
+    publishing thousands of diagnostics); else what the codec says."""
+    start, end = where.start, where.end
+    if start.line == end.line < len(lines):
+        text = lines[start.line]
+        if end.character <= len(text) and text.isascii():
+            return where
+    return cast(types.Range, codec.range_to_client_units(lines, where))
+
+
+def converter() -> cattrs.Converter:
+    """pygls's converter, which writes a diagnostic the way :func:`diagnostic_json` does:
+    cattrs's general hooks, field by field and optional by optional, were most of the time it
+    took to send the thousands of diagnostics of a large map."""
+    made: cattrs.Converter = default_converter()  # type: ignore[no-untyped-call]  # pygls leaves it untyped
+    made.register_unstructure_hook(types.Diagnostic, diagnostic_json)
+    return made
+
+
+def _range_json(where: types.Range) -> dict[str, Any]:
+    start, end = where.start, where.end
+    return {
+        "start": {"line": start.line, "character": start.character},
+        "end": {"line": end.line, "character": end.character},
+    }
+
+
+def diagnostic_json(diagnostic: types.Diagnostic) -> dict[str, Any]:
+    """A diagnostic as the protocol's JSON: the keys and values lsprotocol's own converter gives
+    (fields that are None left out), for the fields argmap's diagnostics use; any other field
+    set falls back to that converter (a test compares the two)."""
+    if diagnostic.code_description is not None:
+        return cast(dict[str, Any], _FALLBACK.unstructure(diagnostic))
+    out: dict[str, Any] = {"range": _range_json(diagnostic.range), "message": diagnostic.message}
+    if diagnostic.severity is not None:
+        out["severity"] = diagnostic.severity.value
+    if diagnostic.code is not None:
+        out["code"] = diagnostic.code
+    if diagnostic.source is not None:
+        out["source"] = diagnostic.source
+    if diagnostic.tags is not None:
+        out["tags"] = [tag.value for tag in diagnostic.tags]
+    if diagnostic.related_information is not None:
+        out["relatedInformation"] = [
+            {
+                "location": {
+                    "uri": related.location.uri,
+                    "range": _range_json(related.location.range),
+                },
+                "message": related.message,
+            }
+            for related in diagnostic.related_information
+        ]
+    if diagnostic.data is not None:
+        out["data"] = _FALLBACK.unstructure(diagnostic.data)
+    return out
+
+
+_FALLBACK: Final[cattrs.Converter] = default_converter()  # type: ignore[no-untyped-call]  # as above
 
 
 def guarded(default: Callable[[], object]) -> Callable[[_F], _F]:

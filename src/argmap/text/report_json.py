@@ -25,6 +25,7 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "hint": finding.hint,
         "acknowledged": finding.acknowledged,
+        "related": list(finding.related),
     }
 
 
@@ -36,7 +37,8 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
                     "problems": [{"line": 3, "column": 5, "message": "..."}],
                     "findings": [{"code": "unsupported", "severity": "warning",
                                   "statement": "c9", "line": 12, "column": 3,
-                                  "message": "...", "hint": "...", "acknowledged": null}],
+                                  "message": "...", "hint": "...", "acknowledged": null,
+                                  "related": []}],
                     "labels": {"c9": "not-grounded", ...},
                     "applies": {"c4.r1": false, ...},
                     "verdicts": [{"thesis": "t", "status": "not-grounded",
@@ -48,8 +50,10 @@ def to_json(checked: Sequence[Checked], fail_on: Severity, *, colour: bool = Fal
          "summary": {"error": 1, "warning": 2, "info": 0, "acknowledged": 1,
                      "failing": 3, "maps": 1, "unreadable": 0}}
 
-    Files are in the order given; findings in map order; labels, applies and earned (the
-    confidence each statement earns, null when it is not grounded) keyed by id; sides, for each
+    Files are in the order given; findings in map order, each with the ids of the other
+    statements it is about (``related``: :attr:`argmap.analysis.Finding.related`); labels,
+    applies and earned (the confidence each statement earns, null when it is not grounded) keyed
+    by id; sides, for each
     thesis, every statement, reason and objection it reaches (``for``, ``against`` or ``both``:
     see :mod:`argmap.analysis.sides`). A verdict's ``author`` is the thesis's label on the
     author's words alone (null for a map without the mapper's items), ``needs`` the sets of the
