@@ -236,13 +236,14 @@ FLOOR = "import sys, click, yaml, attrs; click.version_option('0'); before = set
 
 # Every module of the standard library a small check or render may load beyond the floor: the
 # entry point's gc; pathlib, for the paths the commands take, with what it imports (urllib.parse,
-# which the source's address needs too); render's subprocess, with what it imports; and difflib,
-# which click loads to suggest an option for the short -o (it tries each as a long option first).
+# which the source's address needs too); heapq, whose queue relabels what a what-if changes;
+# render's subprocess, with what it imports; and difflib, which click loads to suggest an option
+# for the short -o (it tries each as a long option first).
 PATHLIB = {"pathlib", "fnmatch", "ntpath", "urllib", "urllib.parse", "ipaddress"}
-CHECK_LOADS = {"gc", *PATHLIB}
+CHECK_LOADS = {"gc", *PATHLIB, "heapq", "_heapq"}
 RENDER_LOADS = CHECK_LOADS | {
     *("subprocess", "_posixsubprocess", "fcntl", "select", "selectors", "signal"),
-    *("difflib", "heapq", "_heapq"),
+    "difflib",
 }
 
 
