@@ -292,33 +292,6 @@ def test_checking_a_map_loads_only_what_checking_needs() -> None:
     assert not {m for m in own if m.startswith(needless)}
 
 
-def test_the_command_runs_attrs_validators_only_when_used() -> None:
-    """The command makes attrs' validators and converters modules run on first use: a check
-    runs neither, and when the drawing's options use the validators they run and work as ever
-    (a wrap of 0 is refused in attrs' words); attr's and attrs' names stay the same objects."""
-    code = (
-        "import sys; sys.argv = ['argmap', 'check', 'maps/tutorial.argmap.yaml']\n"
-        "from argmap.__main__ import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "ran = lambda: sorted(m for m in ('attr.converters', 'attr.validators', "
-        "'attrs.converters', 'attrs.validators') if sys.modules[m].__dict__.get('_deferred_ran'))\n"
-        "print(ran())\n"
-        "from argmap.dot import DrawOptions\n"
-        "try:\n    DrawOptions(wrap=0)\nexcept ValueError as error:\n    print(error.args[0])\n"
-        "print(ran())\n"
-        "import attr, attrs; print(attrs.validators.ge is attr.validators.ge)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    assert result.stdout.splitlines()[-4:] == [
-        "[]",
-        "'wrap' must be >= 1: 0",
-        "['attr.converters', 'attr.validators', 'attrs.validators']",
-        "True",
-    ]
-
-
 @pytest.mark.dot
 @pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 def test_rendering_a_map_loads_only_what_drawing_needs(tmp_path: Path) -> None:

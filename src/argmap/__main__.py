@@ -6,11 +6,6 @@ other command line goes to :mod:`argmap.cli`, whose modules load with the cyclic
 paused and are then frozen out of its reach: they live as long as the process, and collecting them
 again and again, and once more at exit, took a fifth of a small command's time; what the command
 leaves alive is frozen likewise before the interpreter exits.
-
-``import attrs`` runs attrs' validators and converters modules, which build a dozen classes of
-their own, though argmap's model uses neither: the command makes them run on first use instead
-(:func:`argmap.deferred.defer`), which spares a check of a small map about 4 ms. A command that
-draws uses attrs' validators and runs them then; a library user's ``import attrs`` is as ever.
 """
 
 from __future__ import annotations
@@ -26,10 +21,6 @@ def main() -> None:
 
         print(f"argmap, version {__version__}")
         return
-    from argmap.deferred import defer
-
-    for package in ("attr", "attrs"):  # attrs' modules import attr's of the same names
-        defer(package, ("converters", "validators"))
     gc.disable()
     try:
         from argmap.cli import main as command
