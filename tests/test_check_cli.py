@@ -8,12 +8,12 @@ import textwrap
 from pathlib import Path
 
 import attrs
+import click
 import pytest
 from click.testing import CliRunner, Result
 
 import argmap
-from argmap import cli
-from argmap.cli import main
+from argmap.cli import checks, main
 from argmap.model import Code
 from argmap.status import Severity
 from argmap.text import report
@@ -328,7 +328,9 @@ def test_relative_to_keeps_paths_outside_the_root(tmp_path: Path) -> None:
 
 def test_choices_come_from_the_library() -> None:
     """--format and --fail-on offer exactly the library's formats and severities."""
-    params = {p.name: p for p in main.commands["check"].params}
+    command = main.get_command(click.Context(main), "check")
+    assert command is not None
+    params = {p.name: p for p in command.params}
     assert list(params["form"].type.choices) == [f.value for f in report.Format]  # type: ignore[attr-defined]
     assert list(params["fail_on"].type.choices) == [s.value for s in Severity]  # type: ignore[attr-defined]
     result = run("x.argmap.yaml", "--format", "xml")
@@ -352,7 +354,7 @@ def test_colour_only_when_wanted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     """Plain text when output is not a terminal; ANSI colour when use_colour() says so."""
     path = write(tmp_path, "weak.argmap.yaml", WEAK)
     assert "\x1b[" not in run(path).stdout
-    monkeypatch.setattr(cli.checks, "use_colour", lambda stream=None: True)
+    monkeypatch.setattr(checks, "use_colour", lambda stream=None: True)
     assert "\x1b[" in run(path).stdout
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from argmap.cli import main, use_colour
+from argmap.cli import COMMANDS, main, use_colour
 from argmap.load import load_map
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,13 +66,30 @@ def test_python_dash_m_runs_the_same_command() -> None:
     assert "Usage: python -m argmap" in result.stdout or "Usage: argmap" in result.stdout
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+def test_the_table_of_commands_names_each_in_its_module() -> None:
+    """The command line loads only the module of the command it runs, found in
+    ``argmap.cli.COMMANDS``: the table names every command the modules define, each beside the
+    module that defines it, so that none can be missing from ``argmap --help``."""
+    import importlib
+
+    for module in set(COMMANDS.values()):
+        importlib.import_module(f"argmap.cli.{module}")
+    assert set(main.commands) == set(COMMANDS)
+    for name, command in main.commands.items():
+        assert command.callback is not None
+        assert command.callback.__module__ == f"argmap.cli.{COMMANDS[name]}", name
+    assert main.list_commands(click.Context(main)) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help(command: str) -> None:
     """`argmap COMMAND --help` describes the command and exits 0."""
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert f"Usage: main {command}" in result.output or f"Usage: argmap {command}" in result.output
-    summary = (main.commands[command].help or "").split("\n")[0]
+    found = main.get_command(click.Context(main), command)
+    assert found is not None
+    summary = (found.help or "").split("\n")[0]
     assert " ".join(summary.split()) in " ".join(result.output.split())
 
 
@@ -209,16 +229,77 @@ def test_a_full_standard_output_is_one_line_and_exit_2(command: list[str]) -> No
     assert result.stderr == "argmap: cannot write the output: No space left on device\n"
 
 
-def test_starting_the_command_loads_no_analysis_yaml_or_graphviz() -> None:
-    """`argmap --version` stays quick because the command line loads the analysis, the YAML
-    parser and the graphviz package only when a command needs them."""
+# What ``argmap`` loads in any case, measured in the same interpreter: click (whose gettext loads
+# locale when a group is defined), PyYAML and attrs.
+FLOOR = "import sys, click, yaml, attrs; click.version_option('0'); before = set(sys.modules); "
+
+
+# Every module of the standard library a small check or render may load beyond the floor: the
+# entry point's gc; pathlib, for the paths the commands take, with what it imports (urllib.parse,
+# which the source's address needs too); heapq, whose queue relabels what a what-if changes;
+# render's subprocess, with what it imports; and difflib, which click loads to suggest an option
+# for the short -o (it tries each as a long option first).
+PATHLIB = {"pathlib", "fnmatch", "ntpath", "urllib", "urllib.parse", "ipaddress"}
+CHECK_LOADS = {"gc", *PATHLIB, "heapq", "_heapq"}
+RENDER_LOADS = CHECK_LOADS | {
+    *("subprocess", "_posixsubprocess", "fcntl", "select", "selectors", "signal"),
+    "difflib",
+}
+
+
+def loaded(command: list[str]) -> tuple[set[str], set[str]]:
+    """The modules beyond the floor that running ``argmap COMMAND`` loads: argmap's own, and the
+    others."""
     code = (
-        "import sys, argmap.cli; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'graphviz') "
-        "or m in ('argmap.analysis', 'argmap.explore', 'argmap.dot', 'argmap.render', "
-        "'argmap.load', 'argmap.graph', 'argmap.text', 'argmap.text.report')))"
+        FLOOR + f"sys.argv = ['argmap', *{command!r}]; from argmap.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(set(sys.modules) - before))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    modules = set(ast.literal_eval(result.stdout.splitlines()[-1]))
+    own = {m for m in modules if m.split(".")[0] == "argmap"}
+    return own, modules - own
+
+
+def test_starting_the_command_loads_only_the_group() -> None:
+    """Starting the command line loads, beyond click, only the package, its version, the names
+    of the options and pathlib (for map paths, with what it imports): no command's module, no
+    analysis, YAML, attrs or graphviz."""
+    code = (
+        FLOOR.replace(", yaml, attrs", "")
+        + "import argmap.cli; print(sorted(set(sys.modules) - before))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout == "[]\n"
+    modules = set(ast.literal_eval(result.stdout))
+    own = {m for m in modules if m.split(".")[0] == "argmap"}
+    assert own == {"argmap", "argmap._version", "argmap.cli", "argmap.options"}
+    assert modules - own <= PATHLIB, sorted(modules - own - PATHLIB)
+
+
+def test_checking_a_map_loads_only_what_checking_needs() -> None:
+    """`argmap check` of a YAML map loads only check's own command, the loader and the analysis:
+    no logging, json, difflib (the closest passage to a missing quote), the source's layout,
+    drawing, the other formats' readers or another command."""
+    own, others = loaded(["check", "maps/china-russia-central-asia.argmap.yaml"])
+    assert others <= CHECK_LOADS, sorted(others - CHECK_LOADS)
+    assert {m for m in own if m.startswith("argmap.cli.")} == {"argmap.cli.checks"}
+    elsewhere = ("argmap.dot", "argmap.render", "argmap.explore", "argmap.html", "argmap.files")
+    needless = ("argmap.formats.", "argmap.analysis.places", *elsewhere)
+    assert not {m for m in own if m.startswith(needless)}
+
+
+@pytest.mark.dot
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_rendering_a_map_loads_only_what_drawing_needs(tmp_path: Path) -> None:
+    """`argmap render` of a YAML map to SVG loads, beyond what check loads, the drawing and
+    subprocess: no tempfile (nor its random and shutil), logging or json."""
+    own, others = loaded(
+        ["render", "maps/china-russia-central-asia.argmap.yaml", "-o", str(tmp_path / "a.svg")]
+    )
+    assert others <= RENDER_LOADS, sorted(others - RENDER_LOADS)
+    assert {m for m in own if m.startswith("argmap.cli.")} == {"argmap.cli.pictures"}
+    assert (tmp_path / "a.svg").read_bytes().startswith(b"<?xml")

@@ -64,6 +64,21 @@ def test_a_long_file_name_still_works(tmp_path: Path) -> None:
     assert target.read_text() == "x"
 
 
+def test_a_temporary_left_by_a_crashed_run_is_stepped_over(tmp_path: Path) -> None:
+    """A temporary file of an earlier run with this process's id (it crashed before renaming) is
+    neither reused nor removed: the write takes the next free name and leaves only its target."""
+    left = tmp_path / f".argmap-{os.getpid()}-0.tmp"
+    left.write_text("an earlier run's")
+    os.symlink(tmp_path / "elsewhere", tmp_path / f".argmap-{os.getpid()}-1.tmp")
+    write_atomic(tmp_path / "out.svg", "x")
+    assert (tmp_path / "out.svg").read_text() == "x"
+    assert left.read_text() == "an earlier run's"
+    assert not (tmp_path / "elsewhere").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["out.svg", left.name, f".argmap-{os.getpid()}-1.tmp"]
+    )
+
+
 def test_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
     """Writing into a folder that does not exist names the file and the reason."""
     target = tmp_path / "nowhere" / "out.svg"

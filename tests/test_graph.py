@@ -116,20 +116,6 @@ def test_support_is_statements_pointing_at_the_premises_of_their_reasons() -> No
     assert graph.components.circles(graph.support) == []
 
 
-def test_postorder_puts_inputs_before_what_uses_them() -> None:
-    """Every included node follows the included nodes it depends on (the map is acyclic)."""
-    graph = Graph(NESTED)
-    order = graph.postorder([True] * len(graph))
-    assert sorted(order) == list(range(len(graph)))
-    seen = {n: k for k, n in enumerate(order)}
-    for n in range(len(graph)):
-        for m in graph.pos[n] + graph.neg[n]:
-            assert seen[m] < seen[n]
-    without_t = graph.postorder([n != 0 for n in range(len(graph))])
-    assert 0 not in without_t
-    assert len(without_t) == len(graph) - 1
-
-
 def test_graph_of_is_shared_per_map_and_let_go_with_it() -> None:
     """:meth:`Graph.of` builds once per map object; another map gets its own graph, and the
     shared graph goes when its map does."""

@@ -179,7 +179,8 @@ def test_the_cli_refuses_a_format_that_contradicts_the_suffix(
 def test_the_cli_offers_the_librarys_choices() -> None:
     """``-f``, ``--direction``, ``--engine``, ``--layout`` and ``--wrap`` take what the library
     defines, so the two cannot drift apart."""
-    command = main.commands["render"]
+    command = main.get_command(click.Context(main), "render")
+    assert command is not None
     options = {param.name: param for param in command.params}
     choices = {
         name: tuple(param.type.choices)

@@ -363,46 +363,6 @@ class Graph:
                 label.append(Label.UNDECIDED)
         return label
 
-    def postorder(self, include: Sequence[bool]) -> list[int]:
-        """The included nodes in depth-first post-order of what they depend on (support, then
-        attack), roots in node order: each node comes after every included node it depends on,
-        except along a cycle, so one pass over an acyclic map settles every node the first time."""
-        pos, neg = self.pos, self.neg
-        done = [not wanted for wanted in include]
-        order: list[int] = []
-        nodes: list[int] = []
-        edges: list[int] = []  # the next input to follow from each node on the path
-        for root in range(len(done)):
-            if done[root]:
-                continue
-            done[root] = True
-            nodes.append(root)
-            edges.append(0)
-            while nodes:
-                node, edge = nodes[-1], edges[-1]
-                n_pos = pos.count(node)
-                end = n_pos + neg.count(node)
-                source = -1
-                while edge < end:
-                    if edge < n_pos:
-                        candidate = pos.flat[pos.start[node] + edge]
-                    else:
-                        candidate = neg.flat[neg.start[node] + edge - n_pos]
-                    edge += 1
-                    if not done[candidate]:
-                        source = candidate
-                        break
-                if source >= 0:
-                    edges[-1] = edge
-                    done[source] = True
-                    nodes.append(source)
-                    edges.append(0)
-                else:
-                    nodes.pop()
-                    edges.pop()
-                    order.append(node)
-        return order
-
 
 _GRAPHS: dict[int, tuple[weakref.ref[Map], Graph]] = {}
 """Graphs by ``id`` of their map, with a weak reference to tell a map from a later one at the same

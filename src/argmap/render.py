@@ -8,7 +8,6 @@ all; :func:`diagram` gives a ``graphviz.Source`` that displays inline in a Jupyt
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Collection
 from pathlib import Path
@@ -161,12 +160,11 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot", *, name: str | No
         return dot_source.encode("utf-8")
     if engine not in ENGINES:
         raise RenderError(f"unknown layout engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    program = shutil.which(engine)
-    if program is None:
-        raise ExecutableNotFound(f"Graphviz's {engine!r} program was not found; {INSTALL_HINT}")
     try:
+        # The program is found on PATH as the shell finds it, by the exec that runs it: looking
+        # it up beforehand would cost shutil's import (a few milliseconds of a small picture).
         done = subprocess.run(
-            [program, f"-T{fmt}"],
+            [engine, f"-T{fmt}"],
             input=dot_source.encode("utf-8"),
             capture_output=True,
             check=False,
@@ -178,6 +176,13 @@ def picture(dot_source: str, fmt: Format, engine: str = "dot", *, name: str | No
             "with --layout overview, or part of the map with --focus and --depth"
         ) from None
     except OSError as error:
+        import shutil
+
+        program = shutil.which(engine)
+        if program is None:
+            raise ExecutableNotFound(
+                f"Graphviz's {engine!r} program was not found; {INSTALL_HINT}"
+            ) from None
         raise RenderError(f"cannot run {program}: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
         errors = done.stderr.decode("utf-8", "replace").split()

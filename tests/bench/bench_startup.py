@@ -1,7 +1,8 @@
 """Start-up, measured as a user sees it (whole processes, bytecode present) and against its floors,
 all taking turns in one run: ``argmap --version`` against ``python -c pass``; ``argmap check`` of
-the seed map; the same with ``PYTHONDONTWRITEBYTECODE`` set, against without; and ``argmap
-render`` of the seed map to SVG against ``dot -Tsvg`` on the same DOT text."""
+the seed map, beside what importing its dependencies (click, PyYAML, attrs) alone takes; the same
+with ``PYTHONDONTWRITEBYTECODE`` set, against without; and ``argmap render`` of the seed map to
+SVG against ``dot -Tsvg`` on the same DOT text."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
         )
         commands = {
             "pass": [sys.executable, "-c", "pass"],
+            "dependencies": [sys.executable, "-c", "import click, yaml, attrs"],
             "version": [ARGMAP, "--version"],
             "check": [ARGMAP, "check", str(SEED)],
             "check-no-bytecode": [ARGMAP, "check", str(SEED)],
@@ -45,6 +47,12 @@ def rows() -> list[tuple[str, str, float | str, bool]]:
     recompiled = medians["check-no-bytecode"] / check
     out: list[tuple[str, str, float | str, bool]] = [
         ("python -c pass (the floor)", "-", floor, True),
+        (
+            "importing click, PyYAML and attrs alone, whole process",
+            "-",
+            medians["dependencies"],
+            True,
+        ),
         (
             "argmap --version, whole process",
             "<= 4x python -c pass",

@@ -3,8 +3,6 @@ once for finding many quotes in it (and the passage closest to one that is not t
 
 from __future__ import annotations
 
-import difflib
-import heapq
 import re
 import unicodedata
 
@@ -95,6 +93,9 @@ class SourceText:
         """The passage most like the quote: windows of the quote's length in words are ranked by
         shared words, and the best few compared with difflib. A quote longer than
         ``CLOSEST_WORDS`` words is compared by its beginning, which keeps the comparison fast."""
+        import difflib  # only for a quote that is missing: checks without one never load it
+        import heapq
+
         wanted = normalise_quote(quote).split(" ")[:CLOSEST_WORDS]
         target = " ".join(wanted)
         width = len(wanted)

@@ -4,15 +4,18 @@ untraceable evidence, hedged load, duplicates, and quotes checked against the so
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from argmap.analysis import sources
 from argmap.analysis.labels import Labelling
-from argmap.analysis.places import Layout, Place, beyond
 from argmap.analysis.quotes import SourceText, normalise_statement
 from argmap.analysis.relabel import Relabelling
 from argmap.analysis.standing import Found, usage
 from argmap.graph import Graph, Label, inferences
 from argmap.model import Code, Kind, Map, Reason, Statement
+
+if TYPE_CHECKING:
+    from argmap.analysis.places import Layout, Place
 
 
 def orphans(graph: Graph) -> Iterator[Found]:
@@ -160,6 +163,10 @@ def _closest(source: SourceText, quote: str) -> str:
 def quoted(map: Map, graph: Graph, source: SourceText) -> Iterator[Found]:
     """Quotes not in the source, quotes not where their locator says, and evidence that says
     more than its quote's paragraph."""
+    # Where quotes stand in the source matters only with a source: a check without one never
+    # loads it (its patterns and classes cost a millisecond or two).
+    from argmap.analysis.places import Layout, beyond
+
     yield from _quotes(graph, source)
     layout = Layout(source, map.sections)
     for i, statement in enumerate(graph.statements):
@@ -192,6 +199,8 @@ def _misplaced(
 ) -> Iterator[Found]:
     """A quote none of whose occurrences is where the statement's locator says; checked only
     for a paragraph number in a section whose start the source shows."""
+    from argmap.analysis.places import Place
+
     if not isinstance(statement.at, int) or statement.section not in layout.found:
         return
     wanted = Place(statement.section, statement.at)

@@ -3,16 +3,20 @@
 
 This module holds the group, the exit codes and what commands share (the map path, --from and
 --leaves, colour); each family of commands has its module: :mod:`.checks`, :mod:`.pictures`,
-:mod:`.outline`, :mod:`.convert`, :mod:`.share` and :mod:`.start`.
+:mod:`.outline`, :mod:`.convert`, :mod:`.share` and :mod:`.start`. A command line loads only the
+module of its command (:data:`COMMANDS`); ``argmap --help`` loads them all to list them.
 """
 
 from __future__ import annotations
 
 import errno
+import functools
+import importlib
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -35,9 +39,38 @@ def use_colour(stream: object = None) -> bool:
 
 _OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
+COMMANDS = {
+    "check": "checks",
+    "convert": "convert",
+    "lsp": "start",
+    "new": "start",
+    "render": "pictures",
+    "report": "share",
+    "schema": "start",
+    "serve": "share",
+    "stats": "outline",
+    "tree": "outline",
+    "whatif": "outline",
+}
+"""Each command and the module of this package that defines it (importing the module registers
+its commands on :func:`main`): defining every command's options on each run took a few
+milliseconds of a small command's time."""
+
 
 class ArgmapGroup(click.Group):
-    """Turns argmap's own errors into one-line messages and exit code 2; anything else is a bug."""
+    """Loads a command's module when the command is asked for; turns argmap's own errors into
+    one-line messages and exit code 2 (anything else is a bug)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            # An unknown name loads every module, so that the error names the closest commands.
+            module = COMMANDS.get(cmd_name)
+            for name in [module] if module else sorted(set(COMMANDS.values())):
+                importlib.import_module(f"{__name__}.{name}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         from argmap.errors import ArgmapError
@@ -85,42 +118,31 @@ LEAVES = ("claim", "evidence")
 """The values of argmap.formats.Leaves."""
 
 
-def _notices(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Prints the readers' one-line notices (what they left out) on standard error."""
-    import logging
-
-    from argmap import formats
-
-    class Notices(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            click.echo(self.format(record), err=True)
-
-    if not formats.logger.handlers:
-        formats.logger.addHandler(Notices())
-        formats.logger.setLevel(logging.INFO)
-        formats.logger.propagate = False
-    return value
+def _print_notice(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def map_inputs(command: Callable[..., None]) -> Callable[..., None]:
     """Adds --from and --leaves to a command that reads maps: the command takes them as
-    ``from_format`` and ``leaves`` and passes them to every ``load_map`` it calls."""
-    command = click.option(
+    ``from_format`` and ``leaves`` and passes them to every ``load_map`` it calls. The readers'
+    one-line notices (what they left out) are printed on standard error while it runs."""
+
+    @functools.wraps(command)
+    def reading(*args: Any, **kwargs: Any) -> None:
+        from argmap.formats import notices_to
+
+        with notices_to(_print_notice):
+            command(*args, **kwargs)
+
+    with_leaves = click.option(
         "--leaves",
         type=click.Choice(LEAVES),
-        callback=_notices,
         help="Argdown and AIF: untagged statements without reasons are claims (default), "
         "or evidence.",
-    )(command)
+    )(reading)
     return click.option(
         "--from",
         "from_format",
         type=click.Choice(MAP_FORMATS),
-        callback=_notices,
         help="The format of the map files. Default: from each file's suffix, then its content.",
-    )(command)
-
-
-# The commands, a module for each family: importing them registers them on ``main``, so they
-# come after it (E402) and are imported for that alone (F401).
-from argmap.cli import checks, convert, outline, pictures, share, start  # noqa: E402, F401
+    )(with_leaves)

@@ -7,20 +7,26 @@ writers are imported only when a file of their format is read or written, so tha
 argmap's own maps start no slower.
 
 What a reader could not keep (the dialogue layer of AIF, Argdown's prose) is said in notices:
-one line each, logged to the ``argmap.formats`` logger, which the command line prints.
+one line each, logged to the ``argmap.formats`` logger, or printed where :func:`notices_to` says
+(the command line prints them on standard error). ``logging`` and ``json`` are imported only when
+a notice is logged or a file's content is looked at, so that reading argmap's own maps loads
+neither.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
-import json
-import logging
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.model import Map
 
-logger = logging.getLogger("argmap.formats")
+LOGGER = "argmap.formats"
+"""The name of the logger that notices go to when nothing prints them (:func:`notices_to`)."""
+
+_printers: list[Callable[[str], object]] = []
 
 
 class Format(enum.Enum):
@@ -67,6 +73,8 @@ def looks_like_aif(data: bytes) -> bool:
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"{"):
         return False
+    import json
+
     try:
         value = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
@@ -126,5 +134,22 @@ def write(map_: Map, form: Format) -> str:
 
 
 def notice(name: str, message: str) -> None:
-    """Say, in one line, what a reader left out or changed."""
-    logger.info("%s: note: %s", name, message)
+    """Say, in one line, what a reader left out or changed: to the innermost :func:`notices_to`,
+    else to the ``argmap.formats`` logger at level INFO."""
+    if _printers:
+        _printers[-1](f"{name}: note: {message}")
+        return
+    import logging
+
+    logging.getLogger(LOGGER).info("%s: note: %s", name, message)
+
+
+@contextlib.contextmanager
+def notices_to(printer: Callable[[str], object]) -> Iterator[None]:
+    """Within the block, each notice is one line given to ``printer`` instead of the logger: how
+    the command line prints them, without loading ``logging`` for maps that give none."""
+    _printers.append(printer)
+    try:
+        yield
+    finally:
+        _printers.pop()

@@ -31,8 +31,6 @@ from argmap.load.nodes import (
     _Problems,
 )
 from argmap.load.read import MAX_BYTES, _decode, _read, decode, read_source
-from argmap.load.read_json import _is_json, _parse_json
-from argmap.load.read_yaml import _parse
 from argmap.model import Map
 from argmap.util import collector_paused
 
@@ -81,7 +79,15 @@ def _loads(text: str | bytes, name: str) -> Map:
                 "binary file: it contains a NUL byte; a map is UTF-8 text",
             )
             raise _Abort
-        root = _parse_json(text, problems) if _is_json(name) else _parse(text, problems)
+        # Each reader is imported when a file needs it: YAML's loads PyYAML, JSON's the json module.
+        if name.lower().endswith(".json"):  # argmap's JSON spelling, read by JSON's rules
+            from argmap.load.read_json import _parse_json
+
+            root = _parse_json(text, problems)
+        else:
+            from argmap.load.read_yaml import _parse
+
+            root = _parse(text, problems)
     except _Abort:
         raise problems.error() from None
     built = _Builder(problems).build(root)

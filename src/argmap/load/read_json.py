@@ -16,11 +16,6 @@ _JSON_STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"', re.S)
 _JSON_STRING_START = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*')
 
 
-def _is_json(name: str) -> bool:
-    """Whether the file is read by JSON's rules rather than YAML's: by its name."""
-    return name.lower().endswith(".json")
-
-
 class _Json:
     """Reads a JSON text into positioned nodes by JSON's rules (``json``'s own string decoder, so
     every escape JSON allows, surrogate pairs included), with the same limits as for YAML."""
