@@ -1,5 +1,5 @@
-"""Shared test set-up: the helper modules (strategies, golden, dotreader) are importable from
-every test, and Hypothesis runs one of two profiles.
+"""Shared test set-up: the helper modules (strategies, golden, dotreader, and the bench's map
+generator, generate) are importable from every test, and Hypothesis runs one of two profiles.
 
 - ``default``: quick, for every run of ``make test`` and CI. Each property tries the number of
   examples its ``@examples(n)`` names (tests/strategies.py), and the scale tests build chains of
@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent / "bench"))  # generate: large maps
 pytest.register_assert_rewrite("golden")  # its comparison shows the diff, as in a test
 
 PROFILES = {"default": 1, "thorough": 10}

@@ -10,12 +10,17 @@ square of the picture's size: 0.4 s for 1,000 generated statements, a minute for
 - up to :data:`FAST_STATEMENTS`, every statement is drawn, with the search cut short by the graph
   attributes :data:`FAST_GRAPH` (the node-placing network simplex stops early, leaving the
   picture wider and its edges less tidy, and edges are straight lines);
+- up to :data:`FULL_STATEMENTS`, every statement is drawn roughly (:data:`ROUGH_GRAPH`): the
+  node-placing search is skipped, which is most of Graphviz's time even when cut short, the
+  search for fewer crossings makes a few passes, the section boxes are left out, and the pieces
+  that hang together with nothing else are stacked on the left (:mod:`argmap.dot.stack`);
 - beyond, an overview: the theses (or the focus) and the deepest number of levels below them that
   keeps the picture within :data:`OVERVIEW_STATEMENTS` statements; every statement whose reasons
   or objections are folded away says how many, and the title says how much is shown.
 
-``Layout.EXACT``, ``FAST`` and ``OVERVIEW`` choose one of these whatever the size (the CLI's
-``--layout``, :class:`argmap.dot.to_dot`'s ``layout=``).
+``Layout.EXACT``, ``FAST``, ``ROUGH`` and ``OVERVIEW`` choose one of these whatever the size (the
+CLI's ``--layout``, :class:`argmap.dot.to_dot`'s ``layout=``); an overview is itself laid out by
+the size it has.
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ if TYPE_CHECKING:
 
 EXACT_STATEMENTS = 1_000
 """Most statements drawn with Graphviz's full search under ``Layout.AUTO``."""
-FAST_STATEMENTS = 10_000
-"""Most statements drawn in full, with a shortened search, under ``Layout.AUTO``; beyond, an
-overview."""
+FAST_STATEMENTS = 5_000
+"""Most statements drawn with the shortened search under ``Layout.AUTO``; beyond, roughly."""
+FULL_STATEMENTS = 10_000
+"""Most statements drawn in full under ``Layout.AUTO``; beyond, an overview."""
 OVERVIEW_STATEMENTS = 2_000
 """Most statements an overview draws, unless the theses (or the focus) alone are more."""
 
@@ -42,6 +48,22 @@ FAST_GRAPH: tuple[tuple[str, str], ...] = (("nslimit", "0.05"), ("splines", "lin
 ``nslimit`` stops the node-placing network simplex after a twentieth of a pass per node, and
 ``splines=line`` draws edges straight, for Graphviz 2.43 can crash routing curves around nodes
 placed by a search cut short."""
+ROUGH_GRAPH: tuple[tuple[str, str], ...] = (
+    ("nslimit", "0"),
+    ("mclimit", "0.1"),
+    ("splines", "line"),
+)
+"""Graph attributes for pictures of many thousand statements: ``nslimit=0`` skips the node-placing
+network simplex (its start alone, a spanning tree of the constraints, takes seconds), so that the
+nodes of each rank stand as far left as their order allows; ``mclimit`` makes the search for fewer
+crossings stop after a tenth of its usual passes; edges are straight, as in :data:`FAST_GRAPH`."""
+
+EFFORT: Mapping[Layout, tuple[tuple[str, str], ...]] = {
+    Layout.EXACT: (),
+    Layout.FAST: FAST_GRAPH,
+    Layout.ROUGH: ROUGH_GRAPH,
+}
+"""The graph attributes of each way of laying a picture out."""
 
 
 def named(value: Layout | str) -> Layout:
@@ -55,19 +77,34 @@ def named(value: Layout | str) -> Layout:
 
 def folds(statements: int, layout: Layout = Layout.AUTO) -> bool:
     """Whether a picture of ``statements`` statements (those the focus and depth select) is an
-    overview: ``OVERVIEW``, or ``AUTO`` past :data:`FAST_STATEMENTS`."""
-    return layout is Layout.OVERVIEW or (layout is Layout.AUTO and statements > FAST_STATEMENTS)
+    overview: ``OVERVIEW``, or ``AUTO`` past :data:`FULL_STATEMENTS`."""
+    return layout is Layout.OVERVIEW or (layout is Layout.AUTO and statements > FULL_STATEMENTS)
+
+
+def manner(statements: int, layout: Layout = Layout.AUTO) -> Layout:
+    """How a picture of ``statements`` statements drawn (an overview's included) is laid out:
+    ``EXACT``, ``FAST`` or ``ROUGH``, as ``layout`` says, or by size under ``AUTO`` and
+    ``OVERVIEW``."""
+    if layout in EFFORT:
+        return layout
+    if statements <= EXACT_STATEMENTS:
+        return Layout.EXACT
+    if statements <= FAST_STATEMENTS:
+        return Layout.FAST
+    return Layout.ROUGH
 
 
 def effort(statements: int, layout: Layout = Layout.AUTO) -> tuple[tuple[str, str], ...]:
-    """The graph attributes for laying out ``statements`` statements, an overview's included:
-    the full search up to :data:`EXACT_STATEMENTS` (under ``AUTO`` and ``OVERVIEW``), a shortened
-    one beyond, or as ``EXACT`` or ``FAST`` say."""
-    if layout is Layout.EXACT:
-        return ()
-    if layout is Layout.FAST or statements > EXACT_STATEMENTS:
-        return FAST_GRAPH
-    return ()
+    """The graph attributes for laying out ``statements`` statements: those of
+    :func:`manner`'s choice."""
+    return EFFORT[manner(statements, layout)]
+
+
+ROUGH_WORDS = (
+    "Drawn quickly for its size: straight lines, no section boxes, and what is linked to nothing "
+    "else stacked on the left"
+)
+"""What the title says of a picture laid out roughly."""
 
 
 def overview_depth(levels: Mapping[str, int], budget: int = OVERVIEW_STATEMENTS) -> int:

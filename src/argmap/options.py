@@ -58,12 +58,17 @@ class Layout(enum.Enum):
     says when ``auto`` picks which)."""
 
     AUTO = "auto"
-    """Chosen by the number of statements drawn: ``exact``, then ``fast``, then ``overview``."""
+    """Chosen by the number of statements drawn: ``exact``, then ``fast``, then ``rough``, then
+    ``overview``."""
     EXACT = "exact"
     """Graphviz's full search for few crossings and straight lines, however long it takes."""
     FAST = "fast"
     """Every statement, with Graphviz's search cut short: a rougher picture in a fraction of the
     time."""
+    ROUGH = "rough"
+    """Every statement, laid out in seconds even at ten thousand: no search for where to place the
+    nodes, few passes against crossings, straight edges, no section boxes, and the pieces that
+    hang together with nothing else stacked in columns on the left."""
     OVERVIEW = "overview"
     """The theses (or the focus) and as many levels below as fit in a picture that lays out in
     seconds; each statement whose support is folded away says how much."""

@@ -117,8 +117,8 @@ def draw(
     ``options`` (or its fields given by name: ``draw(m, status=True)``) say what to show:
     ``findings`` runs ``argmap check`` and marks what it finds; ``status`` shows each statement's
     evaluation status; ``critical`` marks the single points of failure of the theses; ``layout``
-    (``auto``, ``exact``, ``fast``, ``overview``: :mod:`argmap.layout`) how much of a large map to
-    draw and how hard Graphviz searches.
+    (``auto``, ``exact``, ``fast``, ``rough``, ``overview``: :mod:`argmap.layout`) how much of a
+    large map to draw and how hard Graphviz searches.
     """
     options = attrs.evolve(options or DrawOptions(), **fields)
     report = None

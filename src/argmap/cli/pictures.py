@@ -69,7 +69,7 @@ from argmap.options import (
     type=click.Choice([choice.value for choice in Layout]),
     default=Layout.AUTO.value,
     show_default=True,
-    help="exact or fast search, or an overview of the top levels; auto: by size.",
+    help="exact, fast or rough layout, or an overview of the top levels; auto: by size.",
 )
 def render_command(
     map_path: Path,

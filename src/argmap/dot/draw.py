@@ -17,7 +17,7 @@ from typing import Protocol
 import attrs
 
 from argmap import layout
-from argmap.dot import frame, legend, selection
+from argmap.dot import frame, legend, selection, stack
 from argmap.dot.frame import CLUSTER_PREFIX, GRAPH_ID, LEGEND_CLUSTER, LEGEND_NODE
 from argmap.dot.quoting import (
     LABEL_CHARS,
@@ -389,20 +389,23 @@ def to_dot(
             map, shown, select(map, options.focus, options.depth), options
         )
     groups, hidden = selection.drawn_groups(map, shown)
-    home = selection.homes(map, shown, groups)
+    manner = layout.manner(len(shown), options.layout)
+    rough = manner is Layout.ROUGH  # no section boxes, the pieces stacked (argmap.dot.stack)
+    home = {} if rough else selection.homes(map, shown, groups)
+    nodes = [(s.id, drawing.node(s, hidden.get(s.id, 0))) for s in shown]
+    nodes += [(group.id, drawing.junction(group)) for group in groups if group.junction]
     members: dict[str | None, list[str]] = {}
-    for statement in shown:
-        members.setdefault(home[statement.id], []).append(
-            drawing.node(statement, hidden.get(statement.id, 0))
-        )
-    for group in groups:
-        if group.junction:
-            members.setdefault(home[group.id], []).append(drawing.junction(group))
-    effort = layout.effort(len(shown), options.layout)
-    lines = frame.header(map, options.direction, theme, graph=effort, note=note)
+    for name, line in nodes:
+        members.setdefault(home.get(name), []).append(line)
+    stacking: list[str] = []
+    if rough:
+        members[None], stacking = stack.arranged(nodes, groups)
+        note = f"{note}. {layout.ROUGH_WORDS}" if note else layout.ROUGH_WORDS
+    lines = frame.header(map, options.direction, theme, graph=layout.EFFORT[manner], note=note)
     lines += frame.sections(map, members, options.direction, theme)
     lines += [f"  {member}" for member in members.get(None, ())]
     lines += [f"  {line}" for group in groups for line in drawing.edges(group)]
+    lines += [f"  {line}" for line in stacking]
     table = legend.table(drawing.key(shown, groups), theme) if options.legend else None
     if table is not None:
         lines += frame.key(table, options.direction, theme)
