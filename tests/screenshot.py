@@ -25,8 +25,9 @@ HEADLESS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--hide-scrollbars",
 ]
+"""How Chromium runs headless here (the browser tests use the same): no network of its own, a
+new profile each time."""
 
 
 def photograph(report: Path, output: Path, statement: str) -> None:
@@ -39,7 +40,7 @@ def photograph(report: Path, output: Path, statement: str) -> None:
     if chromium is None or driver_path is None:
         raise SystemExit("screenshot: Chromium and chromedriver are needed (make chromium)")
     options = webdriver.ChromeOptions()
-    for argument in HEADLESS:
+    for argument in [*HEADLESS, "--hide-scrollbars"]:
         options.add_argument(argument)
     profile = tempfile.mkdtemp(prefix="argmap-screenshot-")
     options.add_argument(f"--user-data-dir={profile}")

@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from screenshot import HEADLESS
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "maps" / "china-russia-central-asia.argmap.yaml"
 TUTORIAL = REPO / "maps" / "tutorial.argmap.yaml"
@@ -35,17 +37,6 @@ pytestmark = [
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 By = pytest.importorskip("selenium.webdriver.common.by").By
 WebDriverWait = pytest.importorskip("selenium.webdriver.support.wait").WebDriverWait
-
-HEADLESS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
