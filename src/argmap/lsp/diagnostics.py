@@ -8,7 +8,7 @@ what they return. Positions here are in characters; the server converts them to 
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from lsprotocol import types
@@ -17,6 +17,9 @@ from argmap.analysis import Finding, Report, check
 from argmap.errors import ArgmapError, MapError, Problem
 from argmap.model import Map, Position
 from argmap.util import collector_paused
+
+if TYPE_CHECKING:
+    from argmap.load.incremental import IncrementalLoader
 
 SOURCE: Final = "argmap"
 """The name diagnostics carry, so that an editor can tell them from other tools'."""
@@ -43,10 +46,17 @@ class Diagnosis:
 
 
 def diagnose(
-    text: str, name: str, uri: str, source: str | None = None, notes: tuple[Problem, ...] = ()
+    text: str,
+    name: str,
+    uri: str,
+    source: str | None = None,
+    notes: tuple[Problem, ...] = (),
+    loader: IncrementalLoader | None = None,
 ) -> Diagnosis:
     """Load and check the text (``name`` in messages, ``uri`` in related locations); ``notes`` are
-    problems of the configuration (an unreadable source) shown along with the map's own."""
+    problems of the configuration (an unreadable source) shown along with the map's own. A
+    ``loader`` that loaded the document's last version loads this one in a fraction of the time,
+    with the same result."""
     from argmap.load import loads
 
     # The map, its report and thousands of diagnostics hold no cycle: the collector waits until
@@ -55,7 +65,7 @@ def diagnose(
         lines = text.splitlines()
         extra = tuple(problem_diagnostic(p, lines) for p in notes)
         try:
-            argmap = loads(text, name)
+            argmap = loads(text, name) if loader is None else loader.loads(text, name)
         except MapError as error:
             found = tuple(problem_diagnostic(p, lines) for p in error.problems)
             return Diagnosis(found + extra, problems=error.problems)
@@ -165,11 +175,16 @@ def token_range(lines: list[str], line: int, column: int) -> types.Range:
 
 
 def safe_diagnose(
-    text: str, name: str, uri: str, source: str | None, notes: tuple[Problem, ...]
+    text: str,
+    name: str,
+    uri: str,
+    source: str | None,
+    notes: tuple[Problem, ...],
+    loader: IncrementalLoader | None = None,
 ) -> Diagnosis:
     """:func:`diagnose`, turning argmap's own errors on the way into one diagnostic at the top."""
     try:
-        return diagnose(text, name, uri, source, notes)
+        return diagnose(text, name, uri, source, notes, loader)
     except ArgmapError as error:
         return Diagnosis(
             (

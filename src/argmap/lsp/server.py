@@ -27,6 +27,7 @@ from pygls.workspace import TextDocument
 
 from argmap.errors import ArgmapError
 from argmap.explore import Critical, critical
+from argmap.load.incremental import IncrementalLoader
 from argmap.lsp import diagnostics, index
 from argmap.lsp.config import Sources
 from argmap.util import collector_paused
@@ -85,8 +86,10 @@ class Document:
         self.critical: Mapping[str, Critical] | None = None
         self.stamps: object = None
         self.ignored = False
-        self.lines: tuple[int | None, list[str]] | None = None
         """True for a document that is not a map: no diagnostics, no answers."""
+        self.lines: tuple[int | None, list[str]] | None = None
+        self.loader = IncrementalLoader()
+        """Loads each version reusing what the last one read; used by the worker only."""
 
 
 class ArgmapServer(LanguageServer):
@@ -144,7 +147,7 @@ class ArgmapServer(LanguageServer):
                 _unless_stale,
                 current,
                 diagnostics.safe_diagnose,
-                *(text, name, uri, source, notes),
+                *(text, name, uri, source, notes, state.loader),
             )
             if diagnosis is None or not current() or self.documents.get(uri) is not state:
                 return
