@@ -3,11 +3,14 @@ at each support and flipping it at each attack, at any depth and around cycles."
 
 from __future__ import annotations
 
+import importlib
 import textwrap
 
+import pytest
 from hypothesis import given
 
-from argmap.analysis import Side, sides
+from argmap.analysis import Side, check, sides
+from argmap.graph import Graph
 from argmap.load import loads
 from argmap.model import Map, Objection, Reason
 from strategies import examples, shapes
@@ -130,6 +133,33 @@ def test_each_thesis_has_its_own_sides_and_overall_joins_them() -> None:
     assert result.of("t2")["e"] is Side.AGAINST
     assert result.overall()["e"] is Side.BOTH
     assert result.overall()["f"] is Side.FOR
+
+
+def test_a_theses_sides_are_worked_out_when_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report carries the sides of every thesis, but works out each only when it is read:
+    checking a map walks no thesis's sides, reading one walks that one, once; the sides read
+    are those worked out at once, and compare equal to them."""
+    module = importlib.import_module("argmap.analysis.sides")  # the name is also the function's
+
+    m = build("""
+        t1: {thesis: T1, reasons: [e]}
+        t2: {thesis: T2, reasons: [f], objections: [e]}
+        e: {evidence: E}
+        f: {evidence: F}
+    """)
+    walked: list[int] = []
+    side_map = module.side_map
+    monkeypatch.setattr(module, "side_map", lambda g, t: walked.append(t) or side_map(g, t))
+    report = check(m)
+    assert walked == []
+    assert list(report.sides) == ["t1", "t2"]
+    assert report.sides.of("t2") == {"t2": Side.FOR, "t2.r1": Side.FOR, "f": Side.FOR,
+                                     "t2.o1": Side.AGAINST, "e": Side.AGAINST}  # fmt: skip
+    report.sides.of("t2")
+    assert walked == [1]
+    assert report.sides == module.Sides(
+        {t: side_map(Graph.of(m), n) for n, t in enumerate(["t1", "t2"])}
+    )
 
 
 def _edges(m: Map) -> list[tuple[str, str, bool]]:

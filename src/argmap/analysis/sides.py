@@ -121,7 +121,35 @@ class Sides:
         return iter(self.by_thesis)
 
 
+class _OnDemand(Mapping[str, Mapping[str, Side]]):
+    """The sides of each thesis of a graph, each worked out when it is first asked for: a report
+    carries them, and most of what reads a report (``argmap check``'s text, the language server)
+    never does. The theses come in map order, as from a dict."""
+
+    __slots__ = ("_graph", "_theses", "_worked")
+
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
+        self._theses = {graph.ids[thesis]: thesis for thesis in graph.theses}
+        self._worked: dict[str, Mapping[str, Side]] = {}
+
+    def __getitem__(self, thesis: str) -> Mapping[str, Side]:
+        found = self._worked.get(thesis)
+        if found is None:
+            found = self._worked[thesis] = side_map(self._graph, self._theses[thesis])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._theses)
+
+    def __len__(self) -> int:
+        return len(self._theses)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
 def sides(map: Map) -> Sides:
-    """The side of every statement, reason and objection of ``map`` with respect to each thesis."""
-    graph = Graph.of(map)
-    return Sides({graph.ids[thesis]: side_map(graph, thesis) for thesis in graph.theses})
+    """The side of every statement, reason and objection of ``map`` with respect to each thesis
+    (each thesis's worked out when first read)."""
+    return Sides(_OnDemand(Graph.of(map)))
