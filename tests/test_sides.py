@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 
 from argmap.analysis import Side, check, sides
+from argmap.analysis.sides import Sides, side_map
 from argmap.graph import Graph
 from argmap.load import loads
 from argmap.model import Map, Objection, Reason
@@ -148,7 +149,6 @@ def test_a_theses_sides_are_worked_out_when_first_read(monkeypatch: pytest.Monke
         f: {evidence: F}
     """)
     walked: list[int] = []
-    side_map = module.side_map
 
     def counted(graph: Graph, thesis: int) -> dict[str, Side]:
         walked.append(thesis)
@@ -162,9 +162,7 @@ def test_a_theses_sides_are_worked_out_when_first_read(monkeypatch: pytest.Monke
                                      "t2.o1": Side.AGAINST, "e": Side.AGAINST}  # fmt: skip
     report.sides.of("t2")
     assert walked == [1]
-    assert report.sides == module.Sides(
-        {t: side_map(Graph.of(m), n) for n, t in enumerate(["t1", "t2"])}
-    )
+    assert report.sides == Sides({t: side_map(Graph.of(m), n) for n, t in enumerate(["t1", "t2"])})
 
 
 def _edges(m: Map) -> list[tuple[str, str, bool]]:
