@@ -8,7 +8,7 @@ what they return. Positions here are in characters; the server converts them to 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 from lsprotocol import types
@@ -17,9 +17,6 @@ from argmap.analysis import Finding, Report, check
 from argmap.errors import ArgmapError, MapError, Problem
 from argmap.model import Code, Map, Position
 from argmap.util import collector_paused
-
-if TYPE_CHECKING:
-    from argmap.load.incremental import IncrementalLoader
 
 SOURCE: Final = "argmap"
 """The name diagnostics carry, so that an editor can tell them from other tools'."""
@@ -33,6 +30,8 @@ _SUGGESTION = re.compile(r"\(did you mean '([^']+)'\?\)")
 _UNKNOWN_STATEMENT = re.compile(r"names unknown statement '([^']+)'")
 PROBLEM_CODE: Final = "map-problem"
 """The code of diagnostics for problems that keep a map from loading."""
+Span = tuple[int, int, int]
+"""A range on one line: the line, its first character and the character after its last."""
 
 
 @attrs.frozen
@@ -45,18 +44,33 @@ class Diagnosis:
     problems: tuple[Problem, ...] = ()
 
 
+class Memory:
+    """What the diagnosis of one document keeps for its next version, which it then works out
+    in a fraction of the time with the same result: a loader that reuses the statements whose
+    text has not changed, and the diagnostics last given, by what each says and where. Used by
+    one thread at a time."""
+
+    def __init__(self) -> None:
+        from argmap.load.incremental import IncrementalLoader
+
+        self.loader = IncrementalLoader()
+        self.previous: dict[tuple[object, ...], types.Diagnostic] = {}
+        """The diagnostics of the findings of the last version that loaded."""
+        self.kept: dict[tuple[object, ...], types.Diagnostic] = {}
+        """Those of the version being diagnosed, as they are made or found in ``previous``."""
+
+
 def diagnose(
     text: str,
     name: str,
     uri: str,
     source: str | None = None,
     notes: tuple[Problem, ...] = (),
-    loader: IncrementalLoader | None = None,
+    memory: Memory | None = None,
 ) -> Diagnosis:
     """Load and check the text (``name`` in messages, ``uri`` in related locations); ``notes`` are
-    problems of the configuration (an unreadable source) shown along with the map's own. A
-    ``loader`` that loaded the document's last version loads this one in a fraction of the time,
-    with the same result."""
+    problems of the configuration (an unreadable source) shown along with the map's own. The
+    document's ``memory`` of its last version makes this one quicker, not different."""
     from argmap.load import loads
 
     # The map, its report and thousands of diagnostics hold no cycle: the collector waits until
@@ -65,13 +79,19 @@ def diagnose(
         lines = text.splitlines()
         extra = tuple(problem_diagnostic(p, lines) for p in notes)
         try:
-            argmap = loads(text, name) if loader is None else loader.loads(text, name)
+            argmap = loads(text, name) if memory is None else memory.loader.loads(text, name)
         except MapError as error:
             found = tuple(problem_diagnostic(p, lines) for p in error.problems)
             return Diagnosis(found + extra, problems=error.problems)
         report = check(argmap, source=source)
-        ranges: dict[str, types.Range] = {}
-        findings = tuple(finding_diagnostic(f, argmap, lines, uri, ranges) for f in report.findings)
+        spans: dict[str, Span] = {}
+        if memory is not None:
+            memory.kept = {}
+        findings = tuple(
+            finding_diagnostic(f, argmap, lines, uri, spans, memory) for f in report.findings
+        )
+        if memory is not None:
+            memory.previous, memory.kept = memory.kept, {}
     return Diagnosis(findings + extra, argmap, report)
 
 
@@ -98,68 +118,92 @@ def finding_diagnostic(
     argmap: Map,
     lines: list[str],
     uri: str,
-    ranges: dict[str, types.Range] | None = None,
+    spans: dict[str, Span] | None = None,
+    memory: Memory | None = None,
 ) -> types.Diagnostic:
     """A finding at its statement's id (an unused acknowledgement at its code, faded as
     unnecessary): the code as the diagnostic's, the hint after the message,
     the other statements it is about (:attr:`Finding.related`) as related information.
     Acknowledged findings are hints, faded as unnecessary, so the mapper still sees them.
-    ``ranges`` keeps the range of each statement's id, shared by the diagnostics of one text
-    (none changes a range it is given)."""
-    ranges = {} if ranges is None else ranges
+    ``spans`` keeps the span of each statement's id, shared by the diagnostics of one text.
+    With a document's ``memory``, a diagnostic that says the same at the same places as one
+    of the version before is that very diagnostic (none is changed once made)."""
+    spans = {} if spans is None else spans
 
-    def at(sid: str, position: Position | None) -> types.Range:
-        found = ranges.get(sid)
+    def at(sid: str, position: Position | None) -> Span:
+        found = spans.get(sid)
         if found is None:
-            found = ranges[sid] = id_range(lines, position, sid)
+            found = spans[sid] = id_span(lines, position, sid)
         return found
 
     where = at(finding.statement, finding.position)
-    related = [
-        types.DiagnosticRelatedInformation(
-            location=types.Location(uri=uri, range=at(other, statement.position)),
-            message=f"{statement.kind.value} {other}",
-        )
+    related = tuple(
+        (at(other, statement.position), f"{statement.kind.value} {other}")
         for other in finding.related
         if (statement := argmap.statements.get(other)) is not None
-    ]
+    )
     message = f"{finding.message}\nhint: {finding.hint}"
     severity = _SEVERITY[finding.severity.value]
-    tags = None
+    faded = False
     if finding.code is Code.UNUSED_ACK and finding.position is not None:
         # at the acknowledgement's code, faded: it is text that does nothing
-        where = token_range(lines, finding.position.line - 1, finding.position.column - 1)
-        tags = [types.DiagnosticTag.Unnecessary]
+        where = token_span(lines, finding.position.line - 1, finding.position.column - 1)
+        faded = True
     if finding.acknowledged is not None:
         message += f"\nacknowledged: {finding.acknowledged}"
         severity = types.DiagnosticSeverity.Hint
-        tags = [types.DiagnosticTag.Unnecessary]
-    return types.Diagnostic(
-        range=where,
+        faded = True
+    key = (where, message, severity, finding.code, finding.statement, faded, related, uri)
+    if memory is not None:
+        known = memory.previous.get(key)
+        if known is not None:
+            memory.kept[key] = known
+            return known
+    made = types.Diagnostic(
+        range=_range(where),
         message=message,
         severity=severity,
         code=finding.code.value,
         source=SOURCE,
-        related_information=related or None,
-        tags=tags,
+        related_information=[
+            types.DiagnosticRelatedInformation(
+                location=types.Location(uri=uri, range=_range(span)), message=text
+            )
+            for span, text in related
+        ]
+        or None,
+        tags=[types.DiagnosticTag.Unnecessary] if faded else None,
         data={"statement": finding.statement, "code": finding.code.value},
     )
+    if memory is not None:
+        memory.kept[key] = made
+    return made
 
 
-def id_range(lines: list[str], position: Position | None, sid: str) -> types.Range:
-    """The range of a statement's id where it is declared (its key, without quotes)."""
+def id_span(lines: list[str], position: Position | None, sid: str) -> Span:
+    """Where a statement's id is declared (its key, without quotes)."""
     if position is None:
-        return types.Range(types.Position(0, 0), types.Position(0, 0))
+        return (0, 0, 0)
     line, column = position.line - 1, position.column - 1
     text = lines[line] if 0 <= line < len(lines) else ""
     if text[column : column + 1] in ("'", '"'):
         column += 1
     end = column + len(sid) if text[column : column + len(sid)] == sid else column
-    return types.Range(types.Position(line, column), types.Position(line, end))
+    return (line, column, end)
+
+
+def _range(span: Span) -> types.Range:
+    line, start, end = span
+    return types.Range(types.Position(line, start), types.Position(line, end))
 
 
 def token_range(lines: list[str], line: int, column: int) -> types.Range:
-    """The range of the YAML value that starts at a place: a quoted scalar to its closing quote,
+    """The range of the YAML value that starts at a place (:func:`token_span`)."""
+    return _range(token_span(lines, line, column))
+
+
+def token_span(lines: list[str], line: int, column: int) -> Span:
+    """The span of the YAML value that starts at a place: a quoted scalar to its closing quote,
     a plain one to where it ends on its line; at a key, the key; elsewhere one character."""
     text = lines[line] if 0 <= line < len(lines) else ""
     column = min(column, len(text))
@@ -176,7 +220,7 @@ def token_range(lines: list[str], line: int, column: int) -> types.Range:
     else:
         match = re.match(r"(?:[^\s,\[\]{}#:]|:(?=\S)|\s+(?=[^\s#,\]}:]))*", rest)
         end = column + max(len(match.group()) if match else 0, 1)
-    return types.Range(types.Position(line, column), types.Position(line, end))
+    return (line, column, end)
 
 
 def safe_diagnose(
@@ -185,11 +229,11 @@ def safe_diagnose(
     uri: str,
     source: str | None,
     notes: tuple[Problem, ...],
-    loader: IncrementalLoader | None = None,
+    memory: Memory | None = None,
 ) -> Diagnosis:
     """:func:`diagnose`, turning argmap's own errors on the way into one diagnostic at the top."""
     try:
-        return diagnose(text, name, uri, source, notes, loader)
+        return diagnose(text, name, uri, source, notes, memory)
     except ArgmapError as error:
         return Diagnosis(
             (
