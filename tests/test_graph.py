@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import textwrap
 
+import attrs
 from hypothesis import given
 
 from argmap.analysis import evaluate
@@ -143,3 +144,61 @@ def test_labels_read_back_from_an_evaluation_are_the_labelling(argmap: Map) -> N
     evaluation = evaluate(argmap)
     assert graph.labels(evaluation.status, evaluation.applies) == Labelling(graph, (), ()).label
     assert all(isinstance(label, Label) for label in Labelling(graph, (), ()).label)
+
+
+def _worked_out(graph: Graph) -> tuple[object, ...]:
+    """Everything a graph holds or works out of its edges, as plain lists."""
+    lists = [graph.pos, graph.neg, graph.parents, graph.support]
+    components = (graph.components, graph.dependencies)
+    return (
+        [(a.start, a.flat) for a in lists],
+        [(c.of, c.count, c.members.start, c.members.flat) for c in components],
+        graph.ids,
+        graph.given,
+        graph.theses,
+        graph.written,
+    )
+
+
+def test_a_map_with_the_links_of_the_last_shares_its_edges() -> None:
+    """The graph of a map whose nodes and links are those of the graph built last (a text
+    changed in an editor) shares its edge lists and what was worked out of them; a changed link
+    gets lists of its own. Either way the graph is that of the map alone."""
+    import argmap.graph as module
+
+    before = Graph(build("t: {thesis: T, reasons: [[e]]}\ne: {evidence: E}\nf: {evidence: F}"))
+    before.dependencies  # noqa: B018  # worked out now, so that it is there to share
+    same = build("t: {thesis: T2, reasons: [[e]]}\ne: {evidence: E2}\nf: {evidence: F}")
+    relinked = build("t: {thesis: T, reasons: [[f]]}\ne: {evidence: E}\nf: {evidence: F}")
+    shared = Graph(same)
+    assert shared.pos is before.pos
+    assert shared.dependencies is before.dependencies
+    assert shared.statements[0].text == "T2"
+    own = Graph(relinked)
+    assert own.pos is not shared.pos
+    for argmap, graph in ((same, shared), (relinked, own)):
+        module._LAST = None
+        assert _worked_out(graph) == _worked_out(Graph(argmap))
+
+
+@examples(100)
+@given(shapes(max_statements=8), shapes(max_statements=8))
+def test_a_graph_built_after_another_is_the_graph_of_its_map(first: Map, other: Map) -> None:
+    """After the graph of a map, the graph of the same map with every text changed (the same
+    links: it shares the edges) and then that of another map (it may not) each hold and work
+    out what the graph of their map alone does."""
+    import argmap.graph as module
+
+    Graph(first).dependencies  # noqa: B018  # worked out, to be shared
+    retexted = attrs.evolve(
+        first,
+        statements={
+            k: attrs.evolve(s, text=s.text + " again") for k, s in first.statements.items()
+        },
+    )
+    shared = Graph(retexted)
+    after = Graph(other)
+    assert shared.statements == list(retexted.statements.values())
+    module._LAST = None
+    assert _worked_out(shared) == _worked_out(Graph(retexted))
+    assert _worked_out(after) == _worked_out(Graph(other))

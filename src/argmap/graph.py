@@ -38,7 +38,7 @@ import enum
 import functools
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -221,13 +221,19 @@ def components(adjacency: Adjacency) -> Components:
 
 # --- the graph -----------------------------------------------------------------------------------
 
+Edges = tuple[list[int], list[int]]
+"""Edges as two lists: the source of each, and its target."""
+
 
 class Graph:
     """A map as integer nodes and flat edge lists (see the module's docstring for the numbering).
 
     Build it with :meth:`Graph.of`, which shares one graph per map; the graph is never changed
-    after it is built. A premise that names no statement of the map (only in a map built by hand;
-    :func:`argmap.load.load_map` refuses one) is left out of the edges."""
+    after it is built. A graph with the very nodes and edges of the one built just before (the
+    next version of a map in an editor, its texts changed) shares that one's edge lists and
+    what is worked out of them alone (:attr:`support`, :attr:`components`,
+    :attr:`dependencies`). A premise that names no statement of the map (only in a map built
+    by hand; :func:`argmap.load.load_map` refuses one) is left out of the edges."""
 
     statements: list[Statement]
     """The statements, in map order: node ``n < n_statements`` is ``statements[n]``."""
@@ -268,8 +274,8 @@ class Graph:
         self.is_reason = [False] * n_statements
         self.given = [not s.kind.is_claim for s in statements]
         self.theses = [n for n, s in enumerate(statements) if s.kind is Kind.THESIS]
-        pos: tuple[list[int], list[int]] = ([], [])
-        neg: tuple[list[int], list[int]] = ([], [])
+        pos: Edges = ([], [])
+        neg: Edges = ([], [])
         add_id, add_inference, add_kind = ids.append, self.inferences.append, self.is_reason.append
         pos_from, pos_to = pos[0].append, pos[1].append
         for s_node, statement in enumerate(statements):
@@ -296,9 +302,19 @@ class Graph:
         self.given.extend([False] * (len(ids) - n_statements))
         self.written.append(len(ids))
         count = len(ids)
-        self.pos = Adjacency(count, *pos)
-        self.neg = Adjacency(count, *neg)
-        self.parents = Adjacency(count, pos[1] + neg[1], pos[0] + [~node for node in neg[0]])
+        shape = (n_statements, count, pos, neg)
+        alike = _alike(shape)
+        if alike is not None:  # the same edges: the same lists, and what is worked out of them
+            self.pos, self.neg, self.parents = alike.pos, alike.neg, alike.parents
+            for name in _OF_EDGES:
+                if name in vars(alike):
+                    vars(self)[name] = vars(alike)[name]
+        else:
+            self.pos = Adjacency(count, *pos)
+            self.neg = Adjacency(count, *neg)
+            self.parents = Adjacency(count, pos[1] + neg[1], pos[0] + [~node for node in neg[0]])
+        global _LAST
+        _LAST = (weakref.ref(self, _forget), shape)
 
     @classmethod
     def of(cls, map: Map) -> Graph:
@@ -362,6 +378,30 @@ class Graph:
             else:
                 label.append(Label.UNDECIDED)
         return label
+
+
+_OF_EDGES: Final = ("support", "components", "dependencies")
+"""What a graph works out of its edges alone (and keeps): shared with a graph of the same edges."""
+_Shape = tuple[int, int, Edges, Edges]
+"""A graph's statement count, node count, supports and attacks as first listed."""
+_LAST: tuple[weakref.ref[Graph], _Shape] | None = None
+"""The graph built last, while it lives, and its shape."""
+
+
+def _alike(shape: _Shape) -> Graph | None:
+    """The graph built last, if it has exactly this shape: a new version of a map (in an
+    editor) mostly keeps every link, and its graph can then share the edge lists and what is
+    worked out of them, which no one changes once made."""
+    if _LAST is None:
+        return None
+    graph = _LAST[0]()
+    return graph if graph is not None and _LAST[1] == shape else None
+
+
+def _forget(gone: weakref.ref[Graph]) -> None:
+    global _LAST
+    if _LAST is not None and _LAST[0] is gone:
+        _LAST = None
 
 
 _GRAPHS: dict[int, tuple[weakref.ref[Map], Graph]] = {}
