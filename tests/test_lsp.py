@@ -541,7 +541,8 @@ async def test_every_finding_names_the_other_statements_it_is_about_as_related_i
     that undercuts or defeats a claim, the other steps of a circle, the earlier copy of a
     duplicate, the thesis a hedged or unnamed statement lies under, the evidence of a thesis on
     one source or on unnamed sources only, and the statement whose level caps an overstated
-    thesis; findings about a statement alone have none. (Without an argmap.toml, the quotes are
+    thesis; the mapper's link a thesis grounded only through the mapper's reading needs, at its
+    id; findings about a statement alone have none. (Without an argmap.toml, the quotes are
     not checked.)"""
     found = await Session(
         client, copy(EVERY_FINDING / "every-finding.argmap.yaml", tmp_path)
@@ -578,7 +579,7 @@ async def test_every_finding_names_the_other_statements_it_is_about_as_related_i
         ("contested", 72, [(88, "evidence e-bots")]),
         ("overstated", 72, [(96, "claim c-weighted")]),
         ("hedged-load", 96, [(72, "thesis t-survey")]),
-        ("rests-on-mapper", 104, []),  # it needs r-willing, a link, not a statement
+        ("rests-on-mapper", 104, [(107, "assumed reason r-willing")]),  # a link it needs
         ("unnamed-only", 115, [(118, "evidence e-rumour")]),
         ("unnamed-source", 118, [(115, "thesis t-shifts")]),
     ]

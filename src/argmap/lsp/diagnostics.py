@@ -8,6 +8,7 @@ what they return. Positions here are in characters; the server converts them to 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -15,7 +16,8 @@ from lsprotocol import types
 
 from argmap.analysis import Finding, Report, check
 from argmap.errors import ArgmapError, MapError, Problem
-from argmap.model import Code, Map, Position
+from argmap.graph import Graph
+from argmap.model import Code, Map, Objection, Position, Reason
 from argmap.util import collector_paused
 
 SOURCE: Final = "argmap"
@@ -85,10 +87,20 @@ def diagnose(
             return Diagnosis(found + extra, problems=error.problems)
         report = check(argmap, source=source)
         spans: dict[str, Span] = {}
+        links = mapper_links(argmap, report)
         if memory is not None:
             memory.kept = {}
         findings = tuple(
-            finding_diagnostic(f, argmap, lines, uri, spans, memory) for f in report.findings
+            finding_diagnostic(
+                f,
+                argmap,
+                lines,
+                uri,
+                spans,
+                memory,
+                links.get(f.statement, ()) if f.code is Code.RESTS_ON_MAPPER else (),
+            )
+            for f in report.findings
         )
         if memory is not None:
             memory.previous, memory.kept = memory.kept, {}
@@ -120,10 +132,13 @@ def finding_diagnostic(
     uri: str,
     spans: dict[str, Span] | None = None,
     memory: Memory | None = None,
+    links: Sequence[Reason | Objection] = (),
 ) -> types.Diagnostic:
     """A finding at its statement's id (an unused acknowledgement at its code, faded as
     unnecessary): the code as the diagnostic's, the hint after the message,
-    the other statements it is about (:attr:`Finding.related`) as related information.
+    the other statements it is about (:attr:`Finding.related`) and then the reasons and
+    objections (``links``: the mapper's links a rests-on-mapper finding says its thesis needs)
+    as related information.
     Acknowledged findings are hints, faded as unnecessary, so the mapper still sees them.
     ``spans`` keeps the span of each statement's id, shared by the diagnostics of one text.
     With a document's ``memory``, a diagnostic that says the same at the same places as one
@@ -141,7 +156,7 @@ def finding_diagnostic(
         (at(other, statement.position), f"{statement.kind.value} {other}")
         for other in finding.related
         if (statement := argmap.statements.get(other)) is not None
-    )
+    ) + tuple((link_span(lines, link), _link_name(link)) for link in links)
     message = f"{finding.message}\nhint: {finding.hint}"
     severity = _SEVERITY[finding.severity.value]
     faded = False
@@ -178,6 +193,46 @@ def finding_diagnostic(
     if memory is not None:
         memory.kept[key] = made
     return made
+
+
+def mapper_links(argmap: Map, report: Report) -> dict[str, tuple[Reason | Objection, ...]]:
+    """For each thesis grounded only through the mapper's reading, the mapper's reasons and
+    objections among the items it needs (:attr:`argmap.analysis.Verdict.needs`), each once, in
+    the order named: what a rests-on-mapper finding is about besides statements."""
+    out: dict[str, tuple[Reason | Objection, ...]] = {}
+    named = [v for v in report.verdicts if any(v.needs)]
+    if not named:
+        return out
+    graph = Graph.of(argmap)
+    inference = {
+        graph.ids[n]: graph.inferences[n - graph.n_statements]
+        for n in range(graph.n_statements, len(graph.ids))
+    }
+    for verdict in named:
+        ids = dict.fromkeys(i for items in verdict.needs for i in items if i in inference)
+        if ids:
+            out[verdict.thesis] = tuple(inference[i] for i in ids)
+    return out
+
+
+def link_span(lines: list[str], link: Reason | Objection) -> Span:
+    """Where a reason or objection is written: its id, when it is given on its first line,
+    else the value it starts with (its first key)."""
+    if link.position is None:
+        return (0, 0, 0)
+    line, column = link.position.line - 1, link.position.column - 1
+    text = lines[line] if 0 <= line < len(lines) else ""
+    given = re.compile(rf"\bid:[ ]+(['\"]?){re.escape(link.id)}\1(?=[\s,}}]|$)")
+    written = given.search(text, column)
+    if written is not None:
+        start = written.start() + len(written.group()) - len(link.id) - len(written.group(1))
+        return (line, start, start + len(link.id))
+    return token_span(lines, line, column)
+
+
+def _link_name(link: Reason | Objection) -> str:
+    role = "reason" if isinstance(link, Reason) else "objection"
+    return f"{'assumed ' if link.assumed else ''}{role} {link.id}"
 
 
 def id_span(lines: list[str], position: Position | None, sid: str) -> Span:
