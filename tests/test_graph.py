@@ -202,3 +202,55 @@ def test_a_graph_built_after_another_is_the_graph_of_its_map(first: Map, other: 
     module._LAST = None
     assert _worked_out(shared) == _worked_out(Graph(retexted))
     assert _worked_out(after) == _worked_out(Graph(other))
+
+
+def test_what_is_kept_by_shape_goes_only_to_graphs_of_that_shape() -> None:
+    """:meth:`Graph.by_shape` works a value out once for a graph and the graphs built after it
+    with the same edges and given nodes; a statement that becomes evidence (given) or a changed
+    link gets its own."""
+    graph = Graph(
+        build("t: {thesis: T, reasons: [[c]]}\nc: {claim: C, reasons: [e]}\ne: {evidence: E}")
+    )
+    first = graph.by_shape("key", lambda: ["worked out"])
+    retexted = Graph(
+        build("t: {thesis: T2, reasons: [[c]]}\nc: {claim: C2, reasons: [e]}\ne: {evidence: E}")
+    )
+    assert retexted.by_shape("key", lambda: ["again"]) is first
+    given = Graph(
+        build("t: {thesis: T, reasons: [[c]]}\nc: {evidence: C, reasons: [e]}\ne: {evidence: E}")
+    )
+    assert given.by_shape("key", lambda: ["again"]) == ["again"]
+    relinked = Graph(
+        build("t: {thesis: T, reasons: [[e]]}\nc: {claim: C, reasons: [e]}\ne: {evidence: E}")
+    )
+    assert relinked.by_shape("key", lambda: ["once more"]) == ["once more"]
+
+
+@examples(100)
+@given(shapes(max_statements=8))
+def test_a_labelling_of_a_shape_is_the_labelling_of_each_graph_of_it(first: Map) -> None:
+    """:meth:`Labelling.of` gives the graph of a map with its texts changed (sharing the first
+    graph's shape) the very lists a new labelling of it gives, on the whole map and with the
+    mapper's items taken away."""
+    from argmap.analysis.author import mapper_nodes
+    from argmap.analysis.labels import Labelling
+
+    def lists(labels: Labelling) -> tuple[object, ...]:
+        return labels.label, labels.step, labels.forced, labels.neg_in
+
+    before = Graph(first)
+    Labelling.of(before)
+    Labelling.of(before, without=mapper_nodes(before))
+    retexted = attrs.evolve(
+        first,
+        statements={
+            k: attrs.evolve(s, text=s.text + " again") for k, s in first.statements.items()
+        },
+    )
+    graph = Graph(retexted)
+    assert lists(Labelling.of(graph)) == lists(Labelling(graph, (), ()))
+    without = mapper_nodes(graph)
+    assert lists(Labelling.of(graph, without=without)) == lists(
+        Labelling(graph, (), (), without=without)
+    )
+    assert Labelling.of(graph).graph is graph

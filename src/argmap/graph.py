@@ -37,13 +37,15 @@ from __future__ import annotations
 import enum
 import functools
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Final, NamedTuple
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import Final, NamedTuple, TypeVar, cast
 
 import attrs
 
 from argmap.model import Kind, Map, Objection, Reason, Statement
 from argmap.status import Status
+
+_T = TypeVar("_T")
 
 
 class Label(enum.IntEnum):
@@ -232,8 +234,9 @@ class Graph:
     after it is built. A graph with the very nodes and edges of the one built just before (the
     next version of a map in an editor, its texts changed) shares that one's edge lists and
     what is worked out of them alone (:attr:`support`, :attr:`components`,
-    :attr:`dependencies`). A premise that names no statement of the map (only in a map built
-    by hand; :func:`argmap.load.load_map` refuses one) is left out of the edges."""
+    :attr:`dependencies`, and with the same given nodes what :meth:`by_shape` keeps). A premise
+    that names no statement of the map (only in a map built by hand;
+    :func:`argmap.load.load_map` refuses one) is left out of the edges."""
 
     statements: list[Statement]
     """The statements, in map order: node ``n < n_statements`` is ``statements[n]``."""
@@ -304,11 +307,14 @@ class Graph:
         count = len(ids)
         shape = (n_statements, count, pos, neg)
         alike = _alike(shape)
+        self._by_shape: dict[Hashable, object] = {}
         if alike is not None:  # the same edges: the same lists, and what is worked out of them
             self.pos, self.neg, self.parents = alike.pos, alike.neg, alike.parents
             for name in _OF_EDGES:
                 if name in vars(alike):
                     vars(self)[name] = vars(alike)[name]
+            if alike.given == self.given:
+                self._by_shape = alike._by_shape
         else:
             self.pos = Adjacency(count, *pos)
             self.neg = Adjacency(count, *neg)
@@ -323,6 +329,17 @@ class Graph:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def by_shape(self, key: Hashable, work: Callable[[], _T]) -> _T:
+        """What ``work()`` gives, worked out once for this graph and the graphs of the same shape
+        built after it (the same edges and given nodes: the next version of a map in an editor,
+        its texts changed), which share what is kept under ``key``. ``work`` must depend on
+        nothing else of the graph (not on ids, kinds, texts or levels), and what it gives must
+        never be changed."""
+        found = self._by_shape.get(key, _NOTHING)
+        if found is _NOTHING:
+            found = self._by_shape[key] = work()
+        return cast(_T, found)
 
     @functools.cached_property
     def support(self) -> Adjacency:
@@ -380,6 +397,7 @@ class Graph:
         return label
 
 
+_NOTHING: Final = object()
 _OF_EDGES: Final = ("support", "components", "dependencies")
 """What a graph works out of its edges alone (and keeps): shared with a graph of the same edges."""
 _Shape = tuple[int, int, Edges, Edges]

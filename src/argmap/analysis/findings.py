@@ -97,7 +97,7 @@ def check(map: Map, *, source: str | None = None) -> Report:
 
 def _check(map: Map, source: str | None) -> Report:
     graph = Graph.of(map)
-    labels = Labelling(graph, (), ())
+    labels = Labelling.of(graph)
     earned = confidence.Earned(graph, labels.label)
     found = [
         *evaluation_findings(graph, labels),
@@ -137,7 +137,7 @@ def _author_readings(
 ) -> tuple[list[Verdict], list[Found]]:
     """Each verdict with its second reading, on the author's words alone, and a rests-on-mapper
     finding for each thesis that is grounded only through the mapper's items."""
-    author = Labelling(graph, (), (), without=mapper)  # as author_labelling does
+    author = Labelling.of(graph, without=mapper)  # as author_labelling does
     again = Relabelling(author)  # the author-only labels, kept up to date for each what-if
     read: list[Verdict] = []
     found: list[Found] = []

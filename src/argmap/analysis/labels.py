@@ -170,6 +170,22 @@ class Labelling:
         self.forced = forced
         self.neg_in = neg_in
 
+    @classmethod
+    def of(cls, graph: Graph, *, without: Sequence[int] = ()) -> Labelling:
+        """The labelling of ``graph`` with nothing forced but the nodes ``without`` taken away,
+        as ``Labelling(graph, (), (), without=without)`` gives it, its lists worked out once for
+        the graphs of one shape (:meth:`argmap.graph.Graph.by_shape`: a new version of a map
+        that keeps every link and kind is not labelled again). The lists are shared: read them,
+        never change them."""
+
+        def work() -> dict[str, object]:
+            first = cls(graph, (), (), without=without)
+            return {name: value for name, value in vars(first).items() if name != "graph"}
+
+        made = cls.__new__(cls)
+        vars(made).update(graph.by_shape(("labelling", tuple(without)), work), graph=graph)
+        return made
+
     def status(self, node: int) -> Status:
         value = self.label[node]
         if value == Label.IN:

@@ -106,13 +106,19 @@ def _dependencies(graph: Graph) -> Adjacency:
     return Adjacency(graph.n_statements, sources, targets)
 
 
+def _ordered(graph: Graph) -> tuple[Adjacency, list[int], int, Adjacency]:
+    """What each statement depends on (:func:`_dependencies`), the strongly connected components
+    of that, how many, and the statements of each: all of it the graph's edges alone decide."""
+    edges = _dependencies(graph)
+    of, count = strong_components(edges.start, edges.flat)
+    return edges, of, count, Adjacency(count, of, range(graph.n_statements))
+
+
 def sources_below(graph: Graph) -> list[Sources]:
     """For every statement, the sources of all the evidence it depends on (itself included):
     one pass over the components of the dependency graph, inputs first, so linear in its size."""
     n = graph.n_statements
-    edges = _dependencies(graph)
-    of, count = strong_components(edges.start, edges.flat)
-    members = Adjacency(count, of, range(n))
+    edges, of, count, members = graph.by_shape("sources_below", lambda: _ordered(graph))
     own = [_own(statement) for statement in graph.statements]
     summary = [_NONE] * n
     flat, start = edges.flat, edges.start
