@@ -202,3 +202,10 @@ def test_any_sequence_of_edits_loads_as_a_whole_load_does(start: str, data: st.D
         if data.draw(st.booleans(), label="repair"):
             text = before
             assert result(loader.loads, text) == result(loads, text)
+
+
+def test_a_second_statements_key_is_loaded_whole() -> None:
+    """A second ``statements:`` further down is the whole load's duplicate key, not a split."""
+    text = SMALL + "statements:\n  g: {claim: G}\n"
+    assert result(IncrementalLoader().loads, text) == result(loads, text)
+    assert result(loads, text)[0] == "problems"

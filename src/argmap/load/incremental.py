@@ -37,11 +37,13 @@ _UNSAFE: Final = "\t\r\x00\x85\u2028\u2029\ufeff"
 """Characters after which the split is not certain: tabs, line breaks other than ``\\n`` (YAML
 counts lines at each), a byte-order mark, NUL."""
 _STATEMENTS: Final = re.compile(r"^statements:(?:[ ]+#[^\n]*|[ ]*)$", re.MULTILINE)
+_ANOTHER: Final = re.compile(r"\nstatements:(?:[ ]+#[^\n]*|[ ]*)(?=\n|\Z)")
+"""A later line ``statements:``, found from the line break before it."""
 _CONTENT: Final = re.compile(r"^ *[^ \n]", re.MULTILINE)
 _TOP: Final = re.compile(r"\n[^ \n#]")
 """A line that starts at the first column and is not a comment, after its line break: the end of
-the statements. (Patterns here start with the line break, not ``^``: the regular expression
-engine then skips to each line break, several times faster on a large map.)"""
+the statements. (Patterns that search the whole text start with the line break, not ``^``: the
+regular expression engine then skips from one to the next, several times faster.)"""
 _KEY: Final = r"[A-Za-z0-9][A-Za-z0-9_.\-]*:(?=[ \n]|\Z)"
 """A statement's id as a plain key, then its colon."""
 
@@ -118,7 +120,7 @@ class IncrementalLoader:
         if any(character in text for character in _UNSAFE):
             return None
         found = _STATEMENTS.search(text)
-        if found is None or _STATEMENTS.search(text, found.end()) is not None:
+        if found is None or _ANOTHER.search(text, found.end()) is not None:
             return None
         start = found.end() + 1  # the statements start on the line after their key
         if start > len(text):
@@ -149,23 +151,20 @@ class IncrementalLoader:
         old, fresh = self._blocks, dict[str, _Block]()
         blocks: list[_Block] = []
         line = first_line + text.count("\n", start, starts[0])
-        for n, at in enumerate(starts):
-            stop = starts[n + 1] if n + 1 < len(starts) else end
-            piece = text[at:stop]
+        for piece in [text[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]:
             block = old.get(piece)
             if block is None or piece in fresh:
                 block = _read_block(piece, line, problems)
-                if block is None:
-                    return None
+                if block is None or block.depth + 1 >= MAX_DEPTH:
+                    return None  # nested too deep for the whole text: let it say where
             elif block.line != line:
                 delta = line - block.line
                 for node in block.nodes:
                     node.line += delta
                 block.line = line
-            fresh.setdefault(piece, block)
+            if piece not in fresh:
+                fresh[piece] = block
             blocks.append(block)
-            if block.depth + 1 >= MAX_DEPTH:
-                return None  # nested too deep for the whole text: let it say where
             count += block.count - 1
             line += piece.count("\n")
         if count > MAX_NODES:
@@ -189,17 +188,24 @@ def _block_starts(text: str, start: int, end: int) -> list[int]:
     indent = first.end() - 1 - first.start()
     if indent == 0:
         return []
-    key = re.compile(" " * indent + _KEY)
-    outer = re.compile(rf"\n {{0,{indent}}}[^ \n]")
-    starts = []
-    for line in outer.finditer(text, start - 1, end):
-        at = line.start() + 1
-        if text[line.end() - 1] == "#":
-            continue  # a comment, wherever it stands
-        if line.end() - 1 - at != indent or key.match(text, at, end) is None:
-            return []
-        starts.append(at)
-    return starts
+    patterns = _patterns(indent)
+    if patterns[1].search(text, start - 1, end) is not None:
+        return []
+    return [found.start() + 1 for found in patterns[0].finditer(text, start - 1, end)]
+
+
+_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _patterns(indent: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For ids indented ``indent`` spaces: the line break before each id line, and before any
+    line that is not a comment and is less indented, or as indented and not an id key."""
+    found = _PATTERNS.get(indent)
+    if found is None:
+        key = re.compile(rf"\n(?= {{{indent}}}{_KEY})")
+        odd = re.compile(rf"\n(?: {{0,{indent - 1}}}[^ \n#]| {{{indent}}}(?![ \n#]|{_KEY}))")
+        found = _PATTERNS[indent] = (key, odd)
+    return found
 
 
 def _read(text: str, problems: Problems) -> Node | None:
