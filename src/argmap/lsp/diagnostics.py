@@ -1,8 +1,10 @@
 """A map text's diagnostics: every problem that keeps it from loading, or else every finding of
 ``argmap check``, each at the place it is about.
 
-Pure functions of the text (and the source text for quote checking); the server only publishes
-what they return. Positions here are in characters; the server converts them to the client's units.
+Functions of the text (and the source text for quote checking); the server only publishes what
+they return. A document's :class:`Memory` of its last version lets the next be worked out in a
+fraction of the time, never differently (property tests compare the two ways). Positions here are
+in characters; the server converts them to the client's units.
 """
 
 from __future__ import annotations
