@@ -5,6 +5,7 @@ protocol's fields set, key for key in the same order."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,11 +14,13 @@ from pygls.protocol import default_converter
 
 from argmap.dump import dump_map
 from argmap.lsp import diagnostics
-from argmap.lsp.server import converter, diagnostic_json
+from argmap.lsp.server import Written, converter, diagnostic_json
 from argmap.model import Map
+from lspclient import TUTORIAL
 from strategies import examples, maps, texts
 
 REFERENCE = default_converter()  # type: ignore[no-untyped-call]  # pygls leaves it untyped
+URI = "file:///m.argmap.yaml"
 
 _units = st.integers(0, 2**31 - 1)
 _positions = st.builds(types.Position, _units, _units)
@@ -63,3 +66,29 @@ def test_the_diagnostics_of_any_map_are_sent_as_lsprotocol_writes_them(argmap: M
         for diagnostic in found.diagnostics:
             sent = json.dumps(ours.unstructure(diagnostic))
             assert sent == json.dumps(REFERENCE.unstructure(diagnostic))
+
+
+def test_a_diagnostic_kept_for_the_next_version_is_written_once() -> None:
+    """The diagnostics a document keeps from one version to the next are written from the JSON
+    of their last publication, which is what lsprotocol writes for them; a new one is written
+    afresh."""
+    text = TUTORIAL.read_text(encoding="utf-8")
+    memory = diagnostics.Memory()
+    written = Written()
+    ours = converter(written)
+
+    def publish(version: str, before: dict[int, Any]) -> tuple[str, dict[int, Any]]:
+        found = diagnostics.safe_diagnose(version, "m", URI, None, (), memory).diagnostics
+        params = types.PublishDiagnosticsParams(uri=URI, diagnostics=list(found))
+        with written.reusing(before) as now:
+            sent = json.dumps(ours.unstructure(params))
+        assert sent == json.dumps(REFERENCE.unstructure(params))
+        return sent, now
+
+    first, kept = publish(text, {})
+    again, now = publish(text + "# a comment\n", kept)
+    assert again == first
+    assert all(now[key][1] is kept[key][1] for key in now)
+    changed, after = publish(text.replace("fewer-late", "fewer-later"), now)
+    assert changed != first
+    assert any(key not in now for key in after)

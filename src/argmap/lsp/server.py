@@ -9,10 +9,11 @@ request handler answers, whatever the text: a failure inside one is logged and a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
@@ -92,13 +93,18 @@ class Document:
         self.lines: tuple[int | None, list[str]] | None = None
         self.memory = diagnostics.Memory()
         """What diagnosing the last version leaves for the next; used by the worker only."""
+        self.sent: dict[int, tuple[types.Diagnostic, dict[str, Any]]] = {}
+        """The JSON of each diagnostic last published, by the diagnostic's ``id``."""
 
 
 class ArgmapServer(LanguageServer):
     """The server and the state of the open maps."""
 
     def __init__(self) -> None:
-        super().__init__("argmap", version("argmap"), converter_factory=converter)
+        self.written = Written()
+        super().__init__(
+            "argmap", version("argmap"), converter_factory=lambda: converter(self.written)
+        )
         self.documents: dict[str, Document] = {}
         self.sources = Sources()
         self.debounce = DEBOUNCE
@@ -159,9 +165,13 @@ class ArgmapServer(LanguageServer):
             codec = document.position_codec
             with collector_paused():  # thousands of acyclic diagnostics, converted and sent
                 published = [_convert(d, lines, codec) for d in diagnosis.diagnostics]
-                self.text_document_publish_diagnostics(
-                    types.PublishDiagnosticsParams(uri=uri, version=number, diagnostics=published)
-                )
+                with self.written.reusing(state.sent) as sent:
+                    self.text_document_publish_diagnostics(
+                        types.PublishDiagnosticsParams(
+                            uri=uri, version=number, diagnostics=published
+                        )
+                    )
+                state.sent = sent
             if len(text) > QUIET_ABOVE:
                 await asyncio.sleep(QUIET)  # typing on: leave the worker free for the next check
             built = await loop.run_in_executor(
@@ -276,12 +286,50 @@ def _client_range(where: types.Range, lines: list[str], codec: Any) -> types.Ran
     return cast(types.Range, codec.range_to_client_units(lines, where))
 
 
-def converter() -> cattrs.Converter:
-    """pygls's converter, which writes a diagnostic the way :func:`diagnostic_json` does:
-    cattrs's general hooks, field by field and optional by optional, were most of the time it
-    took to send the thousands of diagnostics of a large map."""
+class Written:
+    """The JSON written for the diagnostics of one publication, by diagnostic, so that the next
+    publication of the same document writes again only the diagnostics that are new: one kept
+    from the version before (:class:`argmap.lsp.diagnostics.Memory`) is the very object, and
+    diagnostics are never changed once made."""
+
+    def __init__(self) -> None:
+        self.before: dict[int, tuple[types.Diagnostic, dict[str, Any]]] | None = None
+        self.now: dict[int, tuple[types.Diagnostic, dict[str, Any]]] = {}
+
+    @contextlib.contextmanager
+    def reusing(
+        self, before: dict[int, tuple[types.Diagnostic, dict[str, Any]]]
+    ) -> Iterator[dict[int, tuple[types.Diagnostic, dict[str, Any]]]]:
+        """While a publication is written: reuse the JSON of ``before`` (the document's last),
+        and gather this one's into the dictionary given."""
+        self.before, self.now = before, {}
+        try:
+            yield self.now
+        finally:
+            self.before = None
+
+    def json(self, diagnostic: types.Diagnostic) -> dict[str, Any]:
+        """The diagnostic's JSON (:func:`diagnostic_json`), reused when it was written before."""
+        if self.before is None:
+            return diagnostic_json(diagnostic)
+        key = id(diagnostic)
+        known = self.before.get(key)  # the entry holds its diagnostic: the id is that one's
+        out = known[1] if known is not None and known[0] is diagnostic else None
+        if out is None:
+            out = diagnostic_json(diagnostic)
+        self.now[key] = (diagnostic, out)
+        return out
+
+
+def converter(written: Written | None = None) -> cattrs.Converter:
+    """pygls's converter, which writes a diagnostic the way :func:`diagnostic_json` does
+    (through ``written``, which reuses what a publication wrote before): cattrs's general
+    hooks, field by field and optional by optional, were most of the time it took to send the
+    thousands of diagnostics of a large map."""
     made: cattrs.Converter = default_converter()  # type: ignore[no-untyped-call]  # pygls leaves it untyped
-    made.register_unstructure_hook(types.Diagnostic, diagnostic_json)
+    made.register_unstructure_hook(
+        types.Diagnostic, diagnostic_json if written is None else written.json
+    )
     return made
 
 
