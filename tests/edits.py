@@ -1,6 +1,7 @@
 """Hypothesis strategies for the edits a mapper makes to a map text in an editor, one after
 another: typing into a line, adding and removing lines, moving, copying and deleting a
-statement, renaming a premise, and the punctuation that breaks YAML on the way (tabs, quotes,
+statement, renaming a premise, changing a statement's kind, and the punctuation that breaks
+YAML on the way (tabs, quotes,
 brackets, anchors, carriage returns), followed as often by the edit that repairs it."""
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ LINES: Final = [
 """Whole lines an edit adds (``{id}`` stands for an id of the map)."""
 _ID_LINE = re.compile(r"^  ([A-Za-z0-9][A-Za-z0-9_.\-]*):", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+_KIND = re.compile(r"(?<=[ {,])(?:thesis|claim|evidence|assumption)(?=:)")
+KINDS: Final = ["thesis", "claim", "evidence", "assumption"]
 
 Edit = tuple[int, int, str]
 """``text[start:end]`` replaced by a new text."""
@@ -40,7 +43,7 @@ def ids(text: str) -> list[str]:
 def blocks(text: str) -> list[tuple[int, int]]:
     """Where each statement's block (its id line up to the next id line) starts and ends."""
     starts = [m.start() for m in _ID_LINE.finditer(text)]
-    return list(zip(starts, [*starts[1:], len(text)], strict=True))
+    return list(zip(starts, [*starts[1:], len(text)], strict=True)) if starts else []
 
 
 def _line_starts(text: str) -> list[int]:
@@ -51,7 +54,9 @@ def _line_starts(text: str) -> list[int]:
 def edits(draw: st.DrawFn, text: str) -> Edit:
     """One edit of ``text``."""
     kind = draw(
-        st.sampled_from(["type", "type", "line", "drop-line", "premise", "move", "copy", "drop"])
+        st.sampled_from(
+            ["type", "type", "line", "drop-line", "premise", "kind", "move", "copy", "drop"]
+        )
     )
     lines = _line_starts(text)
     if kind == "type":
@@ -66,6 +71,12 @@ def edits(draw: st.DrawFn, text: str) -> Edit:
         n = draw(st.integers(0, len(lines) - 1))
         end = lines[n + 1] if n + 1 < len(lines) else len(text)
         return lines[n], end, ""
+    if kind == "kind":  # a statement of another kind: a claim made evidence, say
+        kinds = list(_KIND.finditer(text))
+        if not kinds:
+            return 0, 0, ""
+        found = draw(st.sampled_from(kinds))
+        return found.start(), found.end(), draw(st.sampled_from(KINDS))
     if kind == "premise":  # any id-like word becomes the map's id: a link renamed or made
         words = list(_WORD.finditer(text))
         if not words:
