@@ -5,7 +5,8 @@ text is as it was. :class:`IncrementalLoader` splits the YAML text into its top-
 blocks (the line of a statement's id and the lines under it, up to the next id) and keeps, for
 the text of each block, the nodes it was read into and the statement built from them; a block
 whose text is unchanged is not read again, only moved when lines above it were added or removed
-(its nodes' lines shifted), and its statement is reused when it has not moved. What is left of
+(its nodes' lines shifted), and its statement is reused (a copy with its places moved along,
+when it moved). What is left of
 the text (``argmap``, ``title``, ``source``, ``sections``) is read whole, with the statements'
 lines blanked. The node tree so assembled is the one the whole text gives, so the map, and every
 problem with its place, are what :func:`argmap.load.loads` gives.
@@ -49,12 +50,11 @@ _KEY: Final = r"[A-Za-z0-9][A-Za-z0-9_.\-]*:(?=[ \n]|\Z)"
 
 
 class _Block:
-    """The text of one statement, the nodes it reads into and the statement built from them."""
+    """One statement's block: the nodes its text reads into and the statement built from them."""
 
-    __slots__ = ("built", "built_line", "count", "depth", "key", "line", "nodes", "text", "value")
+    __slots__ = ("built", "built_line", "count", "depth", "key", "line", "nodes", "value")
 
-    def __init__(self, text: str, key: Scalar, value: Node, nodes: list[Node], depth: int):
-        self.text = text
+    def __init__(self, key: Scalar, value: Node, nodes: list[Node], depth: int):
         self.key = key
         self.value = value
         self.nodes = nodes
@@ -65,7 +65,9 @@ class _Block:
         self.line = key.line
         """The line the nodes are at: the block's first line."""
         self.built: _Built | None = None
+        """What building its statement did, when that reported no problem."""
         self.built_line = 0
+        """The line its statement was built at (its places are for that line)."""
 
 
 class _Built:
@@ -242,7 +244,7 @@ def _read_block(text: str, line: int, problems: Problems) -> _Block | None:
         elif isinstance(node, Sequence):
             depth = max(depth, level)
             stack.extend((item, level + 1) for item in node.items)
-    block = _Block(text, key, value, nodes, depth)
+    block = _Block(key, value, nodes, depth)
     block.count = len(nodes) + 1  # and the block's own mapping, the statements' in the whole text
     return block
 
@@ -261,10 +263,10 @@ def _count(root: Node) -> int:
 
 
 class _Reusing(_Builder):
-    """The builder of :mod:`argmap.load.build`, taking the statement of a block that has not
-    changed or moved from the last build, and doing again what building it did: registering its
-    reasons and objections, leaving its references to resolve. A block whose build reported a
-    problem is built again each time."""
+    """The builder of :mod:`argmap.load.build`, taking the statement of a block whose text has
+    not changed from the last build (moved, when the block did), and doing again what building
+    it did: registering its reasons and objections, leaving its references to resolve. A block
+    whose build reported a problem is built again each time."""
 
     def __init__(self, problems: Problems, blocks: dict[str, _Block]) -> None:
         super().__init__(problems)
