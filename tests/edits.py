@@ -1,8 +1,8 @@
 """Hypothesis strategies for the edits a mapper makes to a map text in an editor, one after
 another: typing into a line, adding and removing lines, moving, copying and deleting a
 statement, renaming a premise, changing a statement's kind, and the punctuation that breaks
-YAML on the way (tabs, quotes,
-brackets, anchors, carriage returns), followed as often by the edit that repairs it."""
+YAML on the way (tabs, quotes, brackets, anchors, carriage returns); a test undoes an edit as
+often as not, as the edit that repairs it."""
 
 from __future__ import annotations
 
