@@ -16,15 +16,23 @@ from argmap.formats.argdown.gathered import Part
 _COMMENT = re.compile(
     r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*|<!--|/\*", re.DOTALL
 )
-_TEXT_TOKEN = re.compile(
-    r"\\(.)|#\(([^)\n]*)\)|#([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)|(\{)",
-    re.DOTALL,
-)
+_TAG_CHARS = r"[A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]"
+_TAG = r"#\(([^)\n]*)\)|#(" + _TAG_CHARS + "+)"
+_TEXT_TOKEN = re.compile(r"\\(.)|" + _TAG + r"|(\{)", re.DOTALL)
+_TAGS = re.compile(_TAG)
 _PLAIN = re.compile(r"[^\\#{]*\Z")
 _FLAT_DATA = re.compile(
     r'\{\s*(?:[A-Za-z_]+\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]{0,8})|true)\s*'
-    r"(?:,\s*|(?=\})))*\}\Z"
+    r"(?:,\s*|(?=\})))*\}"
 )
+"""A data block of plain keys and JSON strings, numbers or true: what argmap writes."""
+_SIMPLE = re.compile(
+    rf"([^\\#{{]*+)((?>(?:\s*(?:#\([^)\n]*\)|#{_TAG_CHARS}++))*))\s*({_FLAT_DATA.pattern})?\s*\Z"
+)
+"""Text the way argmap writes it (and most people do): plain words, then tags, then a flat data
+block, which :func:`clean` takes apart in one match; anything else is read token by token.
+Nothing in it is matched twice (possessive words and tags, atomic tags), so that it takes
+linear time on any line."""
 _FLAT_ITEM = re.compile(r'([A-Za-z_]+)\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9]+|true)')
 
 Report = Callable[[int, int, str], None]
@@ -45,6 +53,8 @@ class Cleaned:
 def strip_comments(text: str, problem: Report) -> list[str | None]:
     """The lines with comments blanked out; a line that held only a comment becomes None,
     so that it neither ends a block nor adds text."""
+    if "//" not in text and "/*" not in text and "<!--" not in text:
+        return [line.rstrip() for line in text.split("\n")]  # no comment can start anywhere
     places = t.Places(text)
     out = []
     last = 0
@@ -106,60 +116,95 @@ def front_matter(text: str, problem: Report) -> tuple[str, dict[str, Any] | None
     return "\n" * (end + 1) + "\n".join(lines[end + 1 :]), data, end + 1
 
 
+@attrs.define
+class Gathering:
+    """What :func:`clean` has taken from the parts so far."""
+
+    words: list[str] = attrs.Factory(list)
+    tags: list[str] = attrs.Factory(list)
+    data: dict[str, Any] = attrs.Factory(dict)
+    data_place: tuple[int, int] | None = None
+
+
 def clean(parts: list[Part], problem: Report) -> Cleaned:
     """The text of ``parts`` without tags and data, with the tags and data it held."""
-    tags: list[str] = []
-    data_place: tuple[int, int] | None = None
-    words: list[str] = []
-    data: dict[str, Any] = {}
+    into = Gathering()
     for part in parts:
-        text = part.text
-        if _PLAIN.match(text):  # most text has no escape, tag or data: keep it as it is
-            words.append(text)
-            words.append(" ")
-            continue
-        position = 0
-        while position < len(text):
-            match = _TEXT_TOKEN.search(text, position)
-            if match is None:
-                words.append(text[position:])
+        if _PLAIN.match(part.text):  # most text has no escape, tag or data: keep it as it is
+            into.words.append(part.text)
+        elif not simple(part, into):
+            tokens(part, problem, into)
+        into.words.append(" ")
+    return Cleaned(" ".join("".join(into.words).split()), into.data, into.tags, into.data_place)
+
+
+def simple(part: Part, into: Gathering) -> bool:
+    """Takes a text as argmap writes it (words, then tags, then a flat data block) apart in one
+    match, as :func:`tokens` would; False, with nothing taken, for any other text."""
+    match = _SIMPLE.match(part.text)
+    if match is None:
+        return False
+    block = match.group(3)
+    value = None if block is None else _flat_data(block)
+    if block is not None and value is None:
+        return False
+    into.words.append(match.group(1))
+    if match.group(2):
+        for found in _TAGS.finditer(match.group(2)):
+            tag = " ".join((found.group(1) or found.group(2) or "").split())
+            if tag:
+                into.tags.append(tag)
+    if value is not None:
+        for key, item in value.items():
+            into.data.setdefault(key, item)
+        into.data_place = (part.line, part.column + match.start(3))
+    return True
+
+
+def tokens(part: Part, problem: Report, into: Gathering) -> None:
+    """Takes any text apart token by token: escapes, tags and data blocks (read by YAML when
+    they are not flat), each problem reported at its place."""
+    text, words, position = part.text, into.words, 0
+    while position < len(text):
+        match = _TEXT_TOKEN.search(text, position)
+        if match is None:
+            words.append(text[position:])
+            break
+        words.append(text[position : match.start()])
+        position = match.end()
+        if match.group(1) is not None:
+            words.append(match.group(1))
+        elif match.group(2) is not None or match.group(3) is not None:
+            tag = " ".join((match.group(2) or match.group(3) or "").split())
+            if tag:
+                into.tags.append(tag)
+        else:
+            flat = _FLAT_DATA.match(text, match.start())
+            end = flat.end() - 1 if flat else _closing_brace(text, match.start())
+            column = part.column + match.start()
+            if end < 0:
+                problem(part.line, column, "data '{' is not closed by '}'")
                 break
-            words.append(text[position : match.start()])
-            position = match.end()
-            if match.group(1) is not None:
-                words.append(match.group(1))
-            elif match.group(2) is not None or match.group(3) is not None:
-                tag = " ".join((match.group(2) or match.group(3) or "").split())
-                if tag:
-                    tags.append(tag)
+            try:
+                value = _flat_data(text[match.start() : end + 1])
+                if value is None:
+                    value = t.load_yaml(text[match.start() : end + 1])
+            except t.DataError as error:
+                problem(part.line, column, f"data {{...}} is not valid YAML: {error}")
+                value = {}
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    into.data.setdefault(str(key), item)
+                into.data_place = (part.line, column)
             else:
-                end = _closing_brace(text, match.start())
-                column = part.column + match.start()
-                if end < 0:
-                    problem(part.line, column, "data '{' is not closed by '}'")
-                    break
-                try:
-                    value = _flat_data(text[match.start() : end + 1])
-                    if value is None:
-                        value = t.load_yaml(text[match.start() : end + 1])
-                except t.DataError as error:
-                    problem(part.line, column, f"data {{...}} is not valid YAML: {error}")
-                    value = {}
-                if isinstance(value, dict):
-                    for key, item in value.items():
-                        data.setdefault(str(key), item)
-                    data_place = (part.line, column)
-                else:
-                    problem(part.line, column, "data {...} must be a mapping: {key: value}")
-                position = end + 1
-        words.append(" ")
-    return Cleaned(" ".join("".join(words).split()), data, tags, data_place)
+                problem(part.line, column, "data {...} must be a mapping: {key: value}")
+            position = end + 1
 
 
 def _flat_data(snippet: str) -> dict[str, Any] | None:
     """A data block of plain keys and JSON strings, numbers or true (what argmap writes), read
     without YAML's parser; None for anything else, which YAML then reads."""
-    if not _FLAT_DATA.match(snippet):
+    if not _FLAT_DATA.fullmatch(snippet):
         return None
     out: dict[str, Any] = {}
     for key, raw in _FLAT_ITEM.findall(snippet):

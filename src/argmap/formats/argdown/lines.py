@@ -31,6 +31,8 @@ _HEADING = re.compile(r"(#+) ")
 _NUMBER = re.compile(r"\((\d+)\)\s")
 _LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)\s*")
 _RELATION = re.compile(r"(\+>|->|><|_>|<\+|<-|<_|\+|-|_(?=\s))\s*")
+_RELATION_FIRST = frozenset("+-><_")
+"""The characters a relation marker starts with: no other line is matched against it."""
 KIND_TAGS = {kind.value: kind for kind in Kind}
 
 # relation marker -> (relation, does the child act on its parent?)
@@ -111,7 +113,8 @@ class Reader:
                     previous_root = block_root
                 block_root = None
                 continue
-            if indent == 0 and (heading := _HEADING.match(stripped)):
+            first = stripped[0]  # what a line can be is told by its first character
+            if first == "#" and indent == 0 and (heading := _HEADING.match(stripped)):
                 self.end_pcs(pcs, pcs_owner)
                 pcs, pcs_owner, current, stack = None, None, None, []
                 previous_root = block_root = None
@@ -128,7 +131,7 @@ class Reader:
                 section = " / ".join(h for _, h in headings)
                 self.sections.append(Heading(section, title, number, 1, data, self.data_place))
                 continue
-            if statement_number := _NUMBER.match(stripped):
+            if first == "(" and (statement_number := _NUMBER.match(stripped)):
                 if pcs is None:
                     owner = previous_root if block_root is None else None
                     if owner is not None and owner.kind == "argument":
@@ -152,7 +155,7 @@ class Reader:
                 current, stack = element, [(indent, element)]
                 block_root = element
                 continue
-            if stripped.startswith("--"):
+            if first == "-" and stripped.startswith("--"):
                 if pcs is None:
                     self.problem(
                         number,
@@ -174,7 +177,7 @@ class Reader:
                 # a block that is no part of the argument ends its premise-conclusion structure
                 self.end_pcs(pcs, pcs_owner)
                 pcs, pcs_owner = None, None
-            relation = _RELATION.match(stripped)
+            relation = _RELATION.match(stripped) if first in _RELATION_FIRST else None
             if relation is not None and (current is not None or stack):
                 while stack and stack[-1][0] >= indent:
                     stack.pop()
@@ -206,7 +209,7 @@ class Reader:
                     "statement or argument it relates to, without a blank line between",
                 )
                 continue
-            item = _LIST_ITEM.match(stripped)
+            item = _LIST_ITEM.match(stripped) if first == "*" or first.isdigit() else None
             if current is not None and item is None:
                 current.parts.append(Part(number, column, stripped))
                 continue
@@ -224,9 +227,12 @@ class Reader:
 
     def inference_text(self, step: Inference, rest: str, line: int, column: int) -> None:
         """Adds a line of an inference's text; a closing ``--`` ends it (marked by a NUL)."""
+        data: dict[str, Any]
         close = rest.find("--")
         content = rest if close < 0 else rest[:close]
-        text, data = self.clean([Part(line, column, content)])
+        text, data = "", {}
+        if content and not content.isspace():  # the usual bare '--' has no text and no data
+            text, data = self.clean([Part(line, column, content)])
         if "uses" in data:
             uses = data["uses"]
             if not isinstance(uses, list) or not all(
@@ -312,11 +318,12 @@ class Reader:
             key = f"\0untitled {self.untitled}"
         else:
             key = title
-        entity = self.entity(kind, key, title, line, column, section)
-        element = Element(kind, key, line, column)
+        entity = self.entities.get((kind, key))
+        if entity is None:
+            entity = self.entity(kind, key, title, line, column, section)
         body = rest[text_start:]
-        if body.strip():
-            element.parts.append(Part(line, column + text_start, body))
+        parts = [Part(line, column + text_start, body)] if body and not body.isspace() else []
+        element = Element(kind, key, line, column, parts)
         self.pending.append((element, entity))
         return element
 
@@ -350,6 +357,10 @@ class Reader:
 
     def finish_elements(self) -> None:
         for element, entity in self.pending:
+            if not element.parts:  # a bare reference: [title] or <title>, no text, tags or data
+                if entity.section is None and entity.kind == "argument":
+                    entity.section = self.section_at(element.line)
+                continue
             self.data_place = None
             text, data = self.clean(element.parts)
             if entity.section is None and (text or entity.kind == "argument"):
