@@ -304,15 +304,15 @@ _PIECES = st.sampled_from(
 
 
 def _taken(taker: object, text: str) -> tuple[str, list[str], dict[str, object], object]:
+    """What ``taker`` (the one match, or token by token) takes from ``text``."""
     into = inline.Gathering()
-    problems: list[tuple[int, int, str]] = []
     part = Part(3, 7, text)
-    taken = (
-        inline.simple(part, into)
-        if taker is inline.simple
-        else inline.tokens(part, lambda *p: problems.append(p), into) or not problems
-    )
-    assert taken
+    if taker is inline.simple:
+        assert inline.simple(part, into)
+    else:
+        problems: list[tuple[int, int, str]] = []
+        inline.tokens(part, lambda *problem: problems.append(problem), into)
+        assert not problems
     return " ".join("".join(into.words).split()), into.tags, into.data, into.data_place
 
 
