@@ -116,8 +116,10 @@ def mapping(
     """A mapping of text keys, each key placed where the mapping is, or where ``places`` says
     (a key read from a data block belongs there, for the problems the loader finds with it)."""
     node = Mapping(line, column)
-    given = places or {}
-    node.items = [(text(key, *given.get(key, (line, column))), item) for key, item in items]
+    if places:
+        node.items = [(text(key, *places.get(key, (line, column))), item) for key, item in items]
+    else:  # the usual case, built without a call for each key
+        node.items = [(Scalar(key, False, line, column), item) for key, item in items]
     return node
 
 

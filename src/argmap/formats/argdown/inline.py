@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -20,9 +20,10 @@ _TAG_CHARS = r"[A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]"
 _TAG = r"#\(([^)\n]*)\)|#(" + _TAG_CHARS + "+)"
 _TEXT_TOKEN = re.compile(r"\\(.)|" + _TAG + r"|(\{)", re.DOTALL)
 _TAGS = re.compile(_TAG)
-_PLAIN = re.compile(r"[^\\#{]*\Z")
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+"""A JSON string, escapes and all (the loop unrolled, which Python's matcher runs fastest)."""
 _FLAT_DATA = re.compile(
-    r'\{\s*(?:[A-Za-z_]+\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]{0,8})|true)\s*'
+    rf"\{{\s*(?:[A-Za-z_]+\s*:\s*(?:{_STRING}|-?(?:0|[1-9][0-9]{{0,8}})|true)\s*"
     r"(?:,\s*|(?=\})))*\}"
 )
 """A data block of plain keys and JSON strings, numbers or true: what argmap writes."""
@@ -33,14 +34,13 @@ _SIMPLE = re.compile(
 block, which :func:`clean` takes apart in one match; anything else is read token by token.
 Nothing in it is matched twice (possessive words and tags, atomic tags), so that it takes
 linear time on any line."""
-_FLAT_ITEM = re.compile(r'([A-Za-z_]+)\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9]+|true)')
+_FLAT_ITEM = re.compile(rf"([A-Za-z_]+)\s*:\s*({_STRING}|-?[0-9]+|true)")
 
 Report = Callable[[int, int, str], None]
 """Records a problem at a line and column."""
 
 
-@attrs.frozen
-class Cleaned:
+class Cleaned(NamedTuple):
     """An element's text without its tags and data, and what they were."""
 
     text: str
@@ -128,10 +128,15 @@ class Gathering:
 
 def clean(parts: list[Part], problem: Report) -> Cleaned:
     """The text of ``parts`` without tags and data, with the tags and data it held."""
+    if len(parts) == 1:
+        text = parts[0].text
+        if "#" not in text and "{" not in text and "\\" not in text:  # as the loop below does
+            return Cleaned(" ".join(text.split()), {}, [], None)
     into = Gathering()
     for part in parts:
-        if _PLAIN.match(part.text):  # most text has no escape, tag or data: keep it as it is
-            into.words.append(part.text)
+        text = part.text
+        if "#" not in text and "{" not in text and "\\" not in text:
+            into.words.append(text)  # most text has no escape, tag or data: kept as it is
         elif not simple(part, into):
             tokens(part, problem, into)
         into.words.append(" ")
@@ -145,13 +150,16 @@ def simple(part: Part, into: Gathering) -> bool:
     if match is None:
         return False
     block = match.group(3)
-    value = None if block is None else _flat_data(block)
+    value = None if block is None else _flat_items(block)
     if block is not None and value is None:
         return False
     into.words.append(match.group(1))
-    if match.group(2):
-        for found in _TAGS.finditer(match.group(2)):
-            tag = " ".join((found.group(1) or found.group(2) or "").split())
+    written = match.group(2)
+    if written:
+        # '#' is no tag's character and '(' no plain tag's: plain tags are split off at '#'
+        found = written.split("#")[1:] if "(" not in written else _tags(written)
+        for name in found:
+            tag = " ".join(name.split())
             if tag:
                 into.tags.append(tag)
     if value is not None:
@@ -159,6 +167,10 @@ def simple(part: Part, into: Gathering) -> bool:
             into.data.setdefault(key, item)
         into.data_place = (part.line, part.column + match.start(3))
     return True
+
+
+def _tags(written: str) -> list[str]:
+    return [found.group(1) or found.group(2) or "" for found in _TAGS.finditer(written)]
 
 
 def tokens(part: Part, problem: Report, into: Gathering) -> None:
@@ -204,8 +216,11 @@ def tokens(part: Part, problem: Report, into: Gathering) -> None:
 def _flat_data(snippet: str) -> dict[str, Any] | None:
     """A data block of plain keys and JSON strings, numbers or true (what argmap writes), read
     without YAML's parser; None for anything else, which YAML then reads."""
-    if not _FLAT_DATA.fullmatch(snippet):
-        return None
+    return _flat_items(snippet) if _FLAT_DATA.fullmatch(snippet) else None
+
+
+def _flat_items(snippet: str) -> dict[str, Any] | None:
+    """The items of a data block known to be flat; None when a string of it is no JSON string."""
     out: dict[str, Any] = {}
     for key, raw in _FLAT_ITEM.findall(snippet):
         if raw == "true":

@@ -66,6 +66,7 @@ class Reader:
         self._heading_lines: list[int] | None = None
         self.untitled = 0
         self.pending: list[tuple[Element, Entity]] = []
+        """The elements that have text, in file order: :meth:`finish_elements` cleans it."""
         self.tags: list[str] = []
         self.data_place: tuple[int, int] | None = None
         self.front_end = 0
@@ -90,15 +91,26 @@ class Reader:
         headings: list[tuple[int, str]] = []
         section: str | None = None
         inference: Inference | None = None
-        lines = self.lines
-        while index < len(lines):
-            raw = lines[index]
-            number = index + 1
-            index += 1
-            if raw is None:
-                continue
-            stripped = raw.lstrip()
-            indent = len(raw) - len(stripped)
+        for number, raw in enumerate(self.lines[index:], start=index + 1):
+            # lines are stripped on the right: a blank one is empty, one that held only a
+            # comment None; what a line can be is told by its first character
+            if not raw:
+                if raw is None:
+                    continue
+                if inference is None:
+                    current = None
+                    stack = []
+                    if block_root is not None:
+                        previous_root = block_root
+                    block_root = None
+                    continue
+                stripped, indent, first = raw, 0, ""
+            elif raw[0].isspace():
+                stripped = raw.lstrip()
+                indent = len(raw) - len(stripped)
+                first = stripped[0]
+            else:
+                stripped, indent, first = raw, 0, raw[0]
             column = indent + 1
             if inference is not None:  # inside a multi-line inference: read to its closing --
                 self.inference_text(inference, stripped, number, column)
@@ -106,14 +118,6 @@ class Reader:
                     inference.rule = inference.rule[:-1].strip()
                     inference = None
                 continue
-            if not stripped:
-                current = None
-                stack = []
-                if block_root is not None:
-                    previous_root = block_root
-                block_root = None
-                continue
-            first = stripped[0]  # what a line can be is told by its first character
             if first == "#" and indent == 0 and (heading := _HEADING.match(stripped)):
                 self.end_pcs(pcs, pcs_owner)
                 pcs, pcs_owner, current, stack = None, None, None, []
@@ -211,6 +215,8 @@ class Reader:
                 continue
             item = _LIST_ITEM.match(stripped) if first == "*" or first.isdigit() else None
             if current is not None and item is None:
+                if not current.parts:  # its text is cleaned once the file is read
+                    self.pending.append((current, self.entities[(current.kind, current.key)]))
                 current.parts.append(Part(number, column, stripped))
                 continue
             if item is not None:
@@ -283,36 +289,37 @@ class Reader:
 
     def element(self, rest: str, line: int, column: int, section: str | None) -> Element | None:
         """The statement or argument that ``rest`` starts, registered with its text."""
-        if not rest.strip():
-            self.problem(line, column, "a relation needs a statement or argument after it")
-            return None
         kind, title, text_start = "statement", None, 0
-        if rest.startswith("["):
+        first = rest[:1]
+        if first == "[":
             close = rest.find("]")
             if close < 0:
                 self.problem(line, column, "'[' opens a statement title that is not closed by ']'")
                 return None
             title = rest[1:close]
             text_start = close + 1
-        elif rest.startswith("<") and not rest.startswith(("<+", "<-", "<_", "<!--")):
+        elif first == "<" and not rest.startswith(("<+", "<-", "<_", "<!--")):
             close = rest.find(">")
             if close < 0:
                 self.problem(line, column, "'<' opens an argument title that is not closed by '>'")
                 return None
             kind, title = "argument", rest[1:close]
             text_start = close + 1
+        elif not rest or rest.isspace():
+            self.problem(line, column, "a relation needs a statement or argument after it")
+            return None
+        body = rest[text_start:]
         if title is not None:
             title = " ".join(title.split())
             if not title:
                 self.problem(line, column, f"empty {kind} title")
                 return None
-            if rest[text_start : text_start + 1] == ":":
+            if body[:1] == ":":
                 text_start += 1
-            elif rest[text_start:].strip() and not rest[text_start:].lstrip().startswith(
-                ("{", "#")
-            ):
+                body = body[1:]
+            elif body and not body.isspace() and not body.lstrip().startswith(("{", "#")):
                 # `[Title] more text` reads as untitled text that starts with a reference
-                kind, title, text_start = "statement", None, 0
+                kind, title, text_start, body = "statement", None, 0, rest
         if title is None:
             self.untitled += 1
             key = f"\0untitled {self.untitled}"
@@ -321,10 +328,13 @@ class Reader:
         entity = self.entities.get((kind, key))
         if entity is None:
             entity = self.entity(kind, key, title, line, column, section)
-        body = rest[text_start:]
-        parts = [Part(line, column + text_start, body)] if body and not body.isspace() else []
-        element = Element(kind, key, line, column, parts)
-        self.pending.append((element, entity))
+        if kind == "argument" and entity.section is None:  # the heading above, as section_at
+            entity.section = str(len(self.sections) - 1) if self.sections else None
+        if body and not body.isspace():
+            element = Element(kind, key, line, column, [Part(line, column + text_start, body)])
+            self.pending.append((element, entity))  # its text is cleaned once the file is read
+        else:  # a bare reference, unless lines of text follow
+            element = Element(kind, key, line, column, [])
         return element
 
     def entity(
@@ -357,10 +367,6 @@ class Reader:
 
     def finish_elements(self) -> None:
         for element, entity in self.pending:
-            if not element.parts:  # a bare reference: [title] or <title>, no text, tags or data
-                if entity.section is None and entity.kind == "argument":
-                    entity.section = self.section_at(element.line)
-                continue
             self.data_place = None
             text, data = self.clean(element.parts)
             if entity.section is None and (text or entity.kind == "argument"):
