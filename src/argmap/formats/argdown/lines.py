@@ -91,6 +91,8 @@ class Reader:
         headings: list[tuple[int, str]] = []
         section: str | None = None
         inference: Inference | None = None
+        stripped: str
+        first: str
         for number, raw in enumerate(self.lines[index:], start=index + 1):
             # lines are stripped on the right: a blank one is empty, one that held only a
             # comment None; what a line can be is told by its first character
