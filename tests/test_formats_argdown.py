@@ -3,6 +3,7 @@ its place, and the Argdown that argmap writes."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -305,14 +306,15 @@ _PIECES = st.sampled_from(
 
 def _taken(taker: object, text: str) -> tuple[str, list[str], dict[str, object], object]:
     """What ``taker`` (the one match, or token by token) takes from ``text``."""
-    into = inline.Gathering()
     part = Part(3, 7, text)
     if taker is inline.simple:
-        assert inline.simple(part, into)
-    else:
-        problems: list[tuple[int, int, str]] = []
-        inline.tokens(part, lambda *problem: problems.append(problem), into)
-        assert not problems
+        taken = inline.simple(part)
+        assert taken is not None
+        return " ".join(taken.text.split()), taken.tags, taken.data, taken.data_place
+    into = inline.Gathering()
+    problems: list[tuple[int, int, str]] = []
+    inline.tokens(part, lambda *problem: problems.append(problem), into)
+    assert not problems
     return " ".join("".join(into.words).split()), into.tags, into.data, into.data_place
 
 
@@ -331,7 +333,7 @@ def test_a_line_taken_in_one_match_reads_as_token_by_token(text: str) -> None:
     """Text the way argmap writes it (words, tags, a flat data block) is taken apart in one match;
     whatever that match takes gives the same words, tags, data and data place as the reading
     token by token that every other text gets."""
-    if inline.simple(Part(3, 7, text), inline.Gathering()):
+    if inline.simple(Part(3, 7, text)) is not None:
         assert _taken(inline.simple, text) == _taken(inline.tokens, text)
 
 
@@ -344,7 +346,22 @@ def test_the_text_argmap_writes_is_taken_in_one_match() -> None:
         {"quote": "a # b", "at": 3},
         (3, 7 + written.index("{")),
     )
-    assert not inline.simple(Part(1, 1, "C# is #(not closed"), inline.Gathering())
+    assert inline.simple(Part(1, 1, "C# is #(not closed")) is None
+
+
+@examples(200)
+@given(
+    st.text().map(lambda s: s.replace('"', "").replace("\\", "")) | st.sampled_from(["\t", "é\x7f"])
+)
+def test_a_string_in_flat_data_reads_as_json_reads_it(inside: str) -> None:
+    """A string of a flat data block without escapes is its characters, as JSON reads it; one
+    that JSON refuses (a control character in it) is left to YAML, as every other data is."""
+    raw = f'"{inside}"'
+    try:
+        expected: dict[str, object] | None = {"a": json.loads(raw)}
+    except ValueError:
+        expected = None
+    assert inline._flat_items(f"{{a: {raw}}}") == expected
 
 
 # --- writing --------------------------------------------------------------------------------------

@@ -128,32 +128,46 @@ class Gathering:
 
 def clean(parts: list[Part], problem: Report) -> Cleaned:
     """The text of ``parts`` without tags and data, with the tags and data it held."""
-    if len(parts) == 1:
+    if len(parts) == 1:  # the usual case, without gathering
         text = parts[0].text
         if "#" not in text and "{" not in text and "\\" not in text:  # as the loop below does
             return Cleaned(" ".join(text.split()), {}, [], None)
+        taken = simple(parts[0])
+        if taken is not None:
+            return Cleaned(" ".join(taken.text.split()), taken.data, taken.tags, taken.data_place)
     into = Gathering()
     for part in parts:
         text = part.text
         if "#" not in text and "{" not in text and "\\" not in text:
             into.words.append(text)  # most text has no escape, tag or data: kept as it is
-        elif not simple(part, into):
+        elif (taken := simple(part)) is not None:
+            into.words.append(taken.text)
+            into.tags.extend(taken.tags)
+            for key, item in taken.data.items():
+                into.data.setdefault(key, item)
+            if taken.data_place is not None:
+                into.data_place = taken.data_place
+        else:
             tokens(part, problem, into)
         into.words.append(" ")
     return Cleaned(" ".join("".join(into.words).split()), into.data, into.tags, into.data_place)
 
 
-def simple(part: Part, into: Gathering) -> bool:
-    """Takes a text as argmap writes it (words, then tags, then a flat data block) apart in one
-    match, as :func:`tokens` would; False, with nothing taken, for any other text."""
+def simple(part: Part) -> Cleaned | None:
+    """A text as argmap writes it (words, then tags, then a flat data block) taken apart in one
+    match, as :func:`tokens` would take it (its words not yet joined); None for any other text."""
     match = _SIMPLE.match(part.text)
     if match is None:
-        return False
+        return None
     block = match.group(3)
-    value = None if block is None else _flat_items(block)
-    if block is not None and value is None:
-        return False
-    into.words.append(match.group(1))
+    data: dict[str, Any] = {}
+    data_place = None
+    if block is not None:
+        value = _flat_items(block)
+        if value is None:
+            return None
+        data, data_place = value, (part.line, part.column + match.start(3))
+    tags = []
     written = match.group(2)
     if written:
         # '#' is no tag's character and '(' no plain tag's: plain tags are split off at '#'
@@ -161,12 +175,8 @@ def simple(part: Part, into: Gathering) -> bool:
         for name in found:
             tag = " ".join(name.split())
             if tag:
-                into.tags.append(tag)
-    if value is not None:
-        for key, item in value.items():
-            into.data.setdefault(key, item)
-        into.data_place = (part.line, part.column + match.start(3))
-    return True
+                tags.append(tag)
+    return Cleaned(match.group(1), data, tags, data_place)
 
 
 def _tags(written: str) -> list[str]:
@@ -226,6 +236,9 @@ def _flat_items(snippet: str) -> dict[str, Any] | None:
         if raw == "true":
             out.setdefault(key, True)
         elif raw.startswith('"'):
+            if "\\" not in raw and raw.isprintable():  # no escape, no control character
+                out.setdefault(key, raw[1:-1])
+                continue
             try:
                 out.setdefault(key, json.loads(raw))
             except ValueError:  # an escape JSON lacks and YAML has, such as \x3d

@@ -33,6 +33,8 @@ _LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)\s*")
 _RELATION = re.compile(r"(\+>|->|><|_>|<\+|<-|<_|\+|-|_(?=\s))\s*")
 _RELATION_FIRST = frozenset("+-><_")
 """The characters a relation marker starts with: no other line is matched against it."""
+_AFTER_LT = frozenset("+-_")
+"""What follows '<' in a relation marker (else '<' opens an argument's title)."""
 KIND_TAGS = {kind.value: kind for kind in Kind}
 
 # relation marker -> (relation, does the child act on its parent?)
@@ -172,18 +174,21 @@ class Reader:
                     continue
                 step = Inference(len(pcs.items), number, column)
                 pcs.inferences.append(step)
-                self.inference_text(step, stripped[2:], number, column + 2)
-                if step.rule.endswith("\0"):
-                    step.rule = step.rule[:-1].strip()
-                else:
-                    inference = step
+                if not stripped.startswith("----"):  # '----' closes at once, with no text
+                    self.inference_text(step, stripped[2:], number, column + 2)
+                    if step.rule.endswith("\0"):
+                        step.rule = step.rule[:-1].strip()
+                    else:
+                        inference = step
                 current, stack = None, []
                 continue
             if pcs is not None and block_root is None:
                 # a block that is no part of the argument ends its premise-conclusion structure
                 self.end_pcs(pcs, pcs_owner)
                 pcs, pcs_owner = None, None
-            relation = _RELATION.match(stripped) if first in _RELATION_FIRST else None
+            relation = None
+            if first in _RELATION_FIRST and (first != "<" or stripped[1:2] in _AFTER_LT):
+                relation = _RELATION.match(stripped)
             if relation is not None and (current is not None or stack):
                 while stack and stack[-1][0] >= indent:
                     stack.pop()
@@ -368,20 +373,21 @@ class Reader:
         return cleaned.text, cleaned.data
 
     def finish_elements(self) -> None:
+        problem = self.problem
         for element, entity in self.pending:
-            self.data_place = None
-            text, data = self.clean(element.parts)
+            text, data, tags, data_place = inline.clean(element.parts, problem)
             if entity.section is None and (text or entity.kind == "argument"):
                 entity.section = self.section_at(element.line)
             if text and text not in entity.wordings:
                 entity.wordings.append(text)
-            for tag in self.tags:
+            for tag in tags:
                 if tag not in entity.tags:
                     entity.tags.append(tag)
-            for key, item in data.items():
-                entity.data.setdefault(key, item)
-            if data and entity.data_place is None:
-                entity.data_place = self.data_place
+            if data:
+                for key, item in data.items():
+                    entity.data.setdefault(key, item)
+                if entity.data_place is None:
+                    entity.data_place = data_place
 
     def section_at(self, line: int) -> str | None:
         """The heading above ``line``, as the index of its occurrence in ``sections``."""
