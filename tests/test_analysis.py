@@ -565,6 +565,11 @@ CASES = {
         "t: {thesis: T, reasons: [e, a]}\ne: {evidence: E, at: 1}\na: {assumption: A}",
         "t",
     ),
+    Code.UNUSED_ACK: (
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, at: 1, ack: {untraceable: why}}",
+        "t: {thesis: T, reasons: [e]}\ne: {evidence: E, ack: {untraceable: why}}",
+        "e",
+    ),
 }
 SOURCE = "In the spring, prices rose sharply across the region."
 
@@ -654,11 +659,31 @@ def test_acknowledged_findings_are_listed_and_do_not_fail() -> None:
 
 
 def test_ack_of_another_code_does_not_cover() -> None:
-    """An acknowledgement covers only the code it names."""
+    """An acknowledgement covers only the code it names; one that names a code not found is
+    itself a finding, written where the acknowledgement is."""
     report = check(build("t: {thesis: T, reasons: [e]}\ne: {evidence: E, ack: {orphan: why}}"))
-    (finding,) = report.findings
-    assert (finding.code, finding.acknowledged) == (Code.UNTRACEABLE, None)
-    assert report.failing() == (finding,)
+    untraceable, unused = report.findings
+    assert (untraceable.code, untraceable.acknowledged) == (Code.UNTRACEABLE, None)
+    assert (unused.code, unused.severity) == (Code.UNUSED_ACK, Severity.WARNING)
+    assert unused.message == (
+        "the acknowledgement of orphan on evidence e matches no finding about it"
+    )
+    assert unused.position is not None
+    assert untraceable.position is not None
+    assert (untraceable.position.line, untraceable.position.column) == (5, 3)
+    assert (unused.position.line, unused.position.column) == (5, 26)  # at `orphan`
+    assert report.failing() == (untraceable, unused)
+
+
+def test_ack_of_a_quote_code_is_unused_only_when_quotes_were_checked() -> None:
+    """Without the source, quote findings are not tried, so their acknowledgements are not
+    reported; with it, one that matches nothing is."""
+    argmap = build("""
+        t: {thesis: T, reasons: [e]}
+        e: {evidence: E, quote: prices rose, ack: {quote-not-found: paraphrased}}
+    """)
+    assert codes(argmap) == []
+    assert codes(argmap, SOURCE) == [("e", Code.UNUSED_ACK)]
 
 
 def test_findings_in_map_order_then_code_order_with_positions() -> None:

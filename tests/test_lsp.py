@@ -382,6 +382,36 @@ async def test_acknowledging_a_finding_writes_an_ack_with_a_placeholder(
     )
 
 
+async def test_an_acknowledgement_left_after_its_finding_is_gone_is_flagged_at_its_code(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """Once the hedge is removed, the acknowledgement of hedged-load accepts nothing: a warning
+    at the acknowledgement's code, faded as unnecessary, with no quick fix to acknowledge it."""
+    session = Session(client, copy(TUTORIAL, tmp_path))
+    await session.open()
+    lines = session.text.splitlines(keepends=True)
+    assert lines[54].lstrip().startswith("hedge: probably")
+    lines[54] = ""
+    lines.insert(58, "    ack:\n      hedged-load: the text is unsure\n")
+    found = await session.edit("".join(lines))
+    unused = [d for d in found if d.code == "unused-ack"]
+    assert short(unused) == [
+        (
+            "58:6-58:17",
+            "unused-ack",
+            "Warning",
+            "the acknowledgement of hedged-load on claim more-sleep matches no finding about it",
+        )
+    ]
+    assert list(unused[0].tags or ()) == [types.DiagnosticTag.Unnecessary]
+    fixes = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            session.document, unused[0].range, types.CodeActionContext(diagnostics=unused)
+        )
+    )
+    assert not fixes
+
+
 async def test_quotes_are_checked_against_the_source_named_in_argmap_toml(
     client: LanguageClient, tmp_path: Path
 ) -> None:
@@ -544,12 +574,13 @@ async def test_every_finding_names_the_other_statements_it_is_about_as_related_i
         ("orphan", 64, []),
         ("unknown-hedge", 64, []),
         ("duplicate", 64, [(60, "claim c-heating")]),
-        ("contested", 70, [(86, "evidence e-bots")]),
-        ("overstated", 70, [(94, "claim c-weighted")]),
-        ("hedged-load", 94, [(70, "thesis t-survey")]),
-        ("rests-on-mapper", 102, []),  # it needs r-willing, a link, not a statement
-        ("unnamed-only", 113, [(116, "evidence e-rumour")]),
-        ("unnamed-source", 116, [(113, "thesis t-shifts")]),
+        ("unused-ack", 71, []),
+        ("contested", 72, [(88, "evidence e-bots")]),
+        ("overstated", 72, [(96, "claim c-weighted")]),
+        ("hedged-load", 96, [(72, "thesis t-survey")]),
+        ("rests-on-mapper", 104, []),  # it needs r-willing, a link, not a statement
+        ("unnamed-only", 115, [(118, "evidence e-rumour")]),
+        ("unnamed-source", 118, [(115, "thesis t-shifts")]),
     ]
 
 

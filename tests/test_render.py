@@ -308,6 +308,25 @@ def test_diagram_returns_the_same_picture_as_a_graphviz_source() -> None:
     assert hasattr(source, "_repr_mimebundle_")
 
 
+@pytest.mark.dot
+@needs_dot
+def test_a_notebook_shows_the_diagram_as_argmap_render_draws_it() -> None:
+    """Jupyter's inline SVG of ``diagram`` is :func:`picture`'s: with a link whose address has an
+    ``&``, it still parses, and no id repeats (Graphviz's own output has ``a_`` ids for the links
+    around elements)."""
+    the_map = loads(MAP.replace("example.org/car-free", "example.org/car-free?a=1&b=2"))
+    shown = diagram(the_map)._repr_mimebundle_()
+    assert list(shown) == ["image/svg+xml"]
+    svg = shown["image/svg+xml"]
+    assert svg == picture(draw(the_map), "svg").decode("utf-8")
+    ids = [i for e in ElementTree.fromstring(svg).iter() if (i := e.get("id"))]
+    assert ids
+    assert len(ids) == len(set(ids))
+    assert not any(i.startswith("a_") for i in ids)
+    assert "a=1&amp;b=2" in svg
+    assert diagram(the_map)._repr_mimebundle_(exclude=["image/svg+xml"]) == {}
+
+
 def test_one_options_class_serves_draw_diagram_to_dot_and_the_command(map_file: Path) -> None:
     """``DrawOptions`` is the one spelling of what a picture shows: ``draw`` and ``diagram`` take
     it (or its fields by name), ``to_dot`` takes it, and ``argmap render`` builds one from its

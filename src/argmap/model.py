@@ -73,6 +73,8 @@ class Code(enum.Enum):
     """Evidence whose text has numbers, names or dates its quote's paragraph does not."""
     RESTS_ON_MAPPER = "rests-on-mapper"
     """A thesis that stands only through the mapper's reading: not on the author's words alone."""
+    UNUSED_ACK = "unused-ack"
+    """An acknowledgement of a finding that ``argmap check`` does not find about its statement."""
 
 
 class Level(enum.IntEnum):

@@ -224,12 +224,13 @@ def render(
 def diagram(
     map: Map, options: DrawOptions | None = None, *, engine: str = "dot", **fields: Any
 ) -> graphviz.Source:
-    """The picture of the map as a ``graphviz.Source``: it shows inline in a Jupyter notebook.
+    """The picture of the map as a ``graphviz.Source``: it shows inline in a Jupyter notebook,
+    drawn as ``argmap render`` draws it (:func:`picture`).
 
     Takes the options of :func:`draw`; ``argmap.diagram(m).render("out", format="png")`` writes a
     file with the graphviz package's own machinery, which keeps the ``a_`` ids Graphviz gives the
     links around elements (:func:`picture` leaves them out, as they can repeat a map id).
     """
-    import graphviz
+    from argmap.notebook import Diagram
 
-    return graphviz.Source(draw(map, options, **fields), engine=engine)
+    return Diagram(draw(map, options, **fields), engine=engine)

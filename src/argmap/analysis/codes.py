@@ -27,6 +27,7 @@ SEVERITY: Final = {
     Code.MISPLACED_QUOTE: Severity.WARNING,
     Code.BEYOND_QUOTE: Severity.INFO,
     Code.RESTS_ON_MAPPER: Severity.INFO,
+    Code.UNUSED_ACK: Severity.WARNING,
 }
 """Each code's severity; a finding that means a thesis does not stand is an error, and a circle
 whose claims are all grounded anyway is a warning; ``overstated`` goes by the size of the gap
@@ -63,8 +64,13 @@ HINTS: Final = {
     Code.BEYOND_QUOTE: "quote the words that say it, or keep the statement to what the quote says",
     Code.RESTS_ON_MAPPER: "the verdict is the mapper's reading as much as the author's: say so, "
     "or find where the text itself draws these links (a reason's `quote:`)",
+    Code.UNUSED_ACK: "remove the acknowledgement: what it accepted is no longer so",
 }
 """The hint printed under each finding: how to fix it, or how to acknowledge it."""
+
+NEEDS_SOURCE: Final = frozenset({Code.QUOTE_NOT_FOUND, Code.MISPLACED_QUOTE, Code.BEYOND_QUOTE})
+"""The codes found only when the source text is given: without it, their acknowledgements are
+not unused, only not tried."""
 
 ORDER: Final = {code: i for i, code in enumerate(Code)}
 """Each code's place in the order of :class:`Code`: findings about one statement come in it."""

@@ -3,13 +3,13 @@ each with its severity, message and hint, and the map's acknowledgements applied
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 import attrs
 
 from argmap.analysis import confidence, sources
 from argmap.analysis.author import mapper_nodes, needs, needs_text
-from argmap.analysis.codes import HINTS, ORDER, severity_of
+from argmap.analysis.codes import HINTS, NEEDS_SOURCE, ORDER, severity_of
 from argmap.analysis.labels import Evaluation, Labelling, Verdict
 from argmap.analysis.quotes import SourceText
 from argmap.analysis.relabel import Relabelling
@@ -125,6 +125,7 @@ def _check(map: Map, source: str | None) -> Report:
     if mapper:
         verdicts, readings = _author_readings(graph, labels, verdicts, mapper)
         found.extend(readings)
+    found.extend(unused_acks(graph, found, tried=source is not None))
     found.sort(key=lambda f: (f.statement, ORDER[f.code]))
     findings = tuple(_finding(statements[f.statement], f, graph.ids) for f in found)
     levels = {graph.ids[i]: earned.of(i) for i in range(graph.n_statements)}
@@ -161,6 +162,26 @@ def _author_readings(
     return read, found
 
 
+def unused_acks(graph: Graph, found: Sequence[Found], *, tried: bool) -> Iterator[Found]:
+    """An unused-ack finding at each acknowledgement of a code that is not found about its
+    statement; codes found only with the source (``tried`` says whether it was given) are left
+    alone, as is an acknowledgement of unused-ack itself."""
+    codes = {(f.statement, f.code) for f in found}
+    for i, statement in enumerate(graph.statements):
+        for ack in statement.acks:
+            code = ack.code
+            untried = code in NEEDS_SOURCE and not tried
+            if (i, code) in codes or code is Code.UNUSED_ACK or untried:
+                continue
+            yield Found(
+                i,
+                Code.UNUSED_ACK,
+                f"the acknowledgement of {code.value} on {statement.kind.value} {statement.id} "
+                "matches no finding about it",
+                where=ack.position,
+            )
+
+
 def _finding(statement: Statement, found: Found, ids: Sequence[str]) -> Finding:
     code = found.code
     severity = found.severity or severity_of(code, statement.kind)
@@ -171,7 +192,7 @@ def _finding(statement: Statement, found: Found, ids: Sequence[str]) -> Finding:
         statement.id,
         found.message,
         HINTS[code],
-        statement.position,
+        found.where or statement.position,
         ack,
         tuple(ids[n] for n in found.related),
     )

@@ -8,20 +8,22 @@ from typing import Final, NamedTuple
 
 from argmap.analysis.labels import Labelling, arrows, objection_name
 from argmap.graph import Graph, Label
-from argmap.model import Code, Kind
+from argmap.model import Code, Kind, Position
 from argmap.status import Severity, Status
 from argmap.util import plural
 
 
 class Found(NamedTuple):
     """A finding before it is dressed: the statement's index, the code, the message, the
-    severity when it differs from the code's usual one, and the other statements it is about."""
+    severity when it differs from the code's usual one, the other statements it is about, and
+    where in the file it is when that is not where the statement is (an acknowledgement)."""
 
     statement: int
     code: Code
     message: str
     severity: Severity | None = None
     related: tuple[int, ...] = ()
+    where: Position | None = None
 
 
 def others(graph: Graph, node: int, nodes: Iterable[int]) -> tuple[int, ...]:

@@ -310,6 +310,7 @@ def _default() -> Theme:
                 Code.MISPLACED_QUOTE: "quote not where the locator says",
                 Code.BEYOND_QUOTE: "says more than its quote",
                 Code.RESTS_ON_MAPPER: "grounded only through the mapper's reading",
+                Code.UNUSED_ACK: "acknowledges what is not found",
             }
         ),
     )

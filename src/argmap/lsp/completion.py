@@ -46,6 +46,7 @@ _CODE_HELP: Final = {
     Code.MISPLACED_QUOTE: "a quote not where its locator says",
     Code.BEYOND_QUOTE: "evidence that says more than its quote",
     Code.RESTS_ON_MAPPER: "a thesis grounded only through the mapper's reading",
+    Code.UNUSED_ACK: "an acknowledgement of a finding that is not found",
 }
 
 

@@ -15,7 +15,7 @@ from lsprotocol import types
 
 from argmap.analysis import Finding, Report, check
 from argmap.errors import ArgmapError, MapError, Problem
-from argmap.model import Map, Position
+from argmap.model import Code, Map, Position
 from argmap.util import collector_paused
 
 SOURCE: Final = "argmap"
@@ -90,7 +90,8 @@ def finding_diagnostic(
     uri: str,
     ranges: dict[str, types.Range] | None = None,
 ) -> types.Diagnostic:
-    """A finding at its statement's id: the code as the diagnostic's, the hint after the message,
+    """A finding at its statement's id (an unused acknowledgement at its code, faded as
+    unnecessary): the code as the diagnostic's, the hint after the message,
     the other statements it is about (:attr:`Finding.related`) as related information.
     Acknowledged findings are hints, faded as unnecessary, so the mapper still sees them.
     ``ranges`` keeps the range of each statement's id, shared by the diagnostics of one text
@@ -115,6 +116,10 @@ def finding_diagnostic(
     message = f"{finding.message}\nhint: {finding.hint}"
     severity = _SEVERITY[finding.severity.value]
     tags = None
+    if finding.code is Code.UNUSED_ACK and finding.position is not None:
+        # at the acknowledgement's code, faded: it is text that does nothing
+        where = token_range(lines, finding.position.line - 1, finding.position.column - 1)
+        tags = [types.DiagnosticTag.Unnecessary]
     if finding.acknowledged is not None:
         message += f"\nacknowledged: {finding.acknowledged}"
         severity = types.DiagnosticSeverity.Hint
