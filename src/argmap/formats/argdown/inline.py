@@ -93,18 +93,22 @@ def front_matter(text: str, problem: Report) -> tuple[str, dict[str, Any] | None
     ``//``): the text with those lines left empty, so that places stay the same; the front
     matter's mapping (None when there is none to keep); the number of lines it took (0 if none).
     """
-    lines = text.split("\n")
-    index = 0
-    while index < len(lines) and not lines[index].strip():
-        index += 1
-    if index >= len(lines) or not lines[index].startswith("==="):
+    position = 0  # the lines are found, not split: the front matter is a file's first few
+    while True:
+        newline = text.find("\n", position)
+        line = text[position:] if newline < 0 else text[position:newline]
+        if newline < 0 or line.strip():
+            break
+        position = newline + 1
+    if not line.startswith("==="):
         return text, None, 0
-    start = index
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("===")), None)
-    if end is None:
+    start = text.count("\n", 0, position)
+    closing = -1 if newline < 0 else text.find("\n===", newline)  # the next line opening ===
+    if closing < 0:
         problem(start + 1, 1, "front matter '===' is never closed with '==='")
-        return "\n" * (len(lines) - 1), None, 0
-    snippet = "\n".join(lines[start + 1 : end])
+        return "\n" * text.count("\n"), None, 0
+    end = start + 1 + text.count("\n", newline + 1, closing + 1)
+    snippet = text[newline + 1 : closing]
     try:
         data = t.load_yaml(snippet) if snippet.strip() else {}
     except t.DataError as error:
@@ -113,7 +117,8 @@ def front_matter(text: str, problem: Report) -> tuple[str, dict[str, Any] | None
     if not isinstance(data, dict):
         problem(start + 2, 1, "front matter must be a YAML mapping (title: ...)")
         data = None
-    return "\n" * (end + 1) + "\n".join(lines[end + 1 :]), data, end + 1
+    after = text.find("\n", closing + 1)
+    return "\n" * (end + 1) + ("" if after < 0 else text[after + 1 :]), data, end + 1
 
 
 @attrs.define
