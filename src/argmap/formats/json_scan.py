@@ -84,24 +84,25 @@ def _walk(text: str) -> Scanned:
 
 def _array(text: str, index: int) -> tuple[list[Any], int, list[int]]:
     """The array that opens at ``index``, where it ends, and where each element starts."""
-    space, value = _SPACE, _DECODER.raw_decode
+    value, after = _DECODER.raw_decode, _AFTER_ITEM.match
     items: list[Any] = []
     starts: list[int] = []
-    index = space(text, index + 1).end()
+    index = _SPACE(text, index + 1).end()
     if text[index : index + 1] == "]":
         return items, index + 1, starts
     while True:
         starts.append(index)
         item, index = value(text, index)
         items.append(item)
-        index = space(text, index).end()
-        after = text[index : index + 1]
-        if after == "]":
-            return items, index + 1, starts
-        if after != ",":
+        found = after(text, index)
+        if found is None:
             raise _NotTaken
-        index = space(text, index + 1).end()
+        index = found.end()
+        if found.group(1) is None:  # the closing ']'
+            return items, index, starts
 
 
+_AFTER_ITEM = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*|\])")
+"""What follows an element of an array: a comma and the next element's white space, or ']'."""
 _DECODER = json.JSONDecoder()
 """A decoder as json.loads's own (no hooks, strict): it reads each value."""

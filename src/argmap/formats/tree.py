@@ -37,13 +37,13 @@ class Places:
 
     def of_all(self, offsets: list[int]) -> list[tuple[int, int]]:
         """The places of increasing offsets, in one pass over the text."""
-        text, out = self.text, []
+        count, rfind, out = self.text.count, self.text.rfind, []
         line, previous, line_start = 1, 0, 0
         for offset in offsets:
-            newlines = text.count("\n", previous, offset)
+            newlines = count("\n", previous, offset)
             if newlines:
                 line += newlines
-                line_start = text.rfind("\n", previous, offset) + 1
+                line_start = rfind("\n", previous, offset) + 1
             out.append((line, offset - line_start + 1))
             previous = offset
         return out
@@ -80,6 +80,8 @@ def text(value: str, line: int, column: int) -> Scalar:
 
 def value(data: Any, line: int, column: int) -> Node:
     """A node for a plain value read from YAML data (a ``{...}`` block or front matter)."""
+    if isinstance(data, str):  # the usual value, first
+        return Scalar(data, False, line, column)
     if isinstance(data, dict):
         mapping = Mapping(line, column)
         mapping.items = [(value(k, line, column), value(v, line, column)) for k, v in data.items()]

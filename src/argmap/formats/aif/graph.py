@@ -34,7 +34,8 @@ class Graph:
         nodes: list[Any],
         node_places: list[Place],
         edges: list[Any],
-        edge_places: list[Place],
+        edge_starts: list[int],
+        places: t.Places,
     ) -> None:
         self.name = name
         self.problems: list[Problem] = []
@@ -48,7 +49,7 @@ class Graph:
         self.skipped = dict.fromkeys(DIALOGUE, 0)
         self.skipped_edges = 0
         self.read_nodes(nodes, node_places)
-        self.read_edges(edges, edge_places)
+        self.read_edges(edges, edge_starts, places)
         self.ids: dict[str, str] = {}
         taken = t.Ids()
         for given, kind in self.type.items():
@@ -63,6 +64,8 @@ class Graph:
         self.notes: dict[str, list[str]] = {}
         """What the MA- and PA-nodes say of each I-node."""
         self.kept = {"MA": 0, "PA": 0}
+        self.sources: dict[str, list[str]] = {}
+        """The I-nodes with an edge into each S-node, in file order: its premises."""
         self.link()
         self.check_cycles()
 
@@ -71,11 +74,6 @@ class Graph:
 
     def report(self, line: int, column: int, message: str) -> None:
         self.problems.append(Problem(self.name, line, column, message))
-
-    def premises(self, given: str) -> list[str]:
-        """The I-nodes with an edge into the node ``given``, in file order."""
-        kinds = self.type
-        return [source for source in self.incoming[given] if kinds[source] == "I"]
 
     def read_nodes(self, nodes: list[Any], places: list[Place]) -> None:
         for node, place in zip(nodes, places, strict=True):
@@ -113,45 +111,55 @@ class Graph:
             self.incoming[given] = []
             self.outgoing[given] = []
 
-    def read_edges(self, edges: list[Any], places: list[Place]) -> None:
-        kinds = self.type
-        for edge, place in zip(edges, places, strict=True):
+    def read_edges(self, edges: list[Any], starts: list[int], places: t.Places) -> None:
+        """The edges, each at the offset ``starts`` gives it: the place of an edge is worked
+        out only for a problem with it, for a kept edge links nodes and has no place of its own."""
+        kinds, outgoing, incoming = self.type, self.outgoing, self.incoming
+        for edge, start in zip(edges, starts, strict=True):
             if not isinstance(edge, dict):
-                self.problem(place, "each of 'edges' must be an object with fromID and toID")
+                self.problem(
+                    places.of(start), "each of 'edges' must be an object with fromID and toID"
+                )
                 continue
-            source, target = node_id(edge.get("fromID")), node_id(edge.get("toID"))
+            source, target = edge.get("fromID"), edge.get("toID")
+            if type(source) is not str or not source or source.isspace():  # else it is an id
+                source = node_id(source)
+            if type(target) is not str or not target or target.isspace():
+                target = node_id(target)
             if source is None or target is None:
-                self.problem(place, "edge needs a 'fromID' and a 'toID'")
+                self.problem(places.of(start), "edge needs a 'fromID' and a 'toID'")
                 continue
-            if source not in kinds or target not in kinds:
-                missing = source if source not in kinds else target
-                self.problem(place, f"edge names node '{missing}', which is not in 'nodes'")
+            source_kind, target_kind = kinds.get(source), kinds.get(target)
+            if source_kind is None or target_kind is None:
+                missing = source if source_kind is None else target
+                self.problem(
+                    places.of(start), f"edge names node '{missing}', which is not in 'nodes'"
+                )
                 continue
-            pair = (kinds[source], kinds[target])
-            if pair[0] in DIALOGUE or pair[1] in DIALOGUE:
+            if source_kind in DIALOGUE or target_kind in DIALOGUE:
                 self.skipped_edges += 1
                 continue
             if source == target:
-                self.problem(place, f"edge from node '{source}' to itself")
+                self.problem(places.of(start), f"edge from node '{source}' to itself")
                 continue
-            if pair[0] == "I":
-                if pair[1] == "I":
+            if source_kind == "I":
+                if target_kind == "I":
                     self.problem(
-                        place,
+                        places.of(start),
                         f"edge from I-node '{source}' straight to I-node '{target}': in AIF an "
                         "RA- or CA-node stands between two statements",
                     )
                     continue
-            elif pair[1] != "I" and pair not in _LINKED:
+            elif target_kind != "I" and (source_kind, target_kind) not in _LINKED:
                 self.problem(
-                    place,
-                    f"edge from {pair[0]}-node '{source}' to {pair[1]}-node '{target}' is not one "
-                    "argmap reads (a CA-node may attack an RA- or CA-node; other S-nodes link "
-                    "I-nodes)",
+                    places.of(start),
+                    f"edge from {source_kind}-node '{source}' to {target_kind}-node '{target}' is "
+                    "not one argmap reads (a CA-node may attack an RA- or CA-node; other S-nodes "
+                    "link I-nodes)",
                 )
                 continue
-            self.outgoing[source].append(target)
-            self.incoming[target].append(source)
+            outgoing[source].append(target)
+            incoming[target].append(source)
 
     def link(self) -> None:
         """What each S-node makes: a reason, a rebuttal, an undercut, or notes (MA, PA)."""
@@ -161,7 +169,8 @@ class Graph:
             if kind == "I":
                 continue
             place = self.place[given]
-            sources = self.premises(given)
+            sources = [source for source in self.incoming[given] if kinds[source] == "I"]
+            self.sources[given] = sources
             targets = self.outgoing[given]
             if kind in ("MA", "PA"):
                 self.kept[kind] += 1

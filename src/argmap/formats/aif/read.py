@@ -61,7 +61,8 @@ def read(
         document["nodes"],
         places.of_all(scanned.starts.get("nodes", [])),
         document["edges"],
-        places.of_all(scanned.starts.get("edges", [])),
+        scanned.starts.get("edges", []),
+        places,
     )
     notices = graph.notices()
     if graph.problems and "I" not in graph.type.values():
@@ -96,12 +97,13 @@ class _Tree:
         kinds = graph.type
         used: set[str] = set()
         supporting: set[str] = set()
-        for given_id, kind in kinds.items():
-            if kind in ("RA", "CA") and given_id in graph.nodes:
-                premises = graph.premises(given_id)
+        for given_id, premises in graph.sources.items():
+            kind = kinds[given_id]
+            if kind == "RA":
+                supporting.update(premises)
                 used.update(premises)
-                if kind == "RA":
-                    supporting.update(premises)
+            elif kind == "CA":
+                used.update(premises)
         statements = Mapping(1, 1)
         for given_id, node in graph.nodes.items():
             if kinds[given_id] == "I":
@@ -145,16 +147,17 @@ class _Tree:
         for key in _DATA_KEYS if extra else ():
             if key in extra:
                 items.append((Scalar(key, False, line, column), t.value(extra[key], line, column)))
-        if given in graph.reasons:
+        if (reasons := graph.reasons.get(given)) is not None:
             nodes = Sequence(line, column)
-            nodes.items = [self.inference(r) for r in graph.reasons[given]]
+            nodes.items = [self.inference(r) for r in reasons]
             items.append((Scalar("reasons", False, line, column), nodes))
-        if given in graph.rebuttals:
+        if (rebuttals := graph.rebuttals.get(given)) is not None:
             nodes = Sequence(line, column)
-            nodes.items = [self.inference(c) for c in graph.rebuttals[given]]
+            nodes.items = [self.inference(c) for c in rebuttals]
             items.append((Scalar("objections", False, line, column), nodes))
         note = [str(extra["note"])] if "note" in extra else []
-        note += graph.notes.get(given, [])
+        if given in graph.notes:
+            note += graph.notes[given]
         if note:
             text = Scalar("\n\n".join(note), False, line, column)
             items.append((Scalar("note", False, line, column), text))
@@ -175,7 +178,7 @@ class _Tree:
             (Scalar("id", False, line, column), Scalar(graph.ids[given], False, line, column))
         )
         premises = Sequence(line, column)
-        premises.items = [Scalar(graph.ids[p], False, line, column) for p in graph.premises(given)]
+        premises.items = [Scalar(graph.ids[p], False, line, column) for p in graph.sources[given]]
         items.append((Scalar("assumed" if assumed else "premises", False, line, column), premises))
         if "quote" in extra:
             items.append(
