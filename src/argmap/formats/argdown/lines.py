@@ -296,6 +296,11 @@ class Reader:
 
     def element(self, rest: str, line: int, column: int, section: str | None) -> Element | None:
         """The statement or argument that ``rest`` starts, registered with its text."""
+        if rest[-1:] == "]" and rest[:1] == "[" and rest.find("]") == len(rest) - 1:
+            # a bare reference to a statement already met, as the lines below would take it
+            found = self.entities.get(("statement", " ".join(rest[1:-1].split())))
+            if found is not None:
+                return Element("statement", found.key, line, column, [])
         kind, title, text_start = "statement", None, 0
         first = rest[:1]
         if first == "[":

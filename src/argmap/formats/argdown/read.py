@@ -230,7 +230,7 @@ def _statement(
     node = Mapping(line, column)
     items = node.items
     items.append((Scalar(kind.value, False, line, column), Scalar(wording, False, line, column)))
-    dline, dcolumn = entity.data_place or (line, column)
+    dline, dcolumn = (entity.data_place or (line, column)) if data else (line, column)
     for key in _DATA_KEYS if data else ():
         if key in data:
             items.append((Scalar(key, False, line, column), t.value(data[key], dline, dcolumn)))
