@@ -50,6 +50,8 @@ class Builder:
         self.placeholders: set[str] = set()
         self.supporting: set[str] = set()
         """The statements some reason rests on."""
+        self.attacked: list[Draft] = []
+        """The drafts that objections were added to, as they were added."""
 
     def problem(self, line: int, column: int, message: str) -> None:
         self.reader.problem(line, column, message)
@@ -84,9 +86,9 @@ class Builder:
             for drafts in table.values():
                 if len(drafts) > 1:
                     drafts.sort(key=_place)
-                for draft in _walk(drafts):
-                    if len(draft.objections) > 1:
-                        draft.objections.sort(key=_place)
+        for draft in self.attacked:  # (no other draft has objections to sort)
+            if len(draft.objections) > 1:
+                draft.objections.sort(key=_place)
 
     def argument(self, key: str) -> Entity:
         return self.reader.entities[("argument", key)]
@@ -260,6 +262,7 @@ class Builder:
         draft = self.source(relation.source, relation)
         if draft is not None and draft.premises:
             inference.objections.append(draft)
+            self.attacked.append(inference)
             if relation.source[0] == "argument" and relation.source[1] not in self.inference_of:
                 self.inference_of[relation.source[1]] = draft
         return True

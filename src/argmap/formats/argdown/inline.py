@@ -54,7 +54,7 @@ def strip_comments(text: str, problem: Report) -> list[str | None]:
     """The lines with comments blanked out; a line that held only a comment becomes None,
     so that it neither ends a block nor adds text."""
     if "//" not in text and "/*" not in text and "<!--" not in text:
-        return [line.rstrip() for line in text.split("\n")]  # no comment can start anywhere
+        return list(map(str.rstrip, text.split("\n")))  # no comment can start anywhere
     places = t.Places(text)
     out = []
     last = 0

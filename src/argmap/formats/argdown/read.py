@@ -136,16 +136,16 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
                 items.append((known[key], _section(heading)))
             section_ids[str(index)] = known[key]
         top.append(("sections", t.mapping(items, 1, 1)))
-    premises_used = {
-        p
-        for table in (builder.reasons, builder.objections)
-        for drafts in table.values()
-        for d in _walk(drafts)
-        for p in d.premises
-    }
-    builder.supporting = {
-        p for drafts in builder.reasons.values() for d in drafts for p in d.premises
-    }
+    premises_used: set[str] = set()
+    for table in (builder.reasons, builder.objections):
+        for drafts in table.values():
+            for draft in drafts:
+                premises_used.update(draft.premises)
+                for objection in _walk(draft.objections) if draft.objections else ():
+                    premises_used.update(objection.premises)
+    for drafts in builder.reasons.values():
+        for draft in drafts:
+            builder.supporting.update(draft.premises)
     entries: list[tuple[tuple[int, int], str, Node]] = []
     skipped = 0
     for (kind, key), entity in reader.entities.items():
