@@ -56,7 +56,10 @@ class Ids:
         self.used: set[str] = set()
 
     def take(self, title: str, fallback: str = "s") -> str:
-        base = slug(title) or fallback
+        return self.take_id(slug(title) or fallback)
+
+    def take_id(self, base: str) -> str:
+        """``base``, a valid id, or the first of ``base-2``, ``base-3``, ... not taken yet."""
         candidate, number = base, 1
         while candidate in self.used:
             number += 1

@@ -146,7 +146,7 @@ class Builder:
                 [ids[p] for p in premises],
                 step.line,
                 step.column,
-                self.ids.take(title if is_last else f"{title}.{step_number}", "argument"),
+                self.ids.take_id(title if is_last else f"{title}.{step_number}"),  # ids both
                 note,
             )
             if is_last:

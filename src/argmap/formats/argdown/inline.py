@@ -139,7 +139,7 @@ def clean(parts: list[Part], problem: Report) -> Cleaned:
             return Cleaned(" ".join(text.split()), {}, [], None)
         taken = simple(parts[0])
         if taken is not None:
-            return Cleaned(" ".join(taken.text.split()), taken.data, taken.tags, taken.data_place)
+            return taken
     into = Gathering()
     for part in parts:
         text = part.text
@@ -160,7 +160,7 @@ def clean(parts: list[Part], problem: Report) -> Cleaned:
 
 def simple(part: Part) -> Cleaned | None:
     """A text as argmap writes it (words, then tags, then a flat data block) taken apart in one
-    match, as :func:`tokens` would take it (its words not yet joined); None for any other text."""
+    match, as :func:`tokens` would take it; None for any other text."""
     match = _SIMPLE.match(part.text)
     if match is None:
         return None
@@ -181,7 +181,7 @@ def simple(part: Part) -> Cleaned | None:
             tag = " ".join(name.split())
             if tag:
                 tags.append(tag)
-    return Cleaned(match.group(1), data, tags, data_place)
+    return Cleaned(" ".join(match.group(1).split()), data, tags, data_place)
 
 
 def _tags(written: str) -> list[str]:

@@ -339,7 +339,7 @@ class Reader:
             key = title
         entity = self.entities.get((kind, key))
         if entity is None:
-            entity = self.entity(kind, key, title, line, column, section)
+            entity = self.entities[(kind, key)] = Entity(kind, key, title, line, column)
         key = entity.key  # the one string of that key, its hash known, however often it is named
         if kind == "argument" and entity.section is None:  # the heading above, as section_at
             entity.section = str(len(self.sections) - 1) if self.sections else None
