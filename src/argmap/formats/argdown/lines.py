@@ -122,6 +122,22 @@ class Reader:
                     inference.rule = inference.rule[:-1].strip()
                     inference = None
                 continue
+            if first == "[" or (first == "<" and stripped[1:2] not in _AFTER_LT):
+                # a statement or an argument, as the last branches below take it
+                if pcs is not None and block_root is None:
+                    self.end_pcs(pcs, pcs_owner)
+                    pcs, pcs_owner = None, None
+                if current is not None:
+                    if not current.parts:  # its text is cleaned once the file is read
+                        self.pending.append((current, self.entities[(current.kind, current.key)]))
+                    current.parts.append(Part(number, column, stripped))
+                    continue
+                element = self.element(stripped, number, column, section)
+                current = element
+                stack = [(indent, element)] if element is not None else []
+                if block_root is None:
+                    block_root = element
+                continue
             if first == "#" and indent == 0 and (heading := _HEADING.match(stripped)):
                 self.end_pcs(pcs, pcs_owner)
                 pcs, pcs_owner, current, stack = None, None, None, []

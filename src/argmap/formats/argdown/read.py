@@ -147,9 +147,11 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
         for draft in drafts:
             builder.supporting.update(draft.premises)
     entries: list[tuple[tuple[int, int], str, Node]] = []
-    skipped = 0
+    skipped = unused = 0
     for (kind, key), entity in reader.entities.items():
         if kind != "statement":
+            if entity.pcs is None and key not in builder.gists:
+                unused += 1  # an argument with no premises that supports or attacks nothing
             continue
         if key in builder.placeholders:
             continue
@@ -178,11 +180,6 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
                 _statement(reader, builder, gist, sid, premises_used, section_ids),
             )
         )
-    unused = sum(
-        1
-        for (kind, key), entity in reader.entities.items()
-        if kind == "argument" and entity.pcs is None and key not in builder.gists
-    )
     if unused:
         notices.append(
             f"left out {unused} argument{'s' if unused > 1 else ''} with no premises that "
