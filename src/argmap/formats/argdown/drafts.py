@@ -163,6 +163,8 @@ class Builder:
         """Gives the reason or objection that is ``argument``'s own inference the marks its data
         holds: ``assumed`` (the mapper's link) and ``quote`` (the author's connective)."""
         data = argument.data
+        if not data:  # (the data place is read for a quote only)
+            return
         place = argument.data_place or (argument.line, argument.column)
         draft.data_place = place
         if "assumed" in data:

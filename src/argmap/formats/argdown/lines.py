@@ -305,7 +305,8 @@ class Reader:
         argument.pcs = pcs
         argument.used = True
         for _number, key, _line, _column in pcs.items:
-            self.entities[("statement", key)].used = True
+            if key[0] == "\0":  # an untitled statement: used, it is kept (a titled one always is)
+                self.entities[("statement", key)].used = True
         self.events.append(("pcs", owner))
 
     # --- elements -----------------------------------------------------------------------------
