@@ -215,7 +215,7 @@ def _statement(
             kind = Kind.CLAIM
         else:
             kind = Kind.EVIDENCE if builder.leaves is Leaves.EVIDENCE else Kind.CLAIM
-    wordings, data = entity.wordings, entity.data
+    wordings, data, tags = entity.wordings, entity.data, entity.tags
     if not wordings:
         title = entity.title or sid
         reader.problem(line, column, f"[{title}] is never given a text: write [{title}]: its text")
@@ -227,10 +227,12 @@ def _statement(
     node = Mapping(line, column)
     items = node.items
     items.append((Scalar(kind.value, False, line, column), Scalar(wording, False, line, column)))
-    dline, dcolumn = (entity.data_place or (line, column)) if data else (line, column)
-    for key in _DATA_KEYS if data else ():
-        if key in data:
-            items.append((Scalar(key, False, line, column), t.value(data[key], dline, dcolumn)))
+    if data:
+        dline, dcolumn = entity.data_place or (line, column)
+        for key in _DATA_KEYS:
+            if key in data:
+                value = t.value(data[key], dline, dcolumn)
+                items.append((Scalar(key, False, line, column), value))
     if reasons:
         nodes = Sequence(line, column)
         nodes.items = [_draft_node(d) for d in reasons]
@@ -245,19 +247,26 @@ def _statement(
         notes += [f"Also worded: {other}" for other in wordings[1:]]
         note = Scalar("\n\n".join(notes), False, line, column)
         items.append((Scalar("note", False, line, column), note))
-    tags = [tag for tag in entity.tags if tag not in KIND_TAGS] if entity.tags else []
+    if len(tags) == 1 and tags[0] in KIND_TAGS:  # the usual case: its kind, and no other tag
+        tags = []
+    elif tags:
+        tags = [tag for tag in tags if tag not in KIND_TAGS]
     if data and isinstance(data.get("tags"), list):  # the exact tags, as argmap writes them
         tags = [str(tag) for tag in data["tags"]]
     if tags:
         nodes = Sequence(line, column)
         nodes.items = [Scalar(tag, False, line, column) for tag in tags]
         items.append((Scalar("tags", False, line, column), nodes))
-    if data and "ack" in data:
-        items.append((Scalar("ack", False, line, column), t.value(data["ack"], dline, dcolumn)))
-    if data and "section" in data:
-        section = t.value(data["section"], dline, dcolumn)
-        items.append((Scalar("section", False, line, column), section))
-    elif entity.section is not None and entity.section in section_ids:
+    if data and ("ack" in data or "section" in data):
+        dline, dcolumn = entity.data_place or (line, column)
+        if "ack" in data:
+            value = t.value(data["ack"], dline, dcolumn)
+            items.append((Scalar("ack", False, line, column), value))
+        if "section" in data:
+            section = t.value(data["section"], dline, dcolumn)
+            items.append((Scalar("section", False, line, column), section))
+            return node
+    if entity.section is not None and entity.section in section_ids:
         section = Scalar(section_ids[entity.section], False, line, column)
         items.append((Scalar("section", False, line, column), section))
     return node
