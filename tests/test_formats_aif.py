@@ -3,17 +3,23 @@ hand-made file, every bad input with its place, and round trips through the AIF 
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.analysis import check
 from argmap.errors import MapError
 from argmap.formats import aif
+from argmap.formats.json_scan import Scanned, scan
 from argmap.load import load_map
 from argmap.model import Code, Kind
+from strategies import examples
 
 FIXTURES = Path(__file__).parent / "fixtures" / "aif"
 MAPS = sorted((Path(__file__).resolve().parents[1] / "maps").glob("*.argmap.yaml"))
@@ -178,3 +184,90 @@ def test_writing_is_deterministic_json() -> None:
     assert text == aif.write(load_map(MAPS[0]))
     document = json.loads(text)
     assert set(document) == {"nodes", "edges", "locutions", "argmap"}
+
+
+# --- reading the JSON once ------------------------------------------------------------------------
+
+_SPACES = st.sampled_from(["", " ", "\n  ", "\t", "\r\n"])
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=8,
+)
+_KEYS = st.sampled_from(["nodes", "edges", "argmap", "nodes "]) | st.text(max_size=4)
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> tuple[str, dict[str, list[int]]]:
+    """The text of a JSON object, its keys repeated at times and its white space anywhere, and
+    where each element of its top-level arrays named nodes and edges starts (of the last array of
+    each name: a later value that is no list leaves them, and the reader refuses that value)."""
+    text, starts = draw(_SPACES) + "{", {}
+    for number in range(draw(st.integers(0, 4))):
+        key = draw(_KEYS)
+        text += ("," if number else "") + draw(_SPACES) + json.dumps(key) + draw(_SPACES) + ":"
+        text += draw(_SPACES)
+        if key in ("nodes", "edges") and draw(st.booleans()):
+            text, found = text + "[", []
+            for index, item in enumerate(draw(st.lists(_VALUES, max_size=4))):
+                text += ("," if index else "") + draw(_SPACES)
+                found.append(len(text))
+                text += json.dumps(item)
+            text += draw(_SPACES) + "]"
+            starts[key] = found
+        else:  # any value but a list (whose elements would be placed)
+            text += json.dumps(draw(_VALUES.filter(lambda value: not isinstance(value, list))))
+        text += draw(_SPACES)
+    return text + "}" + draw(_SPACES), starts
+
+
+@examples(300)
+@given(_documents())
+def test_the_json_read_once_is_what_json_reads_with_its_places(
+    document: tuple[str, dict[str, list[int]]],
+) -> None:
+    """One reading of an AIF file gives json's own value and where each node and edge starts."""
+    text, starts = document
+    scanned = scan(text)
+    assert scanned.document == json.loads(text)
+    assert scanned.starts == starts
+
+
+@examples(300)
+@given(_documents(), st.integers(0, 10**6), st.sampled_from(["", ",", "}", "]", '"', "x", "{"]))
+def test_broken_json_read_once_gets_jsons_own_error(
+    document: tuple[str, dict[str, list[int]]], where: int, put: str
+) -> None:
+    """Text cut or changed anywhere reads as json.loads reads it: the same value, or the same
+    error at the same place."""
+    text = document[0]
+    where %= len(text) + 1
+    text = text[:where] + put + text[where + 1 :]
+    assert _outcome(scan, text) == _outcome(json.loads, text)
+
+
+def _outcome(reader: Callable[[str], object], text: str) -> object:
+    """The value ``reader`` reads from ``text`` (a Scanned's document), or its JSON error."""
+    try:
+        value = reader(text)
+    except json.JSONDecodeError as error:
+        return ("error", error.msg, error.pos)
+    return value.document if isinstance(value, Scanned) else value
+
+
+def test_an_aif_file_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sniffing that finds a .json file to be AIF reads it, and the reader takes what it read:
+    the JSON of a large AIF file is parsed once, not once to sniff and again to read."""
+    from argmap.formats import json_scan
+
+    calls: list[int] = []
+
+    def counted(text: str) -> json_scan.Scanned:
+        calls.append(len(text))
+        return scan(text)
+
+    monkeypatch.setattr(json_scan, "scan", counted)
+    monkeypatch.setattr(importlib.import_module("argmap.formats.aif.read"), "scan", counted)
+    m = load_map(FIXTURES / "argument.json")
+    assert list(m.statements)[:2] == ["1", "2"]
+    assert len(calls) == 1

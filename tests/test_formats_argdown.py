@@ -3,15 +3,21 @@ its place, and the Argdown that argmap writes."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.errors import MapError
 from argmap.formats import Leaves, argdown
+from argmap.formats.argdown import inline
+from argmap.formats.argdown.gathered import Part
 from argmap.load import load_map
 from argmap.model import Kind, Map
+from strategies import examples
 
 FIXTURES = Path(__file__).parent / "fixtures" / "argdown"
 MAPS = sorted((Path(__file__).resolve().parents[1] / "maps").glob("*.argmap.yaml"))
@@ -253,6 +259,109 @@ def test_every_bad_fixture_is_tested() -> None:
     """No bad-input file lies in the folder untested."""
     files = sorted(p.stem for p in (FIXTURES / "bad").glob("*.argdown"))
     assert files == sorted(name for name, _ in BAD)
+
+
+# --- the text inside a line ----------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\u3000",
+        "\u00a0",
+        "word",
+        "Dot.",
+        "x",
+        "#",
+        "#tag",
+        "#a-b",
+        "#(two words)",
+        "#()",
+        "#\u00e9t\u00e9",
+        "{",
+        "}",
+        "{}",
+        "{a: 1}",
+        '{at: 3, quote: "x y"}',
+        '{note: "\\u0023 no tag"}',
+        '{q: "\\x3d"}',
+        "{a: 1, }",
+        "{a: [1]}",
+        "{a: 01}",
+        "{a: true}",
+        '"',
+        "'",
+        ":",
+        ",",
+        "\\",
+        "\\#",
+        "[",
+        "]",
+        "0",
+        "-1",
+        "true",
+    ]
+)
+
+
+def _taken(taker: object, text: str) -> tuple[str, list[str], dict[str, object], object]:
+    """What ``taker`` (the one match, or token by token) takes from ``text``."""
+    part = Part(3, 7, text)
+    if taker is inline.simple:
+        taken = inline.simple(part)
+        assert taken is not None
+        return " ".join(taken.text.split()), taken.tags, taken.data, taken.data_place
+    into = inline.Gathering()
+    problems: list[tuple[int, int, str]] = []
+    inline.tokens(part, lambda *problem: problems.append(problem), into)
+    assert not problems
+    return " ".join("".join(into.words).split()), into.tags, into.data, into.data_place
+
+
+_WORDS = st.lists(st.sampled_from(["word", "Dot.", " ", "\u00a0", "x:y", "'", '"']), max_size=4)
+_TAGS = st.lists(st.sampled_from([" #tag", "#a-b", " #(two words)", " #()", "\u3000#\u00e9"]))
+_DATA = st.sampled_from(["", " {}", "{a: 1}", ' {at: 3, quote: "x y", at: 4}', '{q: "\\x3d"}'])
+_SHAPED = st.tuples(_WORDS, _TAGS, _DATA, st.lists(_PIECES, max_size=2)).map(
+    lambda parts: "".join([*parts[0], *parts[1], parts[2], *parts[3]])
+)
+"""Text mostly in the shape argmap writes, now and then with a piece of anything after it."""
+
+
+@examples(300)
+@given(st.lists(_PIECES, max_size=12).map("".join) | _SHAPED)
+def test_a_line_taken_in_one_match_reads_as_token_by_token(text: str) -> None:
+    """Text the way argmap writes it (words, tags, a flat data block) is taken apart in one match;
+    whatever that match takes gives the same words, tags, data and data place as the reading
+    token by token that every other text gets."""
+    if inline.simple(Part(3, 7, text)) is not None:
+        assert _taken(inline.simple, text) == _taken(inline.tokens, text)
+
+
+def test_the_text_argmap_writes_is_taken_in_one_match() -> None:
+    """The words, tags and data of a written statement need no token-by-token reading."""
+    written = 'Words of it. #evidence #(two words) {quote: "a \\u0023 b", at: 3}'
+    assert _taken(inline.simple, written) == (
+        "Words of it.",
+        ["evidence", "two words"],
+        {"quote": "a # b", "at": 3},
+        (3, 7 + written.index("{")),
+    )
+    assert inline.simple(Part(1, 1, "C# is #(not closed")) is None
+
+
+@examples(200)
+@given(
+    st.text().map(lambda s: s.replace('"', "").replace("\\", "")) | st.sampled_from(["\t", "é\x7f"])
+)
+def test_a_string_in_flat_data_reads_as_json_reads_it(inside: str) -> None:
+    """A string of a flat data block without escapes is its characters, as JSON reads it; one
+    that JSON refuses (a control character in it) is left to YAML, as every other data is."""
+    raw = f'"{inside}"'
+    try:
+        expected: dict[str, object] | None = {"a": json.loads(raw)}
+    except ValueError:
+        expected = None
+    assert inline._flat_items(f"{{a: {raw}}}") == expected
 
 
 # --- writing --------------------------------------------------------------------------------------

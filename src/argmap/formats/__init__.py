@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from argmap.formats.json_scan import Scanned
     from argmap.model import Map
 
 LOGGER = "argmap.formats"
@@ -58,29 +59,45 @@ MAP_SUFFIXES = (*ARGMAP_SUFFIXES, *ARGDOWN_SUFFIXES, ".yaml", ".yml", ".json")
 
 def format_of(name: str, data: bytes | None = None) -> Format:
     """The format of the file ``name``: by suffix, then by content, else argmap's YAML."""
-    lower = name.lower()
-    if lower.endswith(ARGMAP_SUFFIXES):
-        return Format.ARGMAP
-    if lower.endswith(ARGDOWN_SUFFIXES):
-        return Format.ARGDOWN
+    by_name = _format_by_name(name)
+    if by_name is not None:
+        return by_name
     if data is not None and looks_like_aif(data):
         return Format.AIF
     return Format.ARGMAP
 
 
+def _format_by_name(name: str) -> Format | None:
+    lower = name.lower()
+    if lower.endswith(ARGMAP_SUFFIXES):
+        return Format.ARGMAP
+    if lower.endswith(ARGDOWN_SUFFIXES):
+        return Format.ARGDOWN
+    return None
+
+
 def looks_like_aif(data: bytes) -> bool:
     """True for a JSON document whose top level is an object with ``nodes`` and ``edges``."""
+    return _sniff_aif(data)[0]
+
+
+def _sniff_aif(data: bytes) -> tuple[bool, Scanned | None]:
+    """Whether ``data`` is AIF (see :func:`looks_like_aif`), and the document read, when it is
+    AIF and valid JSON: the AIF reader takes it as it is, and the file is parsed once."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"{"):
-        return False
-    import json
+        return False, None
+    from argmap.formats.json_scan import scan
 
     try:
-        value = json.loads(data.decode("utf-8-sig"))
+        scanned = scan(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         # broken JSON that opens like AIF is reported as AIF, with the JSON error's place
-        return b'"nodes"' in head[:4096] and b'"edges"' in head
-    return isinstance(value, dict) and "nodes" in value and "edges" in value
+        return b'"nodes"' in head[:4096] and b'"edges"' in head, None
+    value = scanned.document
+    if isinstance(value, dict) and "nodes" in value and "edges" in value:
+        return True, scanned
+    return False, None
 
 
 def output_format(name: str) -> Format | None:
@@ -100,7 +117,14 @@ def read(name: str, data: bytes, *, form: str | None = None, leaves: str | None 
 
     Raises :class:`argmap.errors.MapError` with every problem found, each with its place.
     """
-    chosen = Format(form) if form else format_of(name, data)
+    scanned = None
+    if form:
+        chosen = Format(form)
+    elif (by_name := _format_by_name(name)) is not None:
+        chosen = by_name
+    else:
+        is_aif, scanned = _sniff_aif(data)
+        chosen = Format.AIF if is_aif else Format.ARGMAP
     given = Leaves(leaves) if leaves else Leaves.CLAIM
     if chosen is Format.ARGMAP:
         from argmap.load import loads
@@ -115,7 +139,7 @@ def read(name: str, data: bytes, *, form: str | None = None, leaves: str | None 
             return read_argdown(name, data, leaves=given)
         from argmap.formats.aif import read as read_aif
 
-        return read_aif(name, data, leaves=given)
+        return read_aif(name, data, leaves=given, scanned=scanned)
 
 
 def write(map_: Map, form: Format) -> str:

@@ -37,13 +37,13 @@ class Places:
 
     def of_all(self, offsets: list[int]) -> list[tuple[int, int]]:
         """The places of increasing offsets, in one pass over the text."""
-        text, out = self.text, []
+        count, rfind, out = self.text.count, self.text.rfind, []
         line, previous, line_start = 1, 0, 0
         for offset in offsets:
-            newlines = text.count("\n", previous, offset)
+            newlines = count("\n", previous, offset)
             if newlines:
                 line += newlines
-                line_start = text.rfind("\n", previous, offset) + 1
+                line_start = rfind("\n", previous, offset) + 1
             out.append((line, offset - line_start + 1))
             previous = offset
         return out
@@ -56,7 +56,10 @@ class Ids:
         self.used: set[str] = set()
 
     def take(self, title: str, fallback: str = "s") -> str:
-        base = slug(title) or fallback
+        return self.take_id(slug(title) or fallback)
+
+    def take_id(self, base: str) -> str:
+        """``base``, a valid id, or the first of ``base-2``, ``base-3``, ... not taken yet."""
         candidate, number = base, 1
         while candidate in self.used:
             number += 1
@@ -80,6 +83,8 @@ def text(value: str, line: int, column: int) -> Scalar:
 
 def value(data: Any, line: int, column: int) -> Node:
     """A node for a plain value read from YAML data (a ``{...}`` block or front matter)."""
+    if isinstance(data, str):  # the usual value, first
+        return Scalar(data, False, line, column)
     if isinstance(data, dict):
         mapping = Mapping(line, column)
         mapping.items = [(value(k, line, column), value(v, line, column)) for k, v in data.items()]
@@ -116,8 +121,10 @@ def mapping(
     """A mapping of text keys, each key placed where the mapping is, or where ``places`` says
     (a key read from a data block belongs there, for the problems the loader finds with it)."""
     node = Mapping(line, column)
-    given = places or {}
-    node.items = [(text(key, *given.get(key, (line, column))), item) for key, item in items]
+    if places:
+        node.items = [(text(key, *places.get(key, (line, column))), item) for key, item in items]
+    else:  # the usual case, built without a call for each key
+        node.items = [(Scalar(key, False, line, column), item) for key, item in items]
     return node
 
 

@@ -50,6 +50,8 @@ class Builder:
         self.placeholders: set[str] = set()
         self.supporting: set[str] = set()
         """The statements some reason rests on."""
+        self.attacked: list[Draft] = []
+        """The drafts that objections were added to, as they were added."""
 
     def problem(self, line: int, column: int, message: str) -> None:
         self.reader.problem(line, column, message)
@@ -82,9 +84,11 @@ class Builder:
         # reasons and objections in the order the file gives them, wherever they were built
         for table in (self.reasons, self.objections):
             for drafts in table.values():
-                for draft in [*drafts, *_walk(drafts)]:
-                    draft.objections.sort(key=_place)
-                drafts.sort(key=_place)
+                if len(drafts) > 1:
+                    drafts.sort(key=_place)
+        for draft in self.attacked:  # (no other draft has objections to sort)
+            if len(draft.objections) > 1:
+                draft.objections.sort(key=_place)
 
     def argument(self, key: str) -> Entity:
         return self.reader.entities[("argument", key)]
@@ -104,15 +108,16 @@ class Builder:
         pcs = argument.pcs
         assert pcs is not None
         title = slug_or(argument.title, "argument")
-        previous_conclusion: int | None = None
+        ids, items, steps = self.statement_ids, pcs.items, len(pcs.inferences)
+        previous_conclusion = 0
         final: Draft | None = None
         for step_number, step in enumerate(pcs.inferences, start=1):
             conclusion_index = step.after
-            conclusion_key = pcs.items[conclusion_index][1]
+            conclusion_key = items[conclusion_index][1]
             if step.uses is not None:
                 premises = []
                 for used in step.uses:
-                    matches = [i for i in pcs.items[:conclusion_index] if i[0] == used]
+                    matches = [i for i in items[:conclusion_index] if i[0] == used]
                     if not matches:
                         self.problem(
                             step.line,
@@ -123,41 +128,43 @@ class Builder:
                         continue
                     premises.append(matches[-1][1])
             else:
-                start = previous_conclusion if previous_conclusion is not None else 0
-                premises = [i[1] for i in pcs.items[start:conclusion_index]]
+                premises = [i[1] for i in items[previous_conclusion:conclusion_index]]
             previous_conclusion = conclusion_index
-            is_last = step_number == len(pcs.inferences)
-            placeholder = self.reader.entities[("statement", conclusion_key)].data.get("argmap")
-            if is_last and placeholder == "objection":
-                self.conclusions[key] = None
-                self.objection_premises[key] = [self.statement_id(p) for p in premises]
-                self.ids.used.discard(self.statement_ids.pop(conclusion_key, ""))
-                self.placeholders.add(conclusion_key)
-                continue
+            is_last = step_number == steps
+            if is_last:
+                conclusion = self.reader.entities[("statement", conclusion_key)]
+                if conclusion.data and conclusion.data.get("argmap") == "objection":
+                    self.conclusions[key] = None
+                    self.objection_premises[key] = [ids[p] for p in premises]
+                    self.ids.used.discard(ids.pop(conclusion_key, ""))
+                    self.placeholders.add(conclusion_key)
+                    continue
             note = _note(argument) if is_last else None
             if step.rule:
                 note = f"{note}\n\nInference: {step.rule}" if note else f"Inference: {step.rule}"
             draft = Draft(
-                [self.statement_id(p) for p in premises],
+                [ids[p] for p in premises],
                 step.line,
                 step.column,
-                id=self.ids.take(title if is_last else f"{title}.{step_number}", "argument"),
-                note=note,
+                self.ids.take_id(title if is_last else f"{title}.{step_number}"),  # ids both
+                note,
             )
             if is_last:
                 self.mark(draft, argument)
-            self.reasons.setdefault(self.statement_id(conclusion_key), []).append(draft)
+            self.reasons.setdefault(ids[conclusion_key], []).append(draft)
             if is_last:
                 final = draft
-                self.conclusions[key] = self.statement_id(conclusion_key)
+                self.conclusions[key] = ids[conclusion_key]
         if final is not None:
             self.inference_of[key] = final
-        self.first_premise[key] = self.statement_id(pcs.items[0][1])
+        self.first_premise[key] = ids[items[0][1]]
 
     def mark(self, draft: Draft, argument: Entity) -> None:
         """Gives the reason or objection that is ``argument``'s own inference the marks its data
         holds: ``assumed`` (the mapper's link) and ``quote`` (the author's connective)."""
         data = argument.data
+        if not data:  # (the data place is read for a quote only)
+            return
         place = argument.data_place or (argument.line, argument.column)
         draft.data_place = place
         if "assumed" in data:
@@ -257,6 +264,7 @@ class Builder:
         draft = self.source(relation.source, relation)
         if draft is not None and draft.premises:
             inference.objections.append(draft)
+            self.attacked.append(inference)
             if relation.source[0] == "argument" and relation.source[1] not in self.inference_of:
                 self.inference_of[relation.source[1]] = draft
         return True

@@ -49,7 +49,7 @@ class Element:
     parts: list[Part] = attrs.Factory(list)
 
 
-@attrs.define
+@attrs.define(init=False)
 class Entity:
     """A statement (an equivalence class) or an argument, gathered over all its occurrences."""
 
@@ -58,13 +58,29 @@ class Entity:
     title: str | None
     line: int
     column: int
-    section: str | None = None
-    wordings: list[str] = attrs.Factory(list)
-    tags: list[str] = attrs.Factory(list)
-    data: dict[str, Any] = attrs.Factory(dict)
-    data_place: tuple[int, int] | None = None
-    pcs: Pcs | None = None
-    used: bool = False
+    section: str | None
+    wordings: list[str]
+    tags: list[str]
+    data: dict[str, Any]
+    data_place: tuple[int, int] | None
+    pcs: Pcs | None
+    used: bool
+
+    def __init__(
+        self,
+        kind: str,
+        key: str,
+        title: str | None,
+        line: int,
+        column: int,
+        section: str | None = None,
+    ) -> None:
+        # written out, not generated: a large file has an entity for each statement and argument
+        self.kind, self.key, self.title, self.line, self.column = kind, key, title, line, column
+        self.section = section
+        self.wordings, self.tags, self.data = [], [], {}
+        self.data_place = self.pcs = None
+        self.used = False
 
 
 @attrs.define

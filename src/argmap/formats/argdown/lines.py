@@ -31,6 +31,10 @@ _HEADING = re.compile(r"(#+) ")
 _NUMBER = re.compile(r"\((\d+)\)\s")
 _LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)\s*")
 _RELATION = re.compile(r"(\+>|->|><|_>|<\+|<-|<_|\+|-|_(?=\s))\s*")
+_RELATION_FIRST = frozenset("+-><_")
+"""The characters a relation marker starts with: no other line is matched against it."""
+_AFTER_LT = frozenset("+-_")
+"""What follows '<' in a relation marker (else '<' opens an argument's title)."""
 KIND_TAGS = {kind.value: kind for kind in Kind}
 
 # relation marker -> (relation, does the child act on its parent?)
@@ -64,6 +68,7 @@ class Reader:
         self._heading_lines: list[int] | None = None
         self.untitled = 0
         self.pending: list[tuple[Element, Entity]] = []
+        """The elements that have text, in file order: :meth:`finish_elements` cleans it."""
         self.tags: list[str] = []
         self.data_place: tuple[int, int] | None = None
         self.front_end = 0
@@ -88,15 +93,28 @@ class Reader:
         headings: list[tuple[int, str]] = []
         section: str | None = None
         inference: Inference | None = None
-        lines = self.lines
-        while index < len(lines):
-            raw = lines[index]
-            number = index + 1
-            index += 1
-            if raw is None:
-                continue
-            stripped = raw.lstrip()
-            indent = len(raw) - len(stripped)
+        stripped: str
+        first: str
+        for number, raw in enumerate(self.lines[index:], start=index + 1):
+            # lines are stripped on the right: a blank one is empty, one that held only a
+            # comment None; what a line can be is told by its first character
+            if not raw:
+                if raw is None:
+                    continue
+                if inference is None:
+                    current = None
+                    stack = []
+                    if block_root is not None:
+                        previous_root = block_root
+                    block_root = None
+                    continue
+                stripped, indent, first = raw, 0, ""
+            elif raw[0].isspace():
+                stripped = raw.lstrip()
+                indent = len(raw) - len(stripped)
+                first = stripped[0]
+            else:
+                stripped, indent, first = raw, 0, raw[0]
             column = indent + 1
             if inference is not None:  # inside a multi-line inference: read to its closing --
                 self.inference_text(inference, stripped, number, column)
@@ -104,14 +122,23 @@ class Reader:
                     inference.rule = inference.rule[:-1].strip()
                     inference = None
                 continue
-            if not stripped:
-                current = None
-                stack = []
-                if block_root is not None:
-                    previous_root = block_root
-                block_root = None
+            if first == "[" or (first == "<" and stripped[1:2] not in _AFTER_LT):
+                # a statement or an argument, as the last branches below take it
+                if pcs is not None and block_root is None:
+                    self.end_pcs(pcs, pcs_owner)
+                    pcs, pcs_owner = None, None
+                if current is not None:
+                    if not current.parts:  # its text is cleaned once the file is read
+                        self.pending.append((current, self.entities[(current.kind, current.key)]))
+                    current.parts.append(Part(number, column, stripped))
+                    continue
+                element = self.element(stripped, number, column, section)
+                current = element
+                stack = [(indent, element)] if element is not None else []
+                if block_root is None:
+                    block_root = element
                 continue
-            if indent == 0 and (heading := _HEADING.match(stripped)):
+            if first == "#" and indent == 0 and (heading := _HEADING.match(stripped)):
                 self.end_pcs(pcs, pcs_owner)
                 pcs, pcs_owner, current, stack = None, None, None, []
                 previous_root = block_root = None
@@ -128,7 +155,7 @@ class Reader:
                 section = " / ".join(h for _, h in headings)
                 self.sections.append(Heading(section, title, number, 1, data, self.data_place))
                 continue
-            if statement_number := _NUMBER.match(stripped):
+            if first == "(" and (statement_number := _NUMBER.match(stripped)):
                 if pcs is None:
                     owner = previous_root if block_root is None else None
                     if owner is not None and owner.kind == "argument":
@@ -152,7 +179,7 @@ class Reader:
                 current, stack = element, [(indent, element)]
                 block_root = element
                 continue
-            if stripped.startswith("--"):
+            if first == "-" and stripped.startswith("--"):
                 if pcs is None:
                     self.problem(
                         number,
@@ -163,18 +190,21 @@ class Reader:
                     continue
                 step = Inference(len(pcs.items), number, column)
                 pcs.inferences.append(step)
-                self.inference_text(step, stripped[2:], number, column + 2)
-                if step.rule.endswith("\0"):
-                    step.rule = step.rule[:-1].strip()
-                else:
-                    inference = step
+                if not stripped.startswith("----"):  # '----' closes at once, with no text
+                    self.inference_text(step, stripped[2:], number, column + 2)
+                    if step.rule.endswith("\0"):
+                        step.rule = step.rule[:-1].strip()
+                    else:
+                        inference = step
                 current, stack = None, []
                 continue
             if pcs is not None and block_root is None:
                 # a block that is no part of the argument ends its premise-conclusion structure
                 self.end_pcs(pcs, pcs_owner)
                 pcs, pcs_owner = None, None
-            relation = _RELATION.match(stripped)
+            relation = None
+            if first in _RELATION_FIRST and (first != "<" or stripped[1:2] in _AFTER_LT):
+                relation = _RELATION.match(stripped)
             if relation is not None and (current is not None or stack):
                 while stack and stack[-1][0] >= indent:
                     stack.pop()
@@ -206,8 +236,10 @@ class Reader:
                     "statement or argument it relates to, without a blank line between",
                 )
                 continue
-            item = _LIST_ITEM.match(stripped)
+            item = _LIST_ITEM.match(stripped) if first == "*" or first.isdigit() else None
             if current is not None and item is None:
+                if not current.parts:  # its text is cleaned once the file is read
+                    self.pending.append((current, self.entities[(current.kind, current.key)]))
                 current.parts.append(Part(number, column, stripped))
                 continue
             if item is not None:
@@ -224,9 +256,12 @@ class Reader:
 
     def inference_text(self, step: Inference, rest: str, line: int, column: int) -> None:
         """Adds a line of an inference's text; a closing ``--`` ends it (marked by a NUL)."""
+        data: dict[str, Any]
         close = rest.find("--")
         content = rest if close < 0 else rest[:close]
-        text, data = self.clean([Part(line, column, content)])
+        text, data = "", {}
+        if content and not content.isspace():  # the usual bare '--' has no text and no data
+            text, data = self.clean([Part(line, column, content)])
         if "uses" in data:
             uses = data["uses"]
             if not isinstance(uses, list) or not all(
@@ -270,54 +305,66 @@ class Reader:
         argument.pcs = pcs
         argument.used = True
         for _number, key, _line, _column in pcs.items:
-            self.entities[("statement", key)].used = True
+            if key[0] == "\0":  # an untitled statement: used, it is kept (a titled one always is)
+                self.entities[("statement", key)].used = True
         self.events.append(("pcs", owner))
 
     # --- elements -----------------------------------------------------------------------------
 
     def element(self, rest: str, line: int, column: int, section: str | None) -> Element | None:
         """The statement or argument that ``rest`` starts, registered with its text."""
-        if not rest.strip():
-            self.problem(line, column, "a relation needs a statement or argument after it")
-            return None
+        if rest[-1:] == "]" and rest[:1] == "[" and rest.find("]") == len(rest) - 1:
+            # a bare reference to a statement already met, as the lines below would take it
+            found = self.entities.get(("statement", " ".join(rest[1:-1].split())))
+            if found is not None:
+                return Element("statement", found.key, line, column, [])
         kind, title, text_start = "statement", None, 0
-        if rest.startswith("["):
+        first = rest[:1]
+        if first == "[":
             close = rest.find("]")
             if close < 0:
                 self.problem(line, column, "'[' opens a statement title that is not closed by ']'")
                 return None
             title = rest[1:close]
             text_start = close + 1
-        elif rest.startswith("<") and not rest.startswith(("<+", "<-", "<_", "<!--")):
+        elif first == "<" and not rest.startswith(("<+", "<-", "<_", "<!--")):
             close = rest.find(">")
             if close < 0:
                 self.problem(line, column, "'<' opens an argument title that is not closed by '>'")
                 return None
             kind, title = "argument", rest[1:close]
             text_start = close + 1
+        elif not rest or rest.isspace():
+            self.problem(line, column, "a relation needs a statement or argument after it")
+            return None
+        body = rest[text_start:]
         if title is not None:
             title = " ".join(title.split())
             if not title:
                 self.problem(line, column, f"empty {kind} title")
                 return None
-            if rest[text_start : text_start + 1] == ":":
+            if body[:1] == ":":
                 text_start += 1
-            elif rest[text_start:].strip() and not rest[text_start:].lstrip().startswith(
-                ("{", "#")
-            ):
+                body = body[1:]
+            elif body and not body.isspace() and not body.lstrip().startswith(("{", "#")):
                 # `[Title] more text` reads as untitled text that starts with a reference
-                kind, title, text_start = "statement", None, 0
+                kind, title, text_start, body = "statement", None, 0, rest
         if title is None:
             self.untitled += 1
             key = f"\0untitled {self.untitled}"
         else:
             key = title
-        entity = self.entity(kind, key, title, line, column, section)
-        element = Element(kind, key, line, column)
-        body = rest[text_start:]
-        if body.strip():
-            element.parts.append(Part(line, column + text_start, body))
-        self.pending.append((element, entity))
+        entity = self.entities.get((kind, key))
+        if entity is None:
+            entity = self.entities[(kind, key)] = Entity(kind, key, title, line, column)
+        key = entity.key  # the one string of that key, its hash known, however often it is named
+        if kind == "argument" and entity.section is None:  # the heading above, as section_at
+            entity.section = str(len(self.sections) - 1) if self.sections else None
+        if body and not body.isspace():
+            element = Element(kind, key, line, column, [Part(line, column + text_start, body)])
+            self.pending.append((element, entity))  # its text is cleaned once the file is read
+        else:  # a bare reference, unless lines of text follow
+            element = Element(kind, key, line, column, [])
         return element
 
     def entity(
@@ -349,20 +396,21 @@ class Reader:
         return cleaned.text, cleaned.data
 
     def finish_elements(self) -> None:
+        problem = self.problem
         for element, entity in self.pending:
-            self.data_place = None
-            text, data = self.clean(element.parts)
+            text, data, tags, data_place = inline.clean(element.parts, problem)
             if entity.section is None and (text or entity.kind == "argument"):
                 entity.section = self.section_at(element.line)
             if text and text not in entity.wordings:
                 entity.wordings.append(text)
-            for tag in self.tags:
+            for tag in tags:
                 if tag not in entity.tags:
                     entity.tags.append(tag)
-            for key, item in data.items():
-                entity.data.setdefault(key, item)
-            if data and entity.data_place is None:
-                entity.data_place = self.data_place
+            if data:
+                for key, item in data.items():
+                    entity.data.setdefault(key, item)
+                if entity.data_place is None:
+                    entity.data_place = data_place
 
     def section_at(self, line: int) -> str | None:
         """The heading above ``line``, as the index of its occurrence in ``sections``."""

@@ -16,38 +16,36 @@ from argmap.formats import tree as t
 from argmap.formats.argdown.drafts import Builder, Draft, _walk
 from argmap.formats.argdown.gathered import Entity, Heading
 from argmap.formats.argdown.lines import KIND_TAGS, Reader
-from argmap.load import Node, build, decode
+from argmap.load import Mapping, Node, Scalar, Sequence, build, decode
 from argmap.model import Kind, Map
+
+_DATA_KEYS = ("hedge", *CONFIDENCE_KEYS, "quote", "at")
+"""The fields of a statement that its data block gives as they are, in the order maps write them."""
 
 # --- nodes --------------------------------------------------------------------------------------
 
 
 def _draft_node(draft: Draft) -> Node:
-    items: list[tuple[str, Node]] = []
+    line, column = draft.line, draft.column
+    node = Mapping(line, column)
+    items = node.items
     if draft.id is not None:
-        items.append(("id", t.text(draft.id, draft.line, draft.column)))
+        items.append((Scalar("id", False, line, column), Scalar(draft.id, False, line, column)))
+    premises = Sequence(line, column)
+    premises.items = [Scalar(p, False, line, column) for p in draft.premises]
     items.append(
-        (
-            "assumed" if draft.assumed else "premises",
-            t.sequence(
-                [t.text(p, draft.line, draft.column) for p in draft.premises],
-                draft.line,
-                draft.column,
-            ),
-        )
+        (Scalar("assumed" if draft.assumed else "premises", False, line, column), premises)
     )
     if draft.quote is not None:
-        items.append(("quote", t.value(draft.quote, *draft.data_place)))
+        place = draft.data_place
+        items.append((t.text("quote", *place), t.value(draft.quote, *place)))
     if draft.note:
-        items.append(("note", t.text(draft.note, draft.line, draft.column)))
+        items.append((Scalar("note", False, line, column), Scalar(draft.note, False, line, column)))
     if draft.objections:
-        items.append(
-            (
-                "objections",
-                t.sequence([_draft_node(o) for o in draft.objections], draft.line, draft.column),
-            )
-        )
-    return t.mapping(items, draft.line, draft.column, {"quote": draft.data_place})
+        objections = Sequence(line, column)
+        objections.items = [_draft_node(o) for o in draft.objections]
+        items.append((Scalar("objections", False, line, column), objections))
+    return node
 
 
 def _section(heading: Heading) -> Node:
@@ -63,7 +61,10 @@ def _section(heading: Heading) -> Node:
 
 def _kind(entity: Entity, reader: Reader) -> Kind | None:
     """The kind a statement's tags or data give it, if any."""
-    kinds = [KIND_TAGS[tag] for tag in entity.tags if tag in KIND_TAGS]
+    tags = entity.tags
+    if len(tags) < 2 and "kind" not in entity.data:  # the usual case: a kind tag, or none
+        return KIND_TAGS.get(tags[0]) if tags else None
+    kinds = [KIND_TAGS[tag] for tag in tags if tag in KIND_TAGS]
     given = entity.data.get("kind")
     if given is not None:
         if not isinstance(given, str) or given not in KIND_TAGS:
@@ -135,20 +136,22 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
                 items.append((known[key], _section(heading)))
             section_ids[str(index)] = known[key]
         top.append(("sections", t.mapping(items, 1, 1)))
-    premises_used = {
-        p
-        for table in (builder.reasons, builder.objections)
-        for drafts in table.values()
-        for d in _walk(drafts)
-        for p in d.premises
-    }
-    builder.supporting = {
-        p for drafts in builder.reasons.values() for d in drafts for p in d.premises
-    }
+    premises_used: set[str] = set()
+    for table in (builder.reasons, builder.objections):
+        for drafts in table.values():
+            for draft in drafts:
+                premises_used.update(draft.premises)
+                for objection in _walk(draft.objections) if draft.objections else ():
+                    premises_used.update(objection.premises)
+    for drafts in builder.reasons.values():
+        for draft in drafts:
+            builder.supporting.update(draft.premises)
     entries: list[tuple[tuple[int, int], str, Node]] = []
-    skipped = 0
+    skipped = unused = 0
     for (kind, key), entity in reader.entities.items():
         if kind != "statement":
+            if entity.pcs is None and key not in builder.gists:
+                unused += 1  # an argument with no premises that supports or attacks nothing
             continue
         if key in builder.placeholders:
             continue
@@ -177,11 +180,6 @@ def _tree(reader: Reader, builder: Builder, name: str, notices: list[str]) -> No
                 _statement(reader, builder, gist, sid, premises_used, section_ids),
             )
         )
-    unused = sum(
-        1
-        for (kind, key), entity in reader.entities.items()
-        if kind == "argument" and entity.pcs is None and key not in builder.gists
-    )
     if unused:
         notices.append(
             f"left out {unused} argument{'s' if unused > 1 else ''} with no premises that "
@@ -208,7 +206,7 @@ def _statement(
     section_ids: dict[str, str],
 ) -> Node:
     line, column = entity.line, entity.column
-    reasons = builder.reasons.get(sid, [])
+    reasons = builder.reasons.get(sid)
     kind = _kind(entity, reader)
     if kind is None:
         if sid not in builder.supporting and (reasons or sid not in premises_used):
@@ -217,40 +215,58 @@ def _statement(
             kind = Kind.CLAIM
         else:
             kind = Kind.EVIDENCE if builder.leaves is Leaves.EVIDENCE else Kind.CLAIM
-    if not entity.wordings:
+    wordings, data, tags = entity.wordings, entity.data, entity.tags
+    if not wordings:
         title = entity.title or sid
         reader.problem(line, column, f"[{title}] is never given a text: write [{title}]: its text")
         wording = title
     else:
-        wording = entity.wordings[0]
-    if isinstance(entity.data.get("text"), str):
-        wording = entity.data["text"]
-    items: list[tuple[str, Node]] = [(kind.value, t.text(wording, line, column))]
-    data = entity.data
-    dline, dcolumn = entity.data_place or (line, column)
-    for key in ("hedge", *CONFIDENCE_KEYS, "quote", "at"):
-        if key in data:
-            items.append((key, t.value(data[key], dline, dcolumn)))
+        wording = wordings[0]
+    if data and isinstance(data.get("text"), str):
+        wording = data["text"]
+    node = Mapping(line, column)
+    items = node.items
+    items.append((Scalar(kind.value, False, line, column), Scalar(wording, False, line, column)))
+    if data:
+        dline, dcolumn = entity.data_place or (line, column)
+        for key in _DATA_KEYS:
+            if key in data:
+                value = t.value(data[key], dline, dcolumn)
+                items.append((Scalar(key, False, line, column), value))
     if reasons:
-        items.append(("reasons", t.sequence([_draft_node(d) for d in reasons], line, column)))
-    objections = builder.objections.get(sid, [])
+        nodes = Sequence(line, column)
+        nodes.items = [_draft_node(d) for d in reasons]
+        items.append((Scalar("reasons", False, line, column), nodes))
+    objections = builder.objections.get(sid)
     if objections:
-        items.append(("objections", t.sequence([_draft_node(d) for d in objections], line, column)))
-    notes = [str(data["note"])] if data.get("note") is not None else []
-    notes += [f"Also worded: {other}" for other in entity.wordings[1:]]
-    if notes:
-        items.append(("note", t.text("\n\n".join(notes), line, column)))
-    tags = [tag for tag in entity.tags if tag not in KIND_TAGS]
-    if isinstance(data.get("tags"), list):  # the exact tags, as argmap writes them
+        nodes = Sequence(line, column)
+        nodes.items = [_draft_node(d) for d in objections]
+        items.append((Scalar("objections", False, line, column), nodes))
+    if len(wordings) > 1 or (data and data.get("note") is not None):
+        notes = [str(data["note"])] if data.get("note") is not None else []
+        notes += [f"Also worded: {other}" for other in wordings[1:]]
+        note = Scalar("\n\n".join(notes), False, line, column)
+        items.append((Scalar("note", False, line, column), note))
+    if len(tags) == 1 and tags[0] in KIND_TAGS:  # the usual case: its kind, and no other tag
+        tags = []
+    elif tags:
+        tags = [tag for tag in tags if tag not in KIND_TAGS]
+    if data and isinstance(data.get("tags"), list):  # the exact tags, as argmap writes them
         tags = [str(tag) for tag in data["tags"]]
     if tags:
-        items.append(
-            ("tags", t.sequence([t.text(tag, line, column) for tag in tags], line, column))
-        )
-    if "ack" in data:
-        items.append(("ack", t.value(data["ack"], dline, dcolumn)))
-    if "section" in data:
-        items.append(("section", t.value(data["section"], dline, dcolumn)))
-    elif entity.section is not None and entity.section in section_ids:
-        items.append(("section", t.text(section_ids[entity.section], line, column)))
-    return t.mapping(items, line, column)
+        nodes = Sequence(line, column)
+        nodes.items = [Scalar(tag, False, line, column) for tag in tags]
+        items.append((Scalar("tags", False, line, column), nodes))
+    if data and ("ack" in data or "section" in data):
+        dline, dcolumn = entity.data_place or (line, column)
+        if "ack" in data:
+            value = t.value(data["ack"], dline, dcolumn)
+            items.append((Scalar("ack", False, line, column), value))
+        if "section" in data:
+            section = t.value(data["section"], dline, dcolumn)
+            items.append((Scalar("section", False, line, column), section))
+            return node
+    if entity.section is not None and entity.section in section_ids:
+        section = Scalar(section_ids[entity.section], False, line, column)
+        items.append((Scalar("section", False, line, column), section))
+    return node
